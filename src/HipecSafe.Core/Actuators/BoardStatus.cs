@@ -1,0 +1,14 @@
+namespace HipecSafe.Core.Actuators;
+
+/// <summary>Bits of the actuator board's <c>board_status</c> input register (shared/icd.md).</summary>
+[Flags]
+public enum BoardStatus : ushort
+{
+    None = 0,
+    SafeLatchedByWatchdog = 1 << 0,
+    LimiterTripped = 1 << 1,
+    HeaterRelayClosed = 1 << 2,
+    PumpRunning = 1 << 3,
+    ClampOpen = 1 << 4,
+    PumpMotorFault = 1 << 5,
+}

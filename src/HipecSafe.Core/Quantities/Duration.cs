@@ -1,0 +1,33 @@
+namespace HipecSafe.Core.Quantities;
+
+/// <summary>A span of procedure time (stored in seconds). Shaped like UnitsNet's <c>Duration</c> so it can be swapped for it later.</summary>
+public readonly record struct Duration : IComparable<Duration>
+{
+    private readonly double _base;
+    private Duration(double seconds) => _base = seconds;
+
+    public static Duration Zero => default;
+    public static Duration FromMilliseconds(double value) => new(value / 1000.0);
+    public static Duration FromSeconds(double value) => new(value);
+    public static Duration FromMinutes(double value) => new(value * 60.0);
+    public static Duration FromHours(double value) => new(value * 3600.0);
+    public static Duration FromTimeSpan(TimeSpan value) => new(value.TotalSeconds);
+    public double Milliseconds => _base * 1000.0;
+    public double Seconds => _base;
+    public double Minutes => _base / 60.0;
+    public double Hours => _base / 3600.0;
+    public TimeSpan ToTimeSpan() => TimeSpan.FromSeconds(_base);
+
+    public static Duration operator +(Duration a, Duration b) => new(a._base + b._base);
+    public static Duration operator -(Duration a, Duration b) => new(a._base - b._base);
+    public static Duration operator *(Duration a, double k) => new(a._base * k);
+    public override string ToString() => QuantityFormat.Format(_base, "s", "0.###");
+
+    public int CompareTo(Duration other) => _base.CompareTo(other._base);
+    public static bool operator <(Duration a, Duration b) => a._base < b._base;
+    public static bool operator >(Duration a, Duration b) => a._base > b._base;
+    public static bool operator <=(Duration a, Duration b) => a._base <= b._base;
+    public static bool operator >=(Duration a, Duration b) => a._base >= b._base;
+    public static Duration Max(Duration a, Duration b) => a >= b ? a : b;
+    public static Duration Min(Duration a, Duration b) => a <= b ? a : b;
+}
