@@ -1,0 +1,47 @@
+namespace HipecSafe.Core.Profile;
+
+/// <summary>
+/// Limits that no treatment profile may exceed, whatever a clinician writes in a file. They come from the clinical
+/// figures in the brief (perforation risk above 43 °C abdominal, core ≥ 39.5 °C linked to complications, drug only
+/// above 40.0 °C) and from the device (board limiter at 46 °C, flow range of the pump set).
+/// </summary>
+public static class HardBounds
+{
+    public const double AbdominalTargetMinC = 41.0;
+    public const double AbdominalTargetMaxC = 43.0;
+    public const double InflowSetpointMinC = 37.0;
+    /// <summary>Highest inflow set-point any profile may ask for (SRS-PR-003).</summary>
+    public const double InflowSetpointMaxC = 44.5;
+    public const double FlowMinLPerMin = 0.5;
+    public const double FlowMaxLPerMin = 3.0;
+    public const double ChemoMinMinutes = 30;
+    public const double ChemoMaxMinutes = 120;
+    public const double WashoutMinMinutes = 1;
+    public const double WashoutMaxMinutes = 60;
+    public const double DrainingMinMinutes = 1;
+    public const double DrainingMaxMinutes = 30;
+    public const double PrimingMinSeconds = 10;
+    public const double PrimingMaxSeconds = 600;
+    /// <summary>The drug may never be added below this abdominal temperature (clinical source: must exceed 40.0 °C).</summary>
+    public const double DrugAdditionMinC = 40.0;
+    public const double TubingMinMlPerRev = 5;
+    public const double TubingMaxMlPerRev = 100;
+
+    // Alarm limits: a profile may tighten these but never loosen them.
+    public const double InflowAlarmMaxC = 45.5;
+    /// <summary>Highest abdominal alarm limit any profile may set (perforation risk above 43 °C).</summary>
+    public const double AbdominalAlarmMaxC = 43.5;
+    public const double CoreWarningMaxC = 39.5;
+    public const double CoreAlarmMaxC = 40.0;
+    public const double InflowDisagreementMaxC = 0.5;
+    public const double InflowDisagreementMaxSeconds = 5;
+    public const double LinePressureMaxMmHg = 350;
+    public const double LinePressureMaxSeconds = 1.0;
+    public const double ReservoirCriticalMinMl = 200;
+    public const double ReservoirLowMinMl = 400;
+    public const double ReservoirDropMaxMl = 500;
+    public const double FlowDeviationMaxPercent = 20;
+    public const double FlowDeviationMaxSeconds = 30;
+    public const double SampleStaleMaxMs = 500;
+    public const int BusFailuresMax = 5;
+}
