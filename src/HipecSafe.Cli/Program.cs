@@ -1,1 +1,8 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using HipecSafe.Cli.Commands;
+
+var root = new RootCommand("HipecSafe — HIPEC perfusion controller, hardware-in-the-loop rig and verification tools");
+root.Subcommands.Add(TraceCommand.Create());
+root.Subcommands.Add(DiagramCommand.Create());
+root.Subcommands.Add(ProfileCommand.Create());
+return root.Parse(args).Invoke();

@@ -1,0 +1,15 @@
+using HipecSafe.Core.Quantities;
+
+namespace HipecSafe.Core.Phases;
+
+/// <summary>
+/// What the guards of the phase machine look at, supplied by the caller with every trigger so that the machine
+/// never reads sensors itself. A null abdominal probe is an invalid (faulted or stale) probe.
+/// </summary>
+public sealed record PhaseInputs(
+    IReadOnlyList<Temperature?> AbdominalProbes,
+    Duration CircuitPrimedFor,
+    IReadOnlyList<string> ActiveLatchedCauses)
+{
+    public static PhaseInputs None { get; } = new([], Duration.Zero, []);
+}
