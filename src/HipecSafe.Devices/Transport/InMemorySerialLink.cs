@@ -1,0 +1,332 @@
+using System.Diagnostics;
+
+namespace HipecSafe.Devices.Transport;
+
+/// <summary>
+/// A serial line in memory: two connected endpoints, <see cref="MasterEnd"/> and <see cref="SlaveEnd"/>, each an
+/// <see cref="ISerialTransport"/>. Bytes written at one end arrive at the other, in order, after whatever the
+/// <see cref="Fault"/> hook decides; <see cref="Inject"/> puts raw bytes on the line (noise).
+/// <para>
+/// Real time (no clock given): reads block on the system clock, so each end can be served by its own thread.
+/// Virtual time (a <see cref="VirtualBusClock"/> given): nothing blocks; a read that must wait advances the clock
+/// to the next arrival or to its deadline, and slaves answer synchronously through
+/// <see cref="InMemorySerialEndpoint.AttachReceiver"/>. A virtual-time link must be used from one thread at a time.
+/// </para>
+/// </summary>
+public sealed class InMemorySerialLink : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Queue<Chunk>[] _inFlight = [new(), new()];
+    private readonly TimeSpan[] _lastDue = [TimeSpan.Zero, TimeSpan.Zero];
+    private readonly Stopwatch _realTime = Stopwatch.StartNew();
+    private bool _pumping;
+
+    public InMemorySerialLink(string name = "in-memory link", VirtualBusClock? virtualClock = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
+        VirtualClock = virtualClock;
+        MasterEnd = new InMemorySerialEndpoint(this, LinkDirection.SlaveToMaster, LinkDirection.MasterToSlave, name + " (master end)");
+        SlaveEnd = new InMemorySerialEndpoint(this, LinkDirection.MasterToSlave, LinkDirection.SlaveToMaster, name + " (slave end)");
+    }
+
+    public string Name { get; }
+
+    public InMemorySerialEndpoint MasterEnd { get; }
+
+    public InMemorySerialEndpoint SlaveEnd { get; }
+
+    /// <summary>Null in real time.</summary>
+    public VirtualBusClock? VirtualClock { get; }
+
+    public bool IsVirtualTime => VirtualClock is not null;
+
+    public TimeProvider Clock => VirtualClock ?? TimeProvider.System;
+
+    /// <summary>Time on the link's clock since the link was created (virtual clock: its elapsed time).</summary>
+    public TimeSpan Now => VirtualClock?.Elapsed ?? _realTime.Elapsed;
+
+    /// <summary>Applied to every write; null = a perfect line. May be swapped while the link runs.</summary>
+    public LinkFaultHook? Fault { get; set; }
+
+    /// <summary>Total bytes written by either end (before faults), for test and rig diagnostics.</summary>
+    public long BytesWritten { get; private set; }
+
+    /// <summary>
+    /// Puts <paramref name="bytes"/> on the line towards one end, <paramref name="delay"/> from now, bypassing the
+    /// fault hook: line noise (the scenario fault <c>garbage</c>).
+    /// </summary>
+    public void Inject(LinkDirection direction, ReadOnlySpan<byte> bytes, TimeSpan delay = default)
+    {
+        if (delay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "an injection delay cannot be negative");
+        }
+
+        lock (_gate)
+        {
+            Enqueue(direction, bytes.ToArray(), Now + delay);
+            AfterEnqueue();
+        }
+    }
+
+    /// <summary>
+    /// Virtual time: hands every byte whose arrival time has come to the receivers attached at its end. Call after
+    /// advancing the clock from outside; reads and writes on the link do it themselves.
+    /// </summary>
+    public void Pump()
+    {
+        lock (_gate)
+        {
+            PumpLocked();
+        }
+    }
+
+    /// <summary>Bytes written towards one end that it has not read yet (in flight or waiting).</summary>
+    public int PendingBytes(LinkDirection direction)
+    {
+        lock (_gate)
+        {
+            return _inFlight[(int)direction].Sum(c => c.Bytes.Length - c.Offset);
+        }
+    }
+
+    public void Dispose()
+    {
+        MasterEnd.Dispose();
+        SlaveEnd.Dispose();
+    }
+
+    internal void Write(InMemorySerialEndpoint from, ReadOnlySpan<byte> data)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(from.IsDisposed, from);
+            BytesWritten += data.Length;
+            var direction = from.Outgoing;
+            var hook = Fault;
+            if (hook is null)
+            {
+                Enqueue(direction, data.ToArray(), Now);
+            }
+            else
+            {
+                foreach (var delivery in hook(direction, data))
+                {
+                    if (delivery.Delay < TimeSpan.Zero)
+                    {
+                        throw new InvalidOperationException($"the fault hook of '{Name}' returned a negative delay {delivery.Delay}");
+                    }
+
+                    Enqueue(direction, delivery.Bytes ?? [], Now + delivery.Delay);
+                }
+            }
+
+            AfterEnqueue();
+        }
+    }
+
+    internal int Read(InMemorySerialEndpoint to, Span<byte> buffer, TimeSpan timeout)
+    {
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "a read timeout cannot be negative");
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(to.IsDisposed, to);
+            if (buffer.IsEmpty)
+            {
+                return 0;
+            }
+
+            var deadline = Now + timeout;
+            var queue = _inFlight[(int)to.Incoming];
+            while (true)
+            {
+                PumpLocked();
+                var taken = TakeArrived(queue, buffer);
+                if (taken > 0)
+                {
+                    return taken;
+                }
+
+                var now = Now;
+                if (now >= deadline)
+                {
+                    return 0;
+                }
+
+                if (VirtualClock is { } clock)
+                {
+                    // Jump to the next arrival anywhere on the link (a request reaching a slave produces our reply).
+                    var next = NextArrivalAfter(now);
+                    clock.AdvanceTo(next is { } at && at < deadline ? at : deadline);
+                }
+                else
+                {
+                    var wait = deadline - now;
+                    if (queue.TryPeek(out var head) && head.Due > now && head.Due - now < wait)
+                    {
+                        wait = head.Due - now;
+                    }
+
+                    Monitor.Wait(_gate, CeilingMilliseconds(wait));
+                    ObjectDisposedException.ThrowIf(to.IsDisposed, to);
+                }
+            }
+        }
+    }
+
+    internal void Discard(InMemorySerialEndpoint at)
+    {
+        lock (_gate)
+        {
+            var queue = _inFlight[(int)at.Incoming];
+            var now = Now;
+            while (queue.TryPeek(out var head) && head.Due <= now)
+            {
+                queue.Dequeue();
+            }
+        }
+    }
+
+    internal void Closed()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    internal void RequireVirtualTime(string operation)
+    {
+        if (!IsVirtualTime)
+        {
+            throw new InvalidOperationException(
+                $"{operation} needs a virtual-time link (construct '{Name}' with a VirtualBusClock); in real time serve the endpoint from a thread");
+        }
+    }
+
+    private void Enqueue(LinkDirection direction, byte[] bytes, TimeSpan due)
+    {
+        if (bytes.Length == 0)
+        {
+            return;
+        }
+
+        // A serial line never reorders: a later write cannot arrive before an earlier one.
+        var index = (int)direction;
+        if (due < _lastDue[index])
+        {
+            due = _lastDue[index];
+        }
+
+        _lastDue[index] = due;
+        _inFlight[index].Enqueue(new Chunk(bytes, due));
+    }
+
+    private void AfterEnqueue()
+    {
+        if (IsVirtualTime)
+        {
+            PumpLocked();
+        }
+
+        Monitor.PulseAll(_gate);
+    }
+
+    private void PumpLocked()
+    {
+        if (!IsVirtualTime || _pumping)
+        {
+            return; // a receiver that writes a reply re-enters here; the outer loop delivers it
+        }
+
+        _pumping = true;
+        try
+        {
+            bool delivered;
+            do
+            {
+                delivered = DeliverToReceivers(MasterEnd) | DeliverToReceivers(SlaveEnd);
+            }
+            while (delivered);
+        }
+        finally
+        {
+            _pumping = false;
+        }
+    }
+
+    private bool DeliverToReceivers(InMemorySerialEndpoint endpoint)
+    {
+        var receivers = endpoint.Receivers;
+        if (receivers.Count == 0 || endpoint.IsDisposed)
+        {
+            return false;
+        }
+
+        var queue = _inFlight[(int)endpoint.Incoming];
+        var delivered = false;
+        while (queue.TryPeek(out var head) && head.Due <= Now)
+        {
+            queue.Dequeue();
+            var bytes = head.Bytes.AsSpan(head.Offset);
+            foreach (var receiver in receivers)
+            {
+                receiver(bytes, head.Due);
+            }
+
+            delivered = true;
+        }
+
+        return delivered;
+    }
+
+    private TimeSpan? NextArrivalAfter(TimeSpan now)
+    {
+        TimeSpan? next = null;
+        foreach (var queue in _inFlight)
+        {
+            if (queue.TryPeek(out var head) && head.Due > now && (next is null || head.Due < next))
+            {
+                next = head.Due;
+            }
+        }
+
+        return next;
+    }
+
+    private int TakeArrived(Queue<Chunk> queue, Span<byte> buffer)
+    {
+        var now = Now;
+        var taken = 0;
+        while (taken < buffer.Length && queue.TryPeek(out var head) && head.Due <= now)
+        {
+            var available = head.Bytes.Length - head.Offset;
+            var count = Math.Min(available, buffer.Length - taken);
+            head.Bytes.AsSpan(head.Offset, count).CopyTo(buffer[taken..]);
+            head.Offset += count;
+            taken += count;
+            if (head.Offset == head.Bytes.Length)
+            {
+                queue.Dequeue();
+            }
+        }
+
+        return taken;
+    }
+
+    private static int CeilingMilliseconds(TimeSpan wait) => (int)Math.Clamp(Math.Ceiling(wait.TotalMilliseconds), 1, int.MaxValue);
+
+    private sealed class Chunk(byte[] bytes, TimeSpan due)
+    {
+        public byte[] Bytes { get; } = bytes;
+
+        public TimeSpan Due { get; } = due;
+
+        public int Offset { get; set; }
+    }
+}

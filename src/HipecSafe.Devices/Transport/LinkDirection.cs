@@ -1,0 +1,8 @@
+namespace HipecSafe.Devices.Transport;
+
+/// <summary>Which way bytes travel on an <see cref="InMemorySerialLink"/>.</summary>
+public enum LinkDirection
+{
+    MasterToSlave,
+    SlaveToMaster,
+}
