@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): unit, actor, rig and end-to-end tests, then the trace check.
+# On a fresh machine it installs the serial tools the end-to-end tests need (socat for pty pairs, mbpoll as the
+# third-party Modbus master).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v socat >/dev/null 2>&1 || need+=(socat)
+command -v mbpoll >/dev/null 2>&1 || need+=(mbpoll)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} ..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+dotnet build HipecSafe.sln -c Release -nologo -v quiet
+log=$(mktemp)
+set +e
+dotnet test HipecSafe.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+
+trace_status=0
+dotnet src/HipecSafe.Cli/bin/Release/net10.0/hipecsafe.dll trace --check || trace_status=$?
+
+echo "tests: ${passed} passed, ${failed} failed"
+if [ "$status" -ne 0 ] || [ "$trace_status" -ne 0 ]; then
+  echo "FAILED (dotnet test exit $status, trace check exit $trace_status)"
+  exit 1
+fi
