@@ -1,0 +1,251 @@
+using System.Globalization;
+using HipecSafe.Devices.Transport;
+
+namespace HipecSafe.Devices.Modbus;
+
+/// <summary>
+/// Slave-side protocol engine for one unit address over an <see cref="IModbusRegisterBank"/> (the HIL board
+/// emulators use it). <see cref="HandleFrame"/> answers one complete frame; <see cref="Receive"/> and
+/// <see cref="LineSilent"/> take a raw byte stream and frame it first (see <see cref="RtuRequestFramer"/>).
+/// Frames with a bad CRC or for another unit are ignored and counted; unsupported functions are answered with
+/// exception 0x01, bad register ranges 0x02, bad quantities or values 0x03, a failing bank 0x04. Broadcast
+/// (address 0) writes are executed without a reply. Time is passed in; there is no I/O here.
+/// </summary>
+public sealed class ModbusRtuSlave
+{
+    private readonly IModbusRegisterBank _bank;
+    private readonly RtuRequestFramer _framer;
+    private readonly object _gate = new();
+    private long _framesReceived;
+    private long _requestsAnswered;
+    private long _exceptionRepliesSent;
+    private long _broadcastsExecuted;
+    private long _framesForOtherUnits;
+    private long _crcErrors;
+    private long _malformedFrames;
+    private string? _lastProblem;
+
+    public ModbusRtuSlave(byte unitAddress, IModbusRegisterBank bank, ModbusSlaveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bank);
+        if (!ModbusLimits.IsUnitAddress(unitAddress))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unitAddress), unitAddress,
+                $"a slave's unit address must be {ModbusLimits.MinUnitAddress}..{ModbusLimits.MaxUnitAddress}");
+        }
+
+        UnitAddress = unitAddress;
+        _bank = bank;
+        Options = options ?? new ModbusSlaveOptions();
+        _framer = new RtuRequestFramer(Options.Timing.InterFrameSilence);
+    }
+
+    public byte UnitAddress { get; }
+
+    public ModbusSlaveOptions Options { get; }
+
+    /// <summary>True while bytes of an unfinished frame are buffered (a server loop then watches for silence).</summary>
+    public bool HasPartialFrame
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _framer.HasPartialFrame;
+            }
+        }
+    }
+
+    public ModbusSlaveStatistics Statistics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new ModbusSlaveStatistics(_framesReceived, _requestsAnswered, _exceptionRepliesSent, _broadcastsExecuted,
+                    _framesForOtherUnits, _crcErrors, _malformedFrames, _framer.BytesDiscarded, _lastProblem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Answers one complete frame: the reply to send, or null when nothing must be sent (bad CRC, malformed,
+    /// another unit, broadcast).
+    /// </summary>
+    public byte[]? HandleFrame(ReadOnlySpan<byte> frame)
+    {
+        lock (_gate)
+        {
+            return HandleFrameLocked(frame);
+        }
+    }
+
+    /// <summary>Feeds bytes that arrived at <paramref name="arrivedAt"/>; returns the replies to send, in order.</summary>
+    public IReadOnlyList<byte[]> Receive(ReadOnlySpan<byte> bytes, TimeSpan arrivedAt)
+    {
+        lock (_gate)
+        {
+            var frames = new List<byte[]>();
+            _framer.Push(bytes, arrivedAt, frames);
+            return HandleAll(frames);
+        }
+    }
+
+    /// <summary>Tells the engine the line has been quiet until <paramref name="now"/>; returns any replies that completes.</summary>
+    public IReadOnlyList<byte[]> LineSilent(TimeSpan now)
+    {
+        lock (_gate)
+        {
+            var frames = new List<byte[]>();
+            _framer.Silence(now, frames);
+            return HandleAll(frames);
+        }
+    }
+
+    /// <summary>
+    /// Virtual-time link: serve requests arriving at <paramref name="endpoint"/> synchronously, replying on it.
+    /// For a real-time link or port use <see cref="ModbusSlaveRunner"/>.
+    /// </summary>
+    public void ServeSynchronously(InMemorySerialEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        endpoint.AttachReceiver((bytes, arrivedAt) =>
+        {
+            foreach (var reply in Receive(bytes, arrivedAt))
+            {
+                endpoint.Write(reply);
+            }
+        });
+    }
+
+    private List<byte[]> HandleAll(List<byte[]> frames)
+    {
+        var replies = new List<byte[]>();
+        foreach (var frame in frames)
+        {
+            if (HandleFrameLocked(frame) is { } reply)
+            {
+                replies.Add(reply);
+            }
+        }
+
+        return replies;
+    }
+
+    private byte[]? HandleFrameLocked(ReadOnlySpan<byte> frame)
+    {
+        _framesReceived++;
+        var decoded = ModbusRequestDecoder.Decode(frame);
+        switch (decoded.Outcome)
+        {
+            case RequestDecodeOutcome.CrcError:
+                _crcErrors++;
+                return Ignore(decoded.Detail);
+            case RequestDecodeOutcome.Malformed:
+                if (decoded.Unit != UnitAddress && decoded.Unit != ModbusLimits.BroadcastAddress && frame.Length >= ModbusLimits.MinFrameLength)
+                {
+                    _framesForOtherUnits++; // e.g. another unit's reply seen on a shared bus
+                    return null;
+                }
+
+                _malformedFrames++;
+                return Ignore(decoded.Detail);
+        }
+
+        if (decoded.Unit != UnitAddress && decoded.Unit != ModbusLimits.BroadcastAddress)
+        {
+            _framesForOtherUnits++;
+            return null;
+        }
+
+        var broadcast = decoded.Unit == ModbusLimits.BroadcastAddress;
+        if (decoded.Outcome == RequestDecodeOutcome.Refused)
+        {
+            return broadcast ? Ignore(decoded.Detail) : Refuse(decoded.FunctionCode, decoded.Exception!.Value, decoded.Detail);
+        }
+
+        var request = decoded.Request!;
+        if (broadcast)
+        {
+            if (request is ReadRegistersRequest)
+            {
+                _malformedFrames++;
+                return Ignore("a broadcast read cannot be answered");
+            }
+
+            Execute(request, out _);
+            _broadcastsExecuted++;
+            return null;
+        }
+
+        var code = Execute(request, out var reply);
+        if (code is { } refused)
+        {
+            return Refuse((byte)request.Function, refused, string.Create(CultureInfo.InvariantCulture, $"register bank refused {request}"));
+        }
+
+        _requestsAnswered++;
+        return reply;
+    }
+
+    private ModbusExceptionCode? Execute(ModbusRequest request, out byte[]? reply)
+    {
+        reply = null;
+        try
+        {
+            switch (request)
+            {
+                case ReadRegistersRequest read:
+                {
+                    var values = new ushort[read.Quantity];
+                    var code = read.Function == ModbusFunctionCode.ReadHoldingRegisters
+                        ? _bank.ReadHoldingRegisters(read.StartAddress, values)
+                        : _bank.ReadInputRegisters(read.StartAddress, values);
+                    reply = code is null ? ModbusReplies.ReadRegisters(UnitAddress, read.Function, values) : null;
+                    return code;
+                }
+
+                case WriteSingleRegisterRequest single:
+                {
+                    var code = _bank.WriteHoldingRegisters(single.Address, [single.Value]);
+                    reply = code is null ? ModbusReplies.WriteSingleRegister(UnitAddress, single.Address, single.Value) : null;
+                    return code;
+                }
+
+                case WriteMultipleRegistersRequest multiple:
+                {
+                    var code = _bank.WriteHoldingRegisters(multiple.StartAddress, [.. multiple.Values]);
+                    reply = code is null ? ModbusReplies.WriteMultipleRegisters(UnitAddress, multiple.StartAddress, multiple.Quantity) : null;
+                    return code;
+                }
+
+                default:
+                    return ModbusExceptionCode.IllegalFunction;
+            }
+        }
+#pragma warning disable CA1031 // a failing bank (emulator bug) must not kill the bus thread: answer 0x04 and record why
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _lastProblem = $"register bank threw {e.GetType().Name}: {e.Message}";
+            return ModbusExceptionCode.ServerDeviceFailure;
+        }
+    }
+
+    private byte[] Refuse(byte functionCode, ModbusExceptionCode code, string detail)
+    {
+        _exceptionRepliesSent++;
+        if (code != ModbusExceptionCode.ServerDeviceFailure)
+        {
+            _lastProblem = detail; // for 0x04 the bank's own failure was recorded where it threw
+        }
+
+        return ModbusReplies.Exception(UnitAddress, functionCode, code);
+    }
+
+    private byte[]? Ignore(string detail)
+    {
+        _lastProblem = detail;
+        return null;
+    }
+}

@@ -1,0 +1,155 @@
+namespace HipecSafe.Devices.Modbus;
+
+/// <summary>
+/// Slave-side framing of a received byte stream into candidate request frames.
+/// <list type="number">
+/// <item>By length: a frame that starts with a supported function code is complete at its known length (8 bytes, or
+/// 9 + byte count for FC 0x10) and is emitted at once if its CRC holds. An unsupported function code is complete
+/// at the first length whose CRC holds.</item>
+/// <item>Resync by CRC: when the buffer does not start with a good frame (noise, a corrupted frame, another unit's
+/// reply), a complete request with a valid CRC at the end of the buffer is recovered and the bytes before it are
+/// discarded, so noise glued to a request without a gap does not cost the request.</item>
+/// <item>Resync by silence: after t3.5 without bytes the buffer is handed over whole (the slave counts it as a
+/// CRC error or a foreign frame) and cleared. A clean, still-incomplete request is kept instead: on a non-real-time
+/// host a frame can arrive in pieces with a gap, and if it was really cut off, rule 2 drops it when the next
+/// request comes.</item>
+/// </list>
+/// </summary>
+internal sealed class RtuRequestFramer(TimeSpan silence)
+{
+    private const int FixedRequestLength = 8;
+    private readonly List<byte> _buffer = new(ModbusLimits.MaxFrameLength + 1);
+    private TimeSpan? _lastArrival;
+
+    public long BytesDiscarded { get; private set; }
+
+    public bool HasPartialFrame => _buffer.Count > 0;
+
+    /// <summary>Adds bytes that arrived at <paramref name="arrivedAt"/>; complete candidate frames go to <paramref name="frames"/>.</summary>
+    public void Push(ReadOnlySpan<byte> bytes, TimeSpan arrivedAt, List<byte[]> frames)
+    {
+        if (_lastArrival is { } last && arrivedAt - last >= silence)
+        {
+            FlushOnSilence(frames);
+        }
+
+        foreach (var b in bytes)
+        {
+            _buffer.Add(b);
+            TryComplete(frames);
+        }
+
+        if (!bytes.IsEmpty)
+        {
+            _lastArrival = arrivedAt;
+        }
+    }
+
+    /// <summary>The line has been quiet until <paramref name="now"/>: a frame in progress for t3.5 or more is over.</summary>
+    public void Silence(TimeSpan now, List<byte[]> frames)
+    {
+        if (_lastArrival is { } last && now - last >= silence)
+        {
+            FlushOnSilence(frames);
+        }
+    }
+
+    private void FlushOnSilence(List<byte[]> frames)
+    {
+        if (_buffer.Count == 0 || IsCleanIncompleteRequest())
+        {
+            return;
+        }
+
+        frames.Add([.. _buffer]);
+        _buffer.Clear();
+    }
+
+    private void TryComplete(List<byte[]> frames)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer);
+        var count = span.Length;
+        var length = ModbusRequestDecoder.RequestLength(span);
+        var plausibleStart = span[0] <= ModbusLimits.MaxUnitAddress;
+
+        if (plausibleStart && count == length && Crc16.IsValid(span))
+        {
+            Emit(frames, 0);
+            return;
+        }
+
+        if (plausibleStart && length == ModbusRequestDecoder.UnknownLength && count >= ModbusLimits.MinFrameLength && Crc16.IsValid(span))
+        {
+            Emit(frames, 0); // an unsupported function: the slave answers 0x01
+            return;
+        }
+
+        var dirty = !plausibleStart || length == ModbusRequestDecoder.UnknownLength || (length > 0 && (count > length || length > ModbusLimits.MaxFrameLength));
+        if (dirty && TryRecoverTail(span, frames))
+        {
+            return;
+        }
+
+        if (count > ModbusLimits.MaxFrameLength)
+        {
+            // No frame is this long: drop the oldest bytes and keep looking.
+            var excess = count - ModbusLimits.MaxFrameLength;
+            _buffer.RemoveRange(0, excess);
+            BytesDiscarded += excess;
+        }
+    }
+
+    /// <summary>Finds a complete, CRC-valid request of a supported function that ends at the last byte received.</summary>
+    private bool TryRecoverTail(ReadOnlySpan<byte> span, List<byte[]> frames)
+    {
+        var count = span.Length;
+        var start = count - FixedRequestLength;
+        if (start > 0 && IsFixedLengthFunction(span[start + 1]) && span[start] <= ModbusLimits.MaxUnitAddress && Crc16.IsValid(span[start..]))
+        {
+            Emit(frames, start);
+            return true;
+        }
+
+        // FC 0x10: 9 + byte count bytes, byte count at offset 6.
+        for (start = Math.Max(1, count - ModbusLimits.MaxFrameLength); start <= count - 9; start++)
+        {
+            if (span[start + 1] == (byte)ModbusFunctionCode.WriteMultipleRegisters
+                && count - start == 9 + span[start + 6]
+                && span[start] <= ModbusLimits.MaxUnitAddress
+                && Crc16.IsValid(span[start..]))
+            {
+                Emit(frames, start);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsCleanIncompleteRequest()
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer);
+        if (span[0] > ModbusLimits.MaxUnitAddress)
+        {
+            return false;
+        }
+
+        if (span.Length < 2)
+        {
+            return true;
+        }
+
+        var length = ModbusRequestDecoder.RequestLength(span);
+        return length == ModbusRequestDecoder.NeedMoreBytes || (length > 0 && span.Length < length);
+    }
+
+    private void Emit(List<byte[]> frames, int start)
+    {
+        BytesDiscarded += start;
+        frames.Add(_buffer.GetRange(start, _buffer.Count - start).ToArray());
+        _buffer.Clear();
+    }
+
+    private static bool IsFixedLengthFunction(byte function) => function is (byte)ModbusFunctionCode.ReadHoldingRegisters
+        or (byte)ModbusFunctionCode.ReadInputRegisters or (byte)ModbusFunctionCode.WriteSingleRegister;
+}
