@@ -93,6 +93,7 @@ public sealed class PhaseMachine
     /// <summary>Fires the controller events whose guards hold now (phase completion, temperature reached, timers).</summary>
     public IReadOnlyList<PhaseTransition> Advance(TimeSpan now, PhaseInputs inputs)
     {
+        Tick(now);
         var taken = new List<PhaseTransition>();
         foreach (var trigger in AutomaticTriggers)
         {

@@ -8,7 +8,7 @@ namespace HipecSafe.Core.Requirements;
 /// </summary>
 public static partial class TestReferenceScanner
 {
-    [GeneratedRegex(@"\[\s*(?:HipecSafe\.TestSupport\.)?Verifies(?:Attribute)?\s*\((?<args>[^\]]*)\)\s*\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\[|,)\s*(?:HipecSafe\.TestSupport\.)?Verifies(?:Attribute)?\s*\((?<args>[^)]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex AttributePattern();
 
     [GeneratedRegex("\"(?<id>[^\"]+)\"", RegexOptions.CultureInvariant)]

@@ -1,0 +1,162 @@
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+using HipecSafe.TestSupport;
+using static HipecSafe.Core.Tests.Phases.PhaseMachineFixture;
+
+namespace HipecSafe.Core.Tests.Phases;
+
+/// <summary>Guards: each refuses just outside its condition, names what is unmet, and accepts at the boundary.</summary>
+public class PhaseMachineGuardTests
+{
+    [Fact]
+    [Verifies("SRS-PH-005")]
+    public void Heating_is_not_complete_until_every_probe_reaches_40_0()
+    {
+        var m = At(Phase.Heating);
+
+        var cold = m.Fire(PhaseTrigger.TargetTemperatureReached, T(1), Probes(40.5, 39.99, 40.2, 40.1));
+        Assert.False(cold.Accepted);
+        Assert.Contains("abdominal probe 2 at 39.99 °C is below 40.00 °C", cold.RefusalReason, StringComparison.Ordinal);
+
+        Assert.True(m.Fire(PhaseTrigger.TargetTemperatureReached, T(2), Probes(40.0, 40.0, 40.0, 40.0)).Accepted);
+        Assert.Equal(Phase.ReadyForChemo, m.Current);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-005", "SRS-PH-007")]
+    public void An_invalid_or_missing_probe_blocks_drug_addition()
+    {
+        var m = At(Phase.ReadyForChemo);
+        m.Fire(PhaseTrigger.ConfirmLeakCheck, T(0), AllGood);
+        var invalid = new PhaseInputs([Temperature.FromDegreesCelsius(41), null, Temperature.FromDegreesCelsius(41), Temperature.FromDegreesCelsius(41)], Duration.Zero, []);
+
+        var refused = m.Fire(PhaseTrigger.AddDrug, T(1), invalid);
+        Assert.False(refused.Accepted);
+        Assert.Contains("abdominal probe 2 is invalid", refused.RefusalReason, StringComparison.Ordinal);
+
+        var tooFew = m.Fire(PhaseTrigger.AddDrug, T(1), Probes(41, 41, 41));
+        Assert.Contains("only 3 of 4", tooFew.RefusalReason, StringComparison.Ordinal);
+        Assert.Equal(Phase.ReadyForChemo, m.Current);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-006", "SRS-PH-007")]
+    public void Drug_addition_needs_the_leak_check_and_names_every_unmet_condition()
+    {
+        var m = At(Phase.ReadyForChemo);
+
+        var both = m.Fire(PhaseTrigger.AddDrug, T(1), Probes(39.5, 41, 41, 41));
+        Assert.False(both.Accepted);
+        Assert.Contains("probe 1 at 39.50 °C is below", both.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("leak check", both.RefusalReason, StringComparison.Ordinal);
+
+        var confirm = m.Fire(PhaseTrigger.ConfirmLeakCheck, T(2), AllGood);
+        Assert.True(confirm.Accepted);
+        Assert.True(confirm.Transition!.IsInternal);
+        Assert.Equal(PhaseRequirements.LeakCheckConfirmation, confirm.Transition.RequirementId);
+        Assert.True(m.LeakCheckConfirmed);
+
+        Assert.True(m.Fire(PhaseTrigger.AddDrug, T(3), AllGood).Accepted);
+        Assert.Equal(Phase.ChemoPerfusion, m.Current);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-006")]
+    public void Leak_check_confirmation_is_void_after_leaving_ready_for_chemo()
+    {
+        var m = At(Phase.ReadyForChemo);
+        m.Fire(PhaseTrigger.ConfirmLeakCheck, T(1), AllGood);
+        m.Fire(PhaseTrigger.Pause, T(2), AllGood);
+        m.Fire(PhaseTrigger.Resume, T(3), AllGood);
+
+        Assert.Equal(Phase.ReadyForChemo, m.Current);
+        Assert.False(m.LeakCheckConfirmed);
+        Assert.False(m.Fire(PhaseTrigger.AddDrug, T(4), AllGood).Accepted);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-004")]
+    public void Priming_needs_air_free_circulation_for_the_priming_time()
+    {
+        var m = At(Phase.Priming);
+        var almost = AllGood with { CircuitPrimedFor = DefaultProfile.PrimingMinimum - Duration.FromMilliseconds(100) };
+
+        var refused = m.Fire(PhaseTrigger.PrimingComplete, T(1), almost);
+        Assert.False(refused.Accepted);
+        Assert.Contains("air-free for 29s900ms, needs 30s", refused.RefusalReason, StringComparison.Ordinal);
+
+        Assert.True(m.Fire(PhaseTrigger.PrimingComplete, T(1), AllGood with { CircuitPrimedFor = DefaultProfile.PrimingMinimum }).Accepted);
+    }
+
+    [Theory]
+    [InlineData(Phase.Washout, PhaseTrigger.WashoutComplete, 10)]
+    [InlineData(Phase.Draining, PhaseTrigger.DrainComplete, 5)]
+    [InlineData(Phase.ChemoPerfusion, PhaseTrigger.ChemoTimeElapsed, 90)]
+    [Verifies("SRS-PH-008", "SRS-PH-010", "SRS-PH-011")]
+    public void Timed_phases_end_exactly_at_their_profile_duration(Phase phase, PhaseTrigger trigger, double minutes)
+    {
+        var m = At(phase);
+
+        var early = m.Fire(trigger, T(minutes) - TimeSpan.FromSeconds(1), AllGood);
+        Assert.False(early.Accepted);
+        Assert.Contains("has not reached", early.RefusalReason, StringComparison.Ordinal);
+
+        Assert.True(m.Fire(trigger, T(minutes), AllGood).Accepted);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-008", "SRS-PH-012", "SRS-PH-013")]
+    public void Chemo_time_is_kept_across_a_pause()
+    {
+        var m = At(Phase.ChemoPerfusion);
+        m.Tick(T(30));
+        m.Fire(PhaseTrigger.Pause, T(30), AllGood);
+        m.Tick(T(50)); // 20 min paused do not count
+        m.Fire(PhaseTrigger.Resume, T(50), AllGood);
+
+        Assert.Equal(30, m.ChemoElapsed.Minutes, 6);
+        Assert.False(m.Fire(PhaseTrigger.ChemoTimeElapsed, T(109.9), AllGood).Accepted);
+        Assert.Equal(0.1, m.ChemoRemaining.Minutes, 6);
+        Assert.True(m.Fire(PhaseTrigger.ChemoTimeElapsed, T(110), AllGood).Accepted);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-008", "SRS-PH-014", "SRS-PH-015")]
+    public void Chemo_time_is_kept_across_a_safe_state_episode()
+    {
+        var m = At(Phase.ChemoPerfusion);
+        m.Fault(T(45), "IL-AIR: air detected");
+        m.Tick(T(60));
+        Assert.True(m.Fire(PhaseTrigger.OperatorReset, T(60), AllGood).Accepted);
+        Assert.Equal(Phase.Paused, m.Current);
+        Assert.True(m.Fire(PhaseTrigger.Resume, T(61), AllGood).Accepted);
+
+        Assert.Equal(Phase.ChemoPerfusion, m.Current);
+        Assert.Equal(45, m.ChemoElapsed.Minutes, 6);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-008")]
+    public void Chemo_clock_restarts_for_a_new_chemo_phase_entered_forward()
+    {
+        var m = At(Phase.ReadyForChemo);
+        m.Tick(T(10));
+        m.Fire(PhaseTrigger.ConfirmLeakCheck, T(10), AllGood);
+        m.Fire(PhaseTrigger.AddDrug, T(10), AllGood);
+        m.Tick(T(11));
+
+        Assert.Equal(1, m.ChemoElapsed.Minutes, 6);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-008")]
+    public void Time_going_backwards_is_not_counted()
+    {
+        var m = At(Phase.ChemoPerfusion);
+        m.Tick(T(10));
+        m.Tick(T(5));
+        m.Tick(T(11));
+
+        Assert.Equal(11, m.ChemoElapsed.Minutes, 6);
+    }
+}
