@@ -1,0 +1,20 @@
+namespace HipecSafe.Core.HazardLog;
+
+/// <summary>The kind of a hazard-log record; its name is written in the record's <c>kind</c> property.</summary>
+public enum HazardLogKind
+{
+    /// <summary>Record 0 of every log: format version, device, profile and a random log id.</summary>
+    LogHeader,
+    PhaseTransition,
+    AlarmRaised,
+    AlarmAcknowledged,
+    AlarmCleared,
+    AlarmAudioPaused,
+    OperatorCommand,
+    Fault,
+    InterlockTripped,
+    InterlockCleared,
+    SafeStateEntered,
+    SafeStateLeft,
+    Note,
+}

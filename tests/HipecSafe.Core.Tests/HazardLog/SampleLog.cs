@@ -1,0 +1,80 @@
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
+
+namespace HipecSafe.Core.Tests.HazardLog;
+
+/// <summary>Builds small logs in memory: one record of every kind, with awkward text and values.</summary>
+internal static class SampleLog
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 14, 9, 26, 53, TimeSpan.Zero);
+
+    public static LogHeaderEntry Header => new(HazardLogFormat.Version, "HIPEC-0042", "default-41C", "5f0c6a1e9d7b4c2a8e3f1b0d9c8a7e6f");
+
+    /// <summary>One entry of every kind after the header.</summary>
+    public static IReadOnlyList<(LogPriority Priority, HazardLogEntry Entry)> EveryKind =>
+    [
+        (LogPriority.Medium, new PhaseTransitionEntry(Phase.Standby, Phase.Priming, "StartPriming", "SRS-PH-003")),
+        (LogPriority.High, new AlarmEntry(AlarmChange.Raised, "ALM-INFLOW-HIGH", AlarmPriority.High, Hazards.InflowOvertemperature,
+            LoggedValue.Of(Temperature.FromDegreesCelsius(44.15)), LoggedValue.Of(Temperature.FromDegreesCelsius(44.0)), LoggedPauseState.NotPaused)),
+        (LogPriority.High, new AlarmEntry(AlarmChange.AudioPaused, "ALM-INFLOW-HIGH", AlarmPriority.High, Hazards.InflowOvertemperature,
+            null, null, LoggedPauseState.AudioPaused)),
+        (LogPriority.Medium, new AlarmEntry(AlarmChange.Acknowledged, "ALM-FLOW-LOW", AlarmPriority.Medium, Hazards.InadequateFlow,
+            LoggedValue.Of(VolumetricFlow.FromLitersPerMinute(0.8)), LoggedValue.Of(VolumetricFlow.FromLitersPerMinute(1.0)), LoggedPauseState.AudioPaused)),
+        (LogPriority.Low, new AlarmEntry(AlarmChange.Cleared, "ALM-PROBE", AlarmPriority.Low, Hazards.TemperatureSensorFault,
+            new LoggedValue(double.NaN, "°C"), null, LoggedPauseState.AlarmPaused)),
+        (LogPriority.Info, OperatorCommandEntry.WasAccepted("StartHeating")),
+        (LogPriority.Medium, OperatorCommandEntry.WasRefused("AddDrug", "abdomen 40.1 °C is below the 41 °C \"therapeutic\" threshold")),
+        (LogPriority.High, new FaultEntry("heater board", "CRC error on reply to\nread holding registers 0x0010")),
+        (LogPriority.High, new InterlockEntry(InterlockChange.Tripped, "IL-OVERTEMP", Hazards.AbdominalOverheating, "heater off; pump keeps circulating")),
+        (LogPriority.Medium, new InterlockEntry(InterlockChange.Cleared, "IL-OVERTEMP", Hazards.AbdominalOverheating, "heater may be re-enabled by operator")),
+        (LogPriority.High, new SafeStateEntry(SafeStateChange.Entered, "interlock IL-OVERTEMP")),
+        (LogPriority.Medium, new SafeStateEntry(SafeStateChange.Left, "operator reset")),
+        (LogPriority.Info, new NoteEntry("ünïcödé ✓ and a tab\tinside")),
+    ];
+
+    /// <summary>A header plus <paramref name="entries"/>, one second apart.</summary>
+    public static (byte[] Bytes, IReadOnlyList<HazardLogRecord> Records) Build(IEnumerable<(LogPriority Priority, HazardLogEntry Entry)> entries)
+    {
+        var chain = HazardLogChain.Genesis;
+        var bytes = new MemoryStream();
+        var records = new List<HazardLogRecord>();
+        var sealedHeader = chain.Seal(LogPriority.Info, TimeSpan.Zero, Start, Header);
+        Add(sealedHeader);
+        var second = 1;
+        foreach (var (priority, entry) in entries)
+        {
+            Add(chain.Seal(priority, TimeSpan.FromSeconds(second), Start.AddSeconds(second), entry));
+            second++;
+        }
+
+        return (bytes.ToArray(), records);
+
+        void Add(SealedRecord sealedRecord)
+        {
+            bytes.Write(sealedRecord.Line.Span);
+            records.Add(sealedRecord.Record);
+            chain = sealedRecord.Next;
+        }
+    }
+
+    public static (byte[] Bytes, IReadOnlyList<HazardLogRecord> Records) Notes(int count) =>
+        Build(Enumerable.Range(1, count).Select(i => (LogPriority.Low, (HazardLogEntry)new NoteEntry($"note {i}"))));
+
+    /// <summary>Byte offsets at which each line starts, plus the total length at the end.</summary>
+    public static IReadOnlyList<int> LineStarts(byte[] log)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < log.Length; i++)
+        {
+            if (log[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts;
+    }
+}
