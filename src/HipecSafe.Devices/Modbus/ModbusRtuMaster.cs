@@ -52,20 +52,27 @@ public sealed class ModbusRtuMaster
         Execute(new WriteMultipleRegistersRequest(CheckUnit(unit), startAddress, values));
 
     /// <summary>Runs one transaction (with the configured retries). Success carries the registers read (empty for writes).</summary>
-    public ModbusResult<ushort[]> Execute(ModbusRequest request)
+    public ModbusResult<ushort[]> Execute(ModbusRequest request) => Execute<ushort[]>(request, AcceptRegisters);
+
+    /// <summary>
+    /// Runs one transaction and interprets the registers of a valid reply; content the interpreter rejects is a
+    /// <see cref="ModbusFailureKind.Malformed"/> failure, counted and retried like any other.
+    /// </summary>
+    public ModbusResult<T> Execute<T>(ModbusRequest request, ReplyInterpreter<T> interpret)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(interpret);
         CheckUnit(request.Unit);
         lock (_bus)
         {
             var counters = CountersOf(request.Unit);
             counters.TransactionStarted();
-            ModbusResult<ushort[]> result;
+            ModbusResult<T> result;
             var attempt = 0;
             while (true)
             {
                 counters.AttemptStarted();
-                result = Attempt(request);
+                result = Interpret(request, Attempt(request), interpret);
                 if (result.IsSuccess)
                 {
                     break;
@@ -181,6 +188,25 @@ public sealed class ModbusRtuMaster
                 return;
             }
         }
+    }
+
+    private static ModbusResult<T> Interpret<T>(ModbusRequest request, ModbusResult<ushort[]> reply, ReplyInterpreter<T> interpret)
+    {
+        if (!reply.IsSuccess)
+        {
+            return ModbusResult.Failed<T>(reply.Failure);
+        }
+
+        return interpret(reply.Value, out var value, out var error)
+            ? ModbusResult.Ok(value)
+            : ModbusResult.Failed<T>(new ModbusFailure(ModbusFailureKind.Malformed, request.Unit, request.Function, error));
+    }
+
+    private static bool AcceptRegisters(ushort[] registers, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ushort[] value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
+    {
+        value = registers;
+        error = null;
+        return true;
     }
 
     private SlaveCounters CountersOf(byte unit)
