@@ -16,7 +16,18 @@ public readonly record struct Duration : IComparable<Duration>
     public double Seconds => _base;
     public double Minutes => _base / 60.0;
     public double Hours => _base / 3600.0;
-    public TimeSpan ToTimeSpan() => TimeSpan.FromSeconds(_base);
+
+    /// <summary>
+    /// The TimeSpan nearest to this duration. TimeSpan.FromSeconds truncates, so 43 ms (429999.99999999994 ticks)
+    /// would come out a tick short; round instead.
+    /// </summary>
+    public TimeSpan ToTimeSpan()
+    {
+        var ticks = Math.Round(_base * TimeSpan.TicksPerSecond);
+        return ticks is >= long.MinValue and <= long.MaxValue
+            ? TimeSpan.FromTicks((long)ticks)
+            : throw new OverflowException($"{this} does not fit in a TimeSpan");
+    }
 
     public static Duration operator +(Duration a, Duration b) => new(a._base + b._base);
     public static Duration operator -(Duration a, Duration b) => new(a._base - b._base);
