@@ -10,7 +10,8 @@ namespace HipecSafe.Core.Quantities;
 /// </summary>
 public static partial class DurationText
 {
-    [GeneratedRegex(@"^(?:(?<h>\d+(?:\.\d+)?)h)?(?:(?<m>\d+(?:\.\d+)?)m(?!s))?(?:(?<s>\d+(?:\.\d+)?)s)?(?:(?<ms>\d+(?:\.\d+)?)ms)?$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches Arabic-Indic, full-width ... digits, which double.Parse then rejects by throwing.
+    [GeneratedRegex(@"^(?:(?<h>[0-9]+(?:\.[0-9]+)?)h)?(?:(?<m>[0-9]+(?:\.[0-9]+)?)m(?!s))?(?:(?<s>[0-9]+(?:\.[0-9]+)?)s)?(?:(?<ms>[0-9]+(?:\.[0-9]+)?)ms)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool TryParse(string? text, out Duration duration, out string error)
