@@ -46,6 +46,9 @@ public sealed class ModbusSlaveRunner : IDisposable
 
     public bool IsRunning => _thread.IsAlive;
 
+    /// <summary>Waits for the serving thread to end (after a transport failure or <see cref="Dispose"/>).</summary>
+    public bool WaitForExit(TimeSpan timeout) => !_thread.IsAlive || _thread.Join(timeout);
+
     public ModbusSlaveRunner Start()
     {
         _thread.Start();
