@@ -1,0 +1,66 @@
+using Akka.Actor;
+using HipecSafe.Controller.Cycle;
+using HipecSafe.Controller.Logging;
+using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Quantities;
+
+namespace HipecSafe.Controller.Actors;
+
+/// <summary>
+/// Owns the IEC 60601-1-8 alarm system: updates it with the cycle's conditions, logs every alarm event, handles the
+/// operator's acknowledge and audio pause, and ends the cycle by publishing its report.
+/// </summary>
+internal sealed class AlarmActor : MonitoredActor
+{
+    private readonly AlarmSystem _alarms;
+    private CycleTick? _last;
+
+    public AlarmActor(ControllerEnvironment environment, AlarmSystem alarms)
+        : base(ComponentNames.Alarms, environment) => _alarms = alarms;
+
+    protected override void Handlers()
+    {
+        Receive<UpdateAlarms>(OnUpdate);
+        Receive<OperatorCommand>(OnCommand);
+    }
+
+    private void OnUpdate(UpdateAlarms update)
+    {
+        _last = update.Tick;
+        var events = _alarms.Update(Duration.FromTimeSpan(update.Tick.Time), update.Conditions);
+        LogEvents(update.Tick, events);
+        Environment.Listener.Tell(update.Report with { Alarms = _alarms.Annunciation });
+    }
+
+    private void OnCommand(OperatorCommand command)
+    {
+        if (_last is not { } tick)
+        {
+            Sender.Tell(new OperatorReply(command.Action, false, "no cycle has run yet"));
+            return;
+        }
+
+        var now = Duration.FromTimeSpan(tick.Time);
+        var result = command.Action switch
+        {
+            OperatorAction.AcknowledgeAlarms => _alarms.AcknowledgeAll(now),
+            OperatorAction.PauseAudio => _alarms.PauseAudio(now),
+            _ => new AlarmCommandResult(false, $"{command.Action} is not an alarm command", []),
+        };
+        Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, tick.Time, tick.WallClock, result.Accepted
+            ? OperatorCommandEntry.WasAccepted(command.Action.ToString())
+            : OperatorCommandEntry.WasRefused(command.Action.ToString(), result.RefusalReason ?? "refused")));
+        LogEvents(tick, result.Events);
+        Sender.Tell(new OperatorReply(command.Action, result.Accepted, result.RefusalReason));
+    }
+
+    private void LogEvents(CycleTick tick, IReadOnlyList<AlarmEvent> events)
+    {
+        foreach (var e in events)
+        {
+            Environment.HazardLog.Tell(new LogEvent(AlarmLogMapping.PriorityOf(e), tick.Time, tick.WallClock, AlarmLogMapping.ToEntry(e)));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using HipecSafe.Controller.Cycle;
+using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+
+namespace HipecSafe.Controller.Actors;
+
+/// <summary>The interlock engine and its context, kept outside the actor: a restart must not forget a latched trip.</summary>
+internal sealed class InterlockState(InterlockEngine engine)
+{
+    public InterlockEngine Engine { get; } = engine;
+
+    public InterlockContextUpdate Context { get; set; } = new(Phase.PowerOnSelfTest, ActuatorCommand.Safe, VolumetricFlow.Zero,
+        Volume.Zero, TimeSpan.Zero, null);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using HipecSafe.Core.Actuators;
+using HipecSafe.Devices.Boards;
+using HipecSafe.Devices.Modbus;
+
+namespace HipecSafe.Controller.Boards;
+
+/// <summary>The boards over one Modbus RTU bus, through the typed board clients.</summary>
+public sealed class ModbusBoardPort(ModbusRtuMaster master) : IBoardPort
+{
+    private readonly SensorBoardClient _sensors = new(master);
+    private readonly ActuatorBoardClient _actuators = new(master);
+
+    public ModbusRtuMaster Master => master;
+
+    public BoardReadout Read()
+    {
+        var frame = _sensors.Read();
+        var feedback = _actuators.ReadFeedback();
+        return new BoardReadout(
+            frame.IsSuccess ? frame.Value : null,
+            frame.Failure?.ToString(),
+            feedback.IsSuccess ? feedback.Value : null,
+            feedback.Failure?.ToString(),
+            master.StatisticsOf(_sensors.Unit).ConsecutiveFailures,
+            master.StatisticsOf(_actuators.Unit).ConsecutiveFailures);
+    }
+
+    public string? Write(ActuatorCommand command, ushort heartbeat) => _actuators.Write(command, heartbeat).Failure?.ToString();
+
+    public string? ResetLatch() => _actuators.ResetLatch().Failure?.ToString();
+
+    public string Describe() => string.Join("; ", master.AllStatistics().Select(s => string.Create(CultureInfo.InvariantCulture,
+        $"unit {s.Unit}: {s.Transactions} transactions, {s.Failed} failed ({string.Join(", ", s.FailuresByKind.Select(kv => $"{kv.Key} {kv.Value}"))})")));
+}

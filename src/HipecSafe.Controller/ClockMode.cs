@@ -1,0 +1,8 @@
+namespace HipecSafe.Controller;
+
+/// <summary>How cycles are driven: by a real-time thread, or by a lockstep driver (simulation, tests).</summary>
+public enum ClockMode
+{
+    RealTime,
+    Lockstep,
+}

@@ -1,0 +1,114 @@
+using HipecSafe.Controller.Faults;
+using HipecSafe.Controller.Health;
+
+namespace HipecSafe.Controller.Cycle;
+
+/// <summary>
+/// Tells the lockstep driver when a cycle is over: its report has arrived (or the cycle reached a stalled actor and
+/// can go no further), and every component that is not stalled has answered the cycle's health ping. Only then is
+/// the controller idle, so the next step cannot overtake any message of this one — which makes runs deterministic.
+/// </summary>
+internal sealed class LockstepMonitor
+{
+    // A stalled actor holding one of these has stopped the cycle chain; holding anything else (a log record, a ping) has not.
+    private static readonly HashSet<string> ChainMessages = new(StringComparer.Ordinal)
+    {
+        nameof(StartCycle), nameof(Sampled), nameof(Evaluated), nameof(Compute), nameof(Computed), nameof(WriteCycle), nameof(UpdateAlarms),
+    };
+
+    private readonly object _gate = new();
+    private long _cycle = -1;
+    private CycleReport? _report;
+    private bool _absorbed;
+    private IReadOnlyList<string> _outstanding = [];
+    private int _crashesHandled;
+
+    public void Begin(long cycle)
+    {
+        lock (_gate)
+        {
+            _cycle = cycle;
+            _report = null;
+            _absorbed = false;
+            _outstanding = ["(round not started)"];
+        }
+    }
+
+    public void OnMessage(object message)
+    {
+        lock (_gate)
+        {
+            switch (message)
+            {
+                case CycleReport r when r.Tick.Cycle == _cycle:
+                    _report = r;
+                    break;
+                case RoundProgress p when p.Key == _cycle:
+                    _outstanding = p.Outstanding;
+                    break;
+                case CrashHandled:
+                    _crashesHandled++;
+                    break;
+                case StallAbsorbed a when ChainMessages.Contains(a.MessageType):
+                    _absorbed = true;
+                    break;
+                default:
+                    return;
+            }
+
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Waits until the cycle is over; returns its report, or null when it stopped at a stalled actor.</summary>
+    public CycleReport? Wait(IReadOnlySet<string> stalled, TimeSpan livenessLimit)
+    {
+        var deadline = DateTime.UtcNow + livenessLimit;
+        lock (_gate)
+        {
+            while (!Done(stalled))
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
+                {
+                    throw new TimeoutException(
+                        $"lockstep cycle {_cycle} did not finish within {livenessLimit.TotalSeconds:0} s: report {(_report is null ? "missing" : "received")}, " +
+                        $"outstanding pings: {string.Join(", ", _outstanding)}");
+                }
+            }
+
+            return _report;
+        }
+    }
+
+    public int CrashesHandled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _crashesHandled;
+            }
+        }
+    }
+
+    /// <summary>Waits until more than <paramref name="before"/> crashes have been handled by the supervisor.</summary>
+    public void WaitForCrashHandled(int before, TimeSpan livenessLimit)
+    {
+        var deadline = DateTime.UtcNow + livenessLimit;
+        lock (_gate)
+        {
+            while (_crashesHandled <= before)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
+                {
+                    throw new TimeoutException($"an injected crash was not handled within {livenessLimit.TotalSeconds:0} s");
+                }
+            }
+        }
+    }
+
+    private bool Done(IReadOnlySet<string> stalled) =>
+        (_report is not null || (_absorbed && stalled.Count > 0)) && _outstanding.All(stalled.Contains);
+}

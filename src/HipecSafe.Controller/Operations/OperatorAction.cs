@@ -1,0 +1,17 @@
+namespace HipecSafe.Controller.Operations;
+
+/// <summary>What an operator can ask of the device.</summary>
+public enum OperatorAction
+{
+    StartPriming,
+    ConfirmLeakCheck,
+    AddDrug,
+    EndChemoEarly,
+    Pause,
+    Resume,
+    Reset,
+    EmergencyStop,
+    ReleaseEmergencyStop,
+    AcknowledgeAlarms,
+    PauseAudio,
+}
