@@ -33,11 +33,11 @@ public static class ActuatorBoardRegisters
     /// <summary>Heater power in ‰ of maximum.</summary>
     public const int MaxHeaterPermille = 1000;
 
-    /// <summary>Pump speeds are 0.1 rpm.</summary>
-    public const double PumpSpeedScale = 0.1;
+    /// <summary>Pump speeds are 0.1 rpm: 10 counts per rpm.</summary>
+    public const double CountsPerRpm = 10;
 
-    /// <summary>limiter_temp is signed 0.01 °C.</summary>
-    public const double TemperatureScale = 0.01;
+    /// <summary>limiter_temp is signed 0.01 °C: 100 counts per °C.</summary>
+    public const double CountsPerDegreeCelsius = 100;
 
     public static string HoldingNameOf(ushort register) => register switch
     {

@@ -37,11 +37,11 @@ public static class RegisterCodec
             EncodeTemperature(frame.Abdomen3, SensorBoardRegisters.AbdomenTemperature3),
             EncodeTemperature(frame.Abdomen4, SensorBoardRegisters.AbdomenTemperature4),
             EncodeTemperature(frame.Core, SensorBoardRegisters.CoreTemperature),
-            EncodeSigned(frame.InflowPressure.MillimetersOfMercury, SensorBoardRegisters.PressureScale, SensorBoardRegisters.NameOf(SensorBoardRegisters.InflowPressure), "mmHg"),
+            EncodeSigned(frame.InflowPressure.MillimetersOfMercury, SensorBoardRegisters.CountsPerMmHg, SensorBoardRegisters.NameOf(SensorBoardRegisters.InflowPressure), "mmHg"),
             EncodeUnsigned(frame.Flow.MillilitersPerMinute, 1, SensorBoardRegisters.NameOf(SensorBoardRegisters.Flow), "mL/min"),
             EncodeUnsigned(frame.ReservoirVolume.Milliliters, 1, SensorBoardRegisters.NameOf(SensorBoardRegisters.ReservoirVolume), "mL"),
             frame.AirDetected ? (ushort)1 : (ushort)0,
-            EncodeSigned(frame.AbdominalPressure.MillimetersOfMercury, SensorBoardRegisters.PressureScale, SensorBoardRegisters.NameOf(SensorBoardRegisters.AbdominalPressure), "mmHg"),
+            EncodeSigned(frame.AbdominalPressure.MillimetersOfMercury, SensorBoardRegisters.CountsPerMmHg, SensorBoardRegisters.NameOf(SensorBoardRegisters.AbdominalPressure), "mmHg"),
         ];
     }
 
@@ -76,11 +76,11 @@ public static class RegisterCodec
             DecodeTemperature(registers[SensorBoardRegisters.AbdomenTemperature3]),
             DecodeTemperature(registers[SensorBoardRegisters.AbdomenTemperature4]),
             DecodeTemperature(registers[SensorBoardRegisters.CoreTemperature]),
-            Pressure.FromMillimetersOfMercury((short)registers[SensorBoardRegisters.InflowPressure] * SensorBoardRegisters.PressureScale),
+            Pressure.FromMillimetersOfMercury((short)registers[SensorBoardRegisters.InflowPressure] / SensorBoardRegisters.CountsPerMmHg),
             VolumetricFlow.FromMillilitersPerMinute(registers[SensorBoardRegisters.Flow]),
             Volume.FromMilliliters(registers[SensorBoardRegisters.ReservoirVolume]),
             air,
-            Pressure.FromMillimetersOfMercury((short)registers[SensorBoardRegisters.AbdominalPressure] * SensorBoardRegisters.PressureScale));
+            Pressure.FromMillimetersOfMercury((short)registers[SensorBoardRegisters.AbdominalPressure] / SensorBoardRegisters.CountsPerMmHg));
         return true;
     }
 
@@ -101,7 +101,7 @@ public static class RegisterCodec
         return
         [
             (ushort)command.HeaterPowerPermille,
-            EncodeUnsigned(command.PumpSpeedRpm, ActuatorBoardRegisters.PumpSpeedScale, ActuatorBoardRegisters.HoldingNameOf(ActuatorBoardRegisters.PumpSpeedCommand), "rpm"),
+            EncodeUnsigned(command.PumpSpeedRpm, ActuatorBoardRegisters.CountsPerRpm, ActuatorBoardRegisters.HoldingNameOf(ActuatorBoardRegisters.PumpSpeedCommand), "rpm"),
             command.ClampOpen ? (ushort)1 : (ushort)0,
             command.HeaterEnabled ? (ushort)1 : (ushort)0,
             heartbeat,
@@ -126,7 +126,7 @@ public static class RegisterCodec
 
         command = new ActuatorCommand(
             registers[ActuatorBoardRegisters.HeaterPowerCommand],
-            registers[ActuatorBoardRegisters.PumpSpeedCommand] * ActuatorBoardRegisters.PumpSpeedScale,
+            registers[ActuatorBoardRegisters.PumpSpeedCommand] / ActuatorBoardRegisters.CountsPerRpm,
             clampOpen,
             heaterEnabled);
         heartbeat = registers[ActuatorBoardRegisters.Heartbeat];
@@ -173,8 +173,8 @@ public static class RegisterCodec
         [
             (ushort)feedback.Status,
             (ushort)feedback.HeaterPowerActualPermille,
-            EncodeUnsigned(feedback.PumpSpeedActualRpm, ActuatorBoardRegisters.PumpSpeedScale, ActuatorBoardRegisters.InputNameOf(ActuatorBoardRegisters.PumpSpeedActual), "rpm"),
-            EncodeSigned(feedback.LimiterTemperature.DegreesCelsius, ActuatorBoardRegisters.TemperatureScale, ActuatorBoardRegisters.InputNameOf(ActuatorBoardRegisters.LimiterTemperature), "°C"),
+            EncodeUnsigned(feedback.PumpSpeedActualRpm, ActuatorBoardRegisters.CountsPerRpm, ActuatorBoardRegisters.InputNameOf(ActuatorBoardRegisters.PumpSpeedActual), "rpm"),
+            EncodeSigned(feedback.LimiterTemperature.DegreesCelsius, ActuatorBoardRegisters.CountsPerDegreeCelsius, ActuatorBoardRegisters.InputNameOf(ActuatorBoardRegisters.LimiterTemperature), "°C"),
             feedback.HeartbeatEcho,
         ];
     }
@@ -198,7 +198,7 @@ public static class RegisterCodec
         feedback = new ActuatorFeedback(
             (BoardStatus)status,
             registers[ActuatorBoardRegisters.HeaterPowerActual],
-            registers[ActuatorBoardRegisters.PumpSpeedActual] * ActuatorBoardRegisters.PumpSpeedScale,
+            registers[ActuatorBoardRegisters.PumpSpeedActual] / ActuatorBoardRegisters.CountsPerRpm,
             DecodeTemperature(registers[ActuatorBoardRegisters.LimiterTemperature]),
             registers[ActuatorBoardRegisters.HeartbeatEcho]);
         return true;
@@ -211,39 +211,41 @@ public static class RegisterCodec
 
     /// <summary>Signed 0.01 °C.</summary>
     public static Temperature DecodeTemperature(ushort register) =>
-        Temperature.FromDegreesCelsius((short)register * SensorBoardRegisters.TemperatureScale);
+        Temperature.FromDegreesCelsius((short)register / SensorBoardRegisters.CountsPerDegreeCelsius);
 
     private static BoardStatus AllStatusBits => Enum.GetValues<BoardStatus>().Aggregate(BoardStatus.None, (all, bit) => all | bit);
 
     private static ushort EncodeTemperature(Temperature value, ushort register) =>
-        EncodeSigned(value.DegreesCelsius, SensorBoardRegisters.TemperatureScale, SensorBoardRegisters.NameOf(register), "°C");
+        EncodeSigned(value.DegreesCelsius, SensorBoardRegisters.CountsPerDegreeCelsius, SensorBoardRegisters.NameOf(register), "°C");
 
-    private static ushort EncodeSigned(double value, double scale, string field, string unit)
+    private static ushort EncodeSigned(double value, double countsPerUnit, string field, string unit)
     {
-        var raw = Scale(value, scale, field, unit);
+        var raw = Scale(value, countsPerUnit, field, unit);
         if (raw is < short.MinValue or > short.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, Invariant(
-                $"{field} = {value} {unit} is outside {short.MinValue * scale}..{short.MaxValue * scale} {unit} (signed 16-bit register, step {scale})"));
+                $"{field} = {value} {unit} is outside {short.MinValue / countsPerUnit}..{short.MaxValue / countsPerUnit} {unit} (signed 16-bit register, step {1 / countsPerUnit})"));
         }
 
         return unchecked((ushort)(short)raw);
     }
 
-    private static ushort EncodeUnsigned(double value, double scale, string field, string unit)
+    private static ushort EncodeUnsigned(double value, double countsPerUnit, string field, string unit)
     {
-        var raw = Scale(value, scale, field, unit);
+        var raw = Scale(value, countsPerUnit, field, unit);
         if (raw is < 0 or > ushort.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, Invariant(
-                $"{field} = {value} {unit} is outside 0..{ushort.MaxValue * scale} {unit} (unsigned 16-bit register, step {scale})"));
+                $"{field} = {value} {unit} is outside 0..{ushort.MaxValue / countsPerUnit} {unit} (unsigned 16-bit register, step {1 / countsPerUnit})"));
         }
 
         return (ushort)raw;
     }
 
-    private static double Scale(double value, double scale, string field, string unit) => double.IsFinite(value)
-        ? Math.Round(value / scale, MidpointRounding.AwayFromZero)
+    // Counts per unit are integers (100, 10, 1): value × counts rounds cleanly, and counts ÷ counts-per-unit on the
+    // way back gives the nearest double to the decimal value, so decode(encode(x)) == x for values on the step.
+    private static double Scale(double value, double countsPerUnit, string field, string unit) => double.IsFinite(value)
+        ? Math.Round(value * countsPerUnit, MidpointRounding.AwayFromZero)
         : throw new ArgumentOutOfRangeException(nameof(value), value, Invariant($"{field} = {value} {unit} is not a finite number"));
 
     private static bool HasCount(ReadOnlySpan<ushort> registers, int count, string what, [NotNullWhen(false)] out string? error)

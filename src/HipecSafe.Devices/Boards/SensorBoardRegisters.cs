@@ -30,11 +30,11 @@ public static class SensorBoardRegisters
     /// <summary>Bits of channel_fault_bits that name a channel (0..12).</summary>
     public const ushort DefinedFaultBits = (1 << (Count - FirstChannelRegister)) - 1;
 
-    /// <summary>Temperatures are signed 0.01 °C.</summary>
-    public const double TemperatureScale = 0.01;
+    /// <summary>Temperatures are signed 0.01 °C: 100 counts per °C.</summary>
+    public const double CountsPerDegreeCelsius = 100;
 
-    /// <summary>Pressures are signed 0.1 mmHg.</summary>
-    public const double PressureScale = 0.1;
+    /// <summary>Pressures are signed 0.1 mmHg: 10 counts per mmHg.</summary>
+    public const double CountsPerMmHg = 10;
 
     public static ushort RegisterOf(SensorChannel channel) => (ushort)(FirstChannelRegister + (int)channel);
 
