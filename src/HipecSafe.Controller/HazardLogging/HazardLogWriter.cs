@@ -266,9 +266,9 @@ public sealed class HazardLogWriter : IDisposable
 
     private LogAppendResult AcceptLocked(PendingEntry item)
     {
-        _lastProcedureTime = item.ProcedureTime;
         if (_outage is not null)
         {
+            _lastProcedureTime = item.ProcedureTime;
             var kept = _spill.Add(item);
             var recovered = TryRecoverLocked(out var lastSequence);
             return !kept ? new LogAppendResult(LogAppendOutcome.Lost, null)
@@ -277,6 +277,7 @@ public sealed class HazardLogWriter : IDisposable
         }
 
         var sealedRecord = _chain.Seal(item.Priority, item.ProcedureTime, item.WallClockUtc, item.Entry);
+        _lastProcedureTime = item.ProcedureTime;
         try
         {
             _file.WriteAt(_end, sealedRecord.Line.Span);

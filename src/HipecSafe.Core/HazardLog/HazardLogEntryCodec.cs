@@ -26,14 +26,17 @@ internal static class HazardLogEntryCodec
                 json.WriteString("to", transition.To.ToString());
                 json.WriteString("trigger", transition.Trigger);
                 json.WriteString("requirementId", transition.RequirementId);
+                json.WriteString("detail", transition.Detail);
                 break;
             case AlarmEntry alarm:
                 json.WriteString("alarmId", alarm.AlarmId);
-                json.WriteString("alarmPriority", alarm.AlarmPriority.ToString());
+                json.WriteString("alarmPriority", alarm.AlarmPriority?.ToString());
                 json.WriteString("hazardId", alarm.HazardId);
-                WriteValue(json, "measured", alarm.Measured);
-                WriteValue(json, "limit", alarm.Limit);
-                json.WriteString("pauseState", alarm.PauseState.ToString());
+                json.WriteString("message", alarm.Message);
+                json.WriteString("measuredValue", alarm.MeasuredValue);
+                json.WriteString("limit", alarm.Limit);
+                json.WriteBoolean("audioPaused", alarm.AudioPaused);
+                json.WriteString("detail", alarm.Detail);
                 break;
             case OperatorCommandEntry command:
                 json.WriteString("command", command.Command);
@@ -48,6 +51,7 @@ internal static class HazardLogEntryCodec
                 json.WriteString("ruleId", interlock.RuleId);
                 json.WriteString("hazardId", interlock.HazardId);
                 json.WriteString("response", interlock.Response);
+                json.WriteString("detail", interlock.Detail);
                 break;
             case SafeStateEntry safeState:
                 json.WriteString("reason", safeState.Reason);
@@ -73,11 +77,7 @@ internal static class HazardLogEntryCodec
                 HazardLogKind.LogHeader => new LogHeaderEntry(
                     f.Int("formatVersion"), f.String("deviceId"), f.String("profileId"), f.String("logId")),
                 HazardLogKind.PhaseTransition => new PhaseTransitionEntry(
-                    f.Enum<Phase>("from"), f.Enum<Phase>("to"), f.String("trigger"), f.String("requirementId")),
-                HazardLogKind.AlarmRaised => ReadAlarm(AlarmChange.Raised, f),
-                HazardLogKind.AlarmAcknowledged => ReadAlarm(AlarmChange.Acknowledged, f),
-                HazardLogKind.AlarmCleared => ReadAlarm(AlarmChange.Cleared, f),
-                HazardLogKind.AlarmAudioPaused => ReadAlarm(AlarmChange.AudioPaused, f),
+                    f.Enum<Phase>("from"), f.Enum<Phase>("to"), f.String("trigger"), f.String("requirementId"), f.NullableString("detail")),
                 HazardLogKind.OperatorCommand => new OperatorCommandEntry(
                     f.String("command"), f.Bool("accepted"), f.NullableString("refusalReason")),
                 HazardLogKind.Fault => new FaultEntry(f.String("source"), f.String("description")),
@@ -86,6 +86,7 @@ internal static class HazardLogEntryCodec
                 HazardLogKind.SafeStateEntered => new SafeStateEntry(SafeStateChange.Entered, f.String("reason")),
                 HazardLogKind.SafeStateLeft => new SafeStateEntry(SafeStateChange.Left, f.String("reason")),
                 HazardLogKind.Note => new NoteEntry(f.String("text")),
+                _ when AlarmEntry.TryGetChange(kind, out var change) => ReadAlarm(change, f),
                 _ => throw new HazardLogFormatException($"no reader for record kind {kind}"),
             };
         }
@@ -99,27 +100,17 @@ internal static class HazardLogEntryCodec
         return entry;
     }
 
-    private static AlarmEntry ReadAlarm(AlarmChange change, JsonFieldReader f) => new(
+    private static AlarmEntry ReadAlarm(AlarmEventKind change, JsonFieldReader f) => new(
         change,
-        f.String("alarmId"),
-        f.Enum<AlarmPriority>("alarmPriority"),
-        f.String("hazardId"),
-        f.Value("measured"),
-        f.Value("limit"),
-        f.Enum<LoggedPauseState>("pauseState"));
+        f.NullableString("alarmId"),
+        f.NullableEnum<AlarmPriority>("alarmPriority"),
+        f.NullableString("hazardId"),
+        f.String("message"),
+        f.String("measuredValue"),
+        f.String("limit"),
+        f.Bool("audioPaused"),
+        f.String("detail"));
 
     private static InterlockEntry ReadInterlock(InterlockChange change, JsonFieldReader f) =>
-        new(change, f.String("ruleId"), f.String("hazardId"), f.String("response"));
-
-    private static void WriteValue(Utf8JsonWriter json, string name, LoggedValue? value)
-    {
-        if (value is { } present)
-        {
-            json.WriteString(name, present.ToString());
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+        new(change, f.String("ruleId"), f.String("hazardId"), f.String("response"), f.NullableString("detail"));
 }

@@ -6,10 +6,18 @@ public enum HazardLogKind
     /// <summary>Record 0 of every log: format version, device, profile and a random log id.</summary>
     LogHeader,
     PhaseTransition,
+
+    // One kind per alarm-system event (Core.Alarms.AlarmEventKind), so the alarm log reads without decoding fields.
     AlarmRaised,
-    AlarmAcknowledged,
+    AlarmReactivated,
+    AlarmEscalated,
+    AlarmPriorityLowered,
+    AlarmLatched,
     AlarmCleared,
+    AlarmAcknowledged,
     AlarmAudioPaused,
+    AlarmAudioPauseEnded,
+    AlarmAudioPauseCancelled,
     OperatorCommand,
     Fault,
     InterlockTripped,

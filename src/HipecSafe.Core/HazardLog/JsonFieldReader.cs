@@ -86,18 +86,10 @@ internal sealed class JsonFieldReader
     }
 
     public T Enum<T>(string name)
-        where T : struct, Enum
-    {
-        var text = String(name);
-        // Enum.TryParse also takes numbers and case variants; the canonical form is the exact member name.
-        if (System.Enum.TryParse<T>(text, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && parsed.ToString() == text)
-        {
-            return parsed;
-        }
+        where T : struct, Enum => ParseEnum<T>(name, String(name));
 
-        throw new HazardLogFormatException(
-            $"{_where}: property '{name}' is '{text}', not one of {string.Join(", ", System.Enum.GetNames<T>())}");
-    }
+    public T? NullableEnum<T>(string name)
+        where T : struct, Enum => NullableString(name) is { } text ? ParseEnum<T>(name, text) : null;
 
     public TimeSpan TimeSpan(string name)
     {
@@ -117,19 +109,6 @@ internal sealed class JsonFieldReader
                 $"{_where}: property '{name}' is '{text}', not a UTC time like \"2026-01-31T12:34:56.1234567Z\"");
     }
 
-    public LoggedValue? Value(string name)
-    {
-        var text = NullableString(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return LoggedValue.TryParse(text, out var value, out var error)
-            ? value
-            : throw new HazardLogFormatException($"{_where}: property '{name}': {error}");
-    }
-
     /// <summary>Rejects properties after the last expected one.</summary>
     public void End()
     {
@@ -137,6 +116,19 @@ internal sealed class JsonFieldReader
         {
             throw new HazardLogFormatException($"{_where}: unexpected property '{_properties.Current.Name}'");
         }
+    }
+
+    private T ParseEnum<T>(string name, string text)
+        where T : struct, Enum
+    {
+        // Enum.TryParse also takes numbers and case variants; the canonical form is the exact member name.
+        if (System.Enum.TryParse<T>(text, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && parsed.ToString() == text)
+        {
+            return parsed;
+        }
+
+        throw new HazardLogFormatException(
+            $"{_where}: property '{name}' is '{text}', not one of {string.Join(", ", System.Enum.GetNames<T>())}");
     }
 
     private HazardLogFormatException Wrong(string name, string expected, JsonElement found) =>

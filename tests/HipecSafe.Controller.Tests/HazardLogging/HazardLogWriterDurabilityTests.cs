@@ -1,13 +1,11 @@
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.TestSupport;
 
 namespace HipecSafe.Controller.Tests.HazardLogging;
 
 public class HazardLogWriterDurabilityTests : WriterFixture
 {
     [Fact]
-    [Verifies("SRS-LG-004")]
     public void A_high_priority_record_is_on_stable_storage_when_append_returns()
     {
         using var writer = OpenWriter();
@@ -21,7 +19,6 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
-    [Verifies("SRS-LG-004")]
     public void A_lower_priority_record_is_written_at_once_and_synced_within_the_interval()
     {
         using var writer = OpenWriter();
@@ -38,7 +35,6 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
-    [Verifies("SRS-LG-004")]
     public void A_late_sync_timer_does_not_delay_the_sync_past_the_interval()
     {
         using var writer = OpenWriter();
@@ -52,7 +48,6 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
-    [Verifies("SRS-LG-004")]
     public void Lower_priority_records_become_durable_with_the_next_high_priority_record()
     {
         using var writer = OpenWriter();
@@ -68,7 +63,6 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
-    [Verifies("SRS-LG-004")]
     public void Dispose_syncs_what_is_pending_and_closes_the_file()
     {
         var writer = OpenWriter();
@@ -83,7 +77,6 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
-    [Verifies("SRS-LG-001")]
     public void Several_threads_appending_at_once_produce_one_valid_chain_with_each_threads_order_kept()
     {
         using var writer = OpenWriter();

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.TestSupport;
 
 namespace HipecSafe.Controller.Tests.HazardLogging;
 
@@ -19,7 +18,6 @@ public sealed class KillNineTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
-    [Verifies("SRS-LG-004", "SRS-LG-005")]
     public void Every_acknowledged_record_survives_kill_9_and_the_log_can_be_continued()
     {
         var path = Path.Combine(_directory.FullName, "hazard.jsonl");

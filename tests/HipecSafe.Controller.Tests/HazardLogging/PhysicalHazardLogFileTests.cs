@@ -1,6 +1,5 @@
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.TestSupport;
 
 namespace HipecSafe.Controller.Tests.HazardLogging;
 
@@ -11,7 +10,6 @@ public sealed class PhysicalHazardLogFileTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
-    [Verifies("SRS-LG-004")]
     public void A_log_on_disk_is_created_appended_reopened_and_verifies()
     {
         var path = Path.Combine(_directory.FullName, "hazard.jsonl");

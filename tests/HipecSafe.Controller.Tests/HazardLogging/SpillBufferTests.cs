@@ -1,6 +1,5 @@
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.TestSupport;
 
 namespace HipecSafe.Controller.Tests.HazardLogging;
 
@@ -11,7 +10,6 @@ public class SpillBufferTests
     private static List<string> Held(SpillBuffer buffer) => buffer.Items.Select(i => ((NoteEntry)i.Entry).Text).ToList();
 
     [Fact]
-    [Verifies("SRS-LG-007")]
     public void Within_the_lowest_priority_present_the_oldest_goes_first()
     {
         var buffer = new SpillBuffer(3);
@@ -26,7 +24,6 @@ public class SpillBufferTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-007")]
     public void A_new_record_below_everything_held_is_the_one_dropped()
     {
         var buffer = new SpillBuffer(2);
@@ -40,7 +37,6 @@ public class SpillBufferTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-007")]
     public void High_priority_records_are_never_evicted_and_a_new_one_is_refused_when_only_they_are_held()
     {
         var buffer = new SpillBuffer(2);

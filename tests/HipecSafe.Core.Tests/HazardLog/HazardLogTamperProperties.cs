@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.TestSupport;
 
 namespace HipecSafe.Core.Tests.HazardLog;
 
@@ -16,7 +15,6 @@ public class HazardLogTamperProperties
     /// as corruption rather than a torn tail, at the line holding that byte or earlier.
     /// </summary>
     [Property(MaxTest = 500, Replay = "(20260314,927)")]
-    [Verifies("SRS-LG-002")]
     public Property Any_single_byte_change_is_detected_at_or_before_its_record()
     {
         var positions = Gen.Choose(0, Starts[^2] - 1);

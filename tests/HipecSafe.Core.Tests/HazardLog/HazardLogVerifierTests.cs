@@ -1,6 +1,5 @@
 using System.Text;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.TestSupport;
 
 namespace HipecSafe.Core.Tests.HazardLog;
 
@@ -18,7 +17,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-003")]
     public void Describe_for_an_intact_log_gives_count_hash_and_header()
     {
         var (bytes, records) = SampleLog.Notes(4);
@@ -30,7 +28,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-003")]
     public void A_final_line_cut_anywhere_is_torn_not_broken_and_everything_before_it_verifies()
     {
         var (bytes, records) = SampleLog.Notes(5);
@@ -53,7 +50,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-003")]
     public void Zero_filled_tail_after_a_power_loss_is_torn()
     {
         var (bytes, _) = SampleLog.Notes(2);
@@ -65,7 +61,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-003")]
     public void Garbage_line_in_the_middle_is_corrupt_not_torn()
     {
         var (bytes, _) = SampleLog.Notes(4);
@@ -82,7 +77,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-002", "SRS-LG-003")]
     public void An_altered_record_breaks_the_chain_with_expected_and_actual_hash()
     {
         var (bytes, records) = SampleLog.Notes(4);
@@ -98,7 +92,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-002")]
     public void An_altered_record_with_its_own_hash_recomputed_breaks_the_link_to_the_next()
     {
         var (bytes, records) = SampleLog.Notes(4);
@@ -117,7 +110,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-002", "SRS-LG-003")]
     public void A_removed_record_is_a_sequence_gap()
     {
         var (bytes, _) = SampleLog.Notes(4);
@@ -133,7 +125,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-002")]
     public void Swapped_records_are_detected_at_the_first_of_them()
     {
         var (bytes, _) = SampleLog.Notes(4);
@@ -147,7 +138,6 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
-    [Verifies("SRS-LG-003")]
     public void Procedure_time_going_backwards_is_reported_with_both_times()
     {
         var header = HazardLogChain.Genesis.Seal(LogPriority.Info, TimeSpan.FromSeconds(10), SampleLog.Start, SampleLog.Header);

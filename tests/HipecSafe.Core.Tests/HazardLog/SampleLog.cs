@@ -1,7 +1,6 @@
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
-using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Safety;
 
 namespace HipecSafe.Core.Tests.HazardLog;
@@ -17,18 +16,24 @@ internal static class SampleLog
     public static IReadOnlyList<(LogPriority Priority, HazardLogEntry Entry)> EveryKind =>
     [
         (LogPriority.Medium, new PhaseTransitionEntry(Phase.Standby, Phase.Priming, "StartPriming", "SRS-PH-003")),
-        (LogPriority.High, new AlarmEntry(AlarmChange.Raised, "ALM-INFLOW-HIGH", AlarmPriority.High, Hazards.InflowOvertemperature,
-            LoggedValue.Of(Temperature.FromDegreesCelsius(44.15)), LoggedValue.Of(Temperature.FromDegreesCelsius(44.0)), LoggedPauseState.NotPaused)),
-        (LogPriority.High, new AlarmEntry(AlarmChange.AudioPaused, "ALM-INFLOW-HIGH", AlarmPriority.High, Hazards.InflowOvertemperature,
-            null, null, LoggedPauseState.AudioPaused)),
-        (LogPriority.Medium, new AlarmEntry(AlarmChange.Acknowledged, "ALM-FLOW-LOW", AlarmPriority.Medium, Hazards.InadequateFlow,
-            LoggedValue.Of(VolumetricFlow.FromLitersPerMinute(0.8)), LoggedValue.Of(VolumetricFlow.FromLitersPerMinute(1.0)), LoggedPauseState.AudioPaused)),
-        (LogPriority.Low, new AlarmEntry(AlarmChange.Cleared, "ALM-PROBE", AlarmPriority.Low, Hazards.TemperatureSensorFault,
-            new LoggedValue(double.NaN, "°C"), null, LoggedPauseState.AlarmPaused)),
+        (LogPriority.Medium, new PhaseTransitionEntry(Phase.Heating, Phase.SafeState, "Fault", "SRS-PH-015", "interlock IL-OVERTEMP")),
+        (LogPriority.High, new AlarmEntry(AlarmEventKind.Raised, "ALM-INFLOW-HIGH", AlarmPriority.High, Hazards.InflowOvertemperature,
+            "Inflow temperature high", "44.15 °C", "limit 44.00 °C for 1 s", false, "condition present")),
+        (LogPriority.High, new AlarmEntry(AlarmEventKind.AudioPaused, null, AlarmPriority.High, null,
+            "audio paused", "", "", true, "audio paused by operator for 120 s")),
+        (LogPriority.Medium, new AlarmEntry(AlarmEventKind.Acknowledged, "ALM-FLOW-LOW", AlarmPriority.Medium, Hazards.InadequateFlow,
+            "Flow low", "0.8 L/min", "limit 1.0 L/min", true, "acknowledged by operator")),
+        (LogPriority.Low, new AlarmEntry(AlarmEventKind.Cleared, "BUS-TIMEOUT", AlarmPriority.Low, null,
+            "Sensor board not answering", "NaN °C", "", false, "")),
+        .. new[] { AlarmEventKind.Reactivated, AlarmEventKind.Escalated, AlarmEventKind.PriorityLowered, AlarmEventKind.Latched,
+                   AlarmEventKind.AudioPauseEnded, AlarmEventKind.AudioPauseCancelled }
+            .Select(kind => (LogPriority.Medium, (HazardLogEntry)new AlarmEntry(
+                kind, "ALM-PRESSURE", AlarmPriority.Medium, Hazards.Occlusion, "Inflow pressure high", "182 mmHg", "limit 180 mmHg", false, $"{kind}"))),
         (LogPriority.Info, OperatorCommandEntry.WasAccepted("StartHeating")),
         (LogPriority.Medium, OperatorCommandEntry.WasRefused("AddDrug", "abdomen 40.1 °C is below the 41 °C \"therapeutic\" threshold")),
         (LogPriority.High, new FaultEntry("heater board", "CRC error on reply to\nread holding registers 0x0010")),
-        (LogPriority.High, new InterlockEntry(InterlockChange.Tripped, "IL-OVERTEMP", Hazards.AbdominalOverheating, "heater off; pump keeps circulating")),
+        (LogPriority.High, new InterlockEntry(InterlockChange.Tripped, "IL-OVERTEMP", Hazards.AbdominalOverheating, "HeaterOff, ClampClose",
+            "43.62 °C, limit 43.50 °C for 1 s")),
         (LogPriority.Medium, new InterlockEntry(InterlockChange.Cleared, "IL-OVERTEMP", Hazards.AbdominalOverheating, "heater may be re-enabled by operator")),
         (LogPriority.High, new SafeStateEntry(SafeStateChange.Entered, "interlock IL-OVERTEMP")),
         (LogPriority.Medium, new SafeStateEntry(SafeStateChange.Left, "operator reset")),
