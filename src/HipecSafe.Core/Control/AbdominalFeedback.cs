@@ -1,0 +1,60 @@
+using HipecSafe.Core.Profile;
+using HipecSafe.Core.Quantities;
+
+namespace HipecSafe.Core.Control;
+
+/// <summary>
+/// The temperature the abdominal loop regulates, from the valid probes:
+/// <code>
+/// T_ctl = max( mean(valid),  hottest(valid) − (band_high − margin − target) )
+/// </code>
+/// Normally the mean is regulated to the target. When the probes spread so much that the hottest one would come
+/// within <c>margin</c> of the band top, the second term takes over and the loop regulates the hottest probe to
+/// <c>band_high − margin</c> instead: the controller backs off before any probe leaves the band. A single loop on
+/// this selected measurement has no selector windup (max of continuous signals is continuous).
+/// </summary>
+public sealed record AbdominalFeedback(int ValidCount, int ValidMask, Temperature? Mean, Temperature? Hottest, Temperature? Controlled)
+{
+    public bool HasFeedback => ValidCount > 0;
+
+    public static AbdominalFeedback From(IReadOnlyList<ProbeReading> probes, TreatmentProfile profile, TemperatureDelta hotProbeMargin)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        ArgumentNullException.ThrowIfNull(profile);
+        var sum = 0.0;
+        var count = 0;
+        var mask = 0;
+        double? hottest = null;
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var probe = probes[i];
+            if (!probe.Valid)
+            {
+                continue;
+            }
+
+            var celsius = probe.Temperature.DegreesCelsius;
+            if (!double.IsFinite(celsius))
+            {
+                throw new ArgumentOutOfRangeException(nameof(probes), celsius,
+                    $"abdominal probe {i + 1} is marked valid but reads {celsius.ToString(System.Globalization.CultureInfo.InvariantCulture)} °C");
+            }
+
+            sum += celsius;
+            count++;
+            mask |= 1 << i;
+            hottest = hottest is null ? celsius : Math.Max(hottest.Value, celsius);
+        }
+
+        if (count == 0)
+        {
+            return new AbdominalFeedback(0, 0, null, null, null);
+        }
+
+        var mean = sum / count;
+        var hotOffset = profile.AbdominalBandHigh.DegreesCelsius - hotProbeMargin.DegreesCelsius - profile.AbdominalTarget.DegreesCelsius;
+        var controlled = Math.Max(mean, hottest!.Value - hotOffset);
+        return new AbdominalFeedback(count, mask, Temperature.FromDegreesCelsius(mean), Temperature.FromDegreesCelsius(hottest.Value),
+            Temperature.FromDegreesCelsius(controlled));
+    }
+}
