@@ -14,6 +14,7 @@ namespace HipecSafe.Controller.HazardLogging;
 public sealed class HazardLogWriter : IDisposable
 {
     private const string LogSource = "hazard log";
+    private const int OversizePreviewChars = 4096;
 
     private readonly Lock _gate = new();
     private readonly IHazardLogFile _file;
@@ -169,8 +170,9 @@ public sealed class HazardLogWriter : IDisposable
 
     /// <summary>
     /// Records one event. Never throws for storage problems (see <see cref="Health"/>); throws only for a misuse:
-    /// a null or header entry, an undefined priority, an entry over the record size limit, or after Dispose.
-    /// Procedure time earlier than the last record's is logged at the last record's time, after a Fault saying so.
+    /// a null or header entry, an undefined priority, or a call after Dispose. Procedure time earlier than the last
+    /// record's is logged at the last record's time, after a Fault saying so; an entry over the record size limit is
+    /// logged as a Fault that keeps its start.
     /// </summary>
     public LogAppendResult Append(LogPriority priority, TimeSpan procedureTime, DateTimeOffset wallClockUtc, HazardLogEntry entry)
     {
@@ -190,13 +192,6 @@ public sealed class HazardLogWriter : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_outage is not null || procedureTime < _lastProcedureTime)
-            {
-                // Size check before anything is accepted: an oversized entry must not get stuck in the spill buffer
-                // nor leave a clamp Fault behind. (On the healthy path sealing the record itself checks it.)
-                _ = _chain.Seal(priority, Max(procedureTime, _chain.LastProcedureTime), wallClockUtc, entry);
-            }
-
             if (procedureTime < _lastProcedureTime)
             {
                 AcceptLocked(new PendingEntry(LogPriority.Medium, _lastProcedureTime, wallClockUtc, new FaultEntry(LogSource, string.Create(
@@ -264,6 +259,29 @@ public sealed class HazardLogWriter : IDisposable
         Announce(change);
     }
 
+    /// <summary>
+    /// Seals <paramref name="item"/> onto <paramref name="chain"/>. An entry too large for one record is logged as a
+    /// Fault saying so, with the start of the entry, rather than thrown back at the caller (a crash report with a huge
+    /// exception text must not crash the logging actor, nor stop the spill buffer from draining).
+    /// </summary>
+    private static SealedRecord SealOrReplace(HazardLogChain chain, PendingEntry item)
+    {
+        try
+        {
+            return chain.Seal(item.Priority, item.ProcedureTime, item.WallClockUtc, item.Entry);
+        }
+        catch (HazardLogRecordTooLargeException tooLarge)
+        {
+            var text = item.Entry.ToString();
+            var start = text.Length <= OversizePreviewChars ? text : text[..OversizePreviewChars] + "…";
+            var replacement = new FaultEntry(LogSource, string.Create(
+                CultureInfo.InvariantCulture,
+                $"a {tooLarge.Kind} record of {tooLarge.LineBytes} bytes exceeded the {HazardLogFormat.MaxLineBytes}-byte record limit; " +
+                $"it is replaced by this record, which keeps its start: {start}"));
+            return chain.Seal(item.Priority, item.ProcedureTime, item.WallClockUtc, replacement);
+        }
+    }
+
     private LogAppendResult AcceptLocked(PendingEntry item)
     {
         if (_outage is not null)
@@ -276,7 +294,7 @@ public sealed class HazardLogWriter : IDisposable
                 : new LogAppendResult(LogAppendOutcome.Buffered, null);
         }
 
-        var sealedRecord = _chain.Seal(item.Priority, item.ProcedureTime, item.WallClockUtc, item.Entry);
+        var sealedRecord = SealOrReplace(_chain, item);
         _lastProcedureTime = item.ProcedureTime;
         try
         {
@@ -370,7 +388,7 @@ public sealed class HazardLogWriter : IDisposable
         var bytes = new MemoryStream();
         foreach (var item in _spill.Items)
         {
-            var held = chain.Seal(item.Priority, item.ProcedureTime, item.WallClockUtc, item.Entry);
+            var held = SealOrReplace(chain, item);
             bytes.Write(held.Line.Span);
             chain = held.Next;
             lastHeldSequence = held.Record.Sequence;
@@ -475,5 +493,4 @@ public sealed class HazardLogWriter : IDisposable
         Announce(change);
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a >= b ? a : b;
 }

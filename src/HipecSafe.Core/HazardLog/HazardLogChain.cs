@@ -59,8 +59,7 @@ public sealed class HazardLogChain
         var line = HazardLogFormat.EncodeLine(canonical, hash);
         if (line.Length > HazardLogFormat.MaxLineBytes)
         {
-            throw new ArgumentException(
-                $"the {entry.Kind} record would be {line.Length} bytes, over the {HazardLogFormat.MaxLineBytes}-byte limit", nameof(entry));
+            throw new HazardLogRecordTooLargeException(entry.Kind, line.Length);
         }
 
         var record = new HazardLogRecord(NextSequence, procedureTime, utc, priority, entry, LastHash, hash);

@@ -125,9 +125,26 @@ public class HazardLogWriterDurabilityTests : WriterFixture
         Assert.Throws<ArgumentException>(
             () => writer.Append(LogPriority.Info, TimeSpan.Zero, Clock.GetUtcNow(), new LogHeaderEntry(1, "d", "p", "l")));
         Assert.Throws<ArgumentOutOfRangeException>(() => Note(writer, (LogPriority)9, "x"));
-        var oversize = Assert.Throws<ArgumentException>(() => Note(writer, LogPriority.Info, new string('x', HazardLogFormat.MaxLineBytes)));
-        Assert.Contains("byte limit", oversize.Message, StringComparison.Ordinal);
         Assert.Equal(["Header"], Texts(Records(LogFile.Content)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_entry_too_large_for_a_record_is_logged_as_a_fault_that_keeps_its_start(bool storageFailing)
+    {
+        using var writer = OpenWriter();
+        LogFile.SyncFails = storageFailing;
+
+        var result = Note(writer, LogPriority.High, "crash report " + new string('x', HazardLogFormat.MaxLineBytes));
+        LogFile.SyncFails = false;
+        writer.Flush();
+
+        Assert.Equal(storageFailing ? LogAppendOutcome.Buffered : LogAppendOutcome.Durable, result.Outcome);
+        var replaced = Records(LogFile.Durable).Select(r => r.Entry).OfType<FaultEntry>().First();
+        Assert.StartsWith("a Note record of 65", replaced.Description, StringComparison.Ordinal);
+        Assert.Contains("-byte record limit; it is replaced by this record, which keeps its start: NoteEntry { Kind = Note, Text = crash report xxx", replaced.Description, StringComparison.Ordinal);
+        Assert.EndsWith("x…", replaced.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,10 +78,11 @@ public class HazardLogChainTests
     {
         var chain = HazardLogChain.Genesis.Seal(LogPriority.Info, TimeSpan.Zero, SampleLog.Start, SampleLog.Header).Next;
 
-        var error = Assert.Throws<ArgumentException>(
+        var error = Assert.Throws<HazardLogRecordTooLargeException>(
             () => chain.Seal(LogPriority.Info, TimeSpan.Zero, SampleLog.Start, new NoteEntry(new string('x', HazardLogFormat.MaxLineBytes))));
 
         Assert.Contains("65536-byte limit", error.Message, StringComparison.Ordinal);
+        Assert.Equal((HazardLogKind.Note, true), (error.Kind, error.LineBytes > HazardLogFormat.MaxLineBytes));
     }
 
     [Fact]
