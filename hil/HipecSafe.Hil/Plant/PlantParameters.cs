@@ -42,7 +42,7 @@ public sealed record PlantParameters
     public double HeatExchangerCapacityJoulesPerKelvin { get; init; } = 4000.0;
     /// <summary>Wall-to-fluid conductance UA of the exchanger (NTU = UA / ṁc; 4.3 at 2 L/min).</summary>
     public double HeatExchangerConductanceWattsPerKelvin { get; init; } = 600.0;
-    public double HeatExchangerLossWattsPerKelvin { get; init; } = 0.3;
+    public double HeatExchangerLossWattsPerKelvin { get; init; } = 0.2;
 
     // ---- Reservoir and outflow ----
     public Volume InitialReservoirVolume { get; init; } = Volume.FromMilliliters(1500.0);

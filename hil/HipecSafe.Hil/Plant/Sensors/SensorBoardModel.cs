@@ -24,6 +24,8 @@ public sealed class SensorBoardModel
     private readonly double[] _bound;
     private readonly double[] _timeConstant;
     private readonly double[] _lagged;
+    private readonly double[] _lagFactor;
+    private double _lagFactorDt = double.NaN;
     private readonly double[] _lastReported;
     private readonly double[] _truth;
     private readonly SensorFault?[] _faults;
@@ -46,6 +48,7 @@ public sealed class SensorBoardModel
         _bound = new double[ChannelCount];
         _timeConstant = new double[ChannelCount];
         _lagged = new double[ChannelCount];
+        _lagFactor = new double[ChannelCount];
         _lastReported = new double[ChannelCount];
         _truth = new double[ChannelCount];
         _faults = new SensorFault?[ChannelCount];
@@ -116,6 +119,15 @@ public sealed class SensorBoardModel
         var dt = double.IsNaN(_lastTime) ? double.NaN : now - _lastTime;
         _lastTime = now;
         LoadTruth(truth);
+        if (dt > 0 && !(Math.Abs(dt - _lagFactorDt) <= 1e-9))
+        {
+            // The board samples at a fixed period, so the lag factors are computed once, not per sample.
+            _lagFactorDt = dt;
+            for (var i = 0; i < ChannelCount; i++)
+            {
+                _lagFactor[i] = _timeConstant[i] > 0 ? 1.0 - Math.Exp(-dt / _timeConstant[i]) : 1.0;
+            }
+        }
 
         ushort faultBits = 0;
         for (var i = 0; i < ChannelCount; i++)
@@ -183,14 +195,13 @@ public sealed class SensorBoardModel
     private double Measure(int i, double dt)
     {
         var truth = _truth[i];
-        var tau = _timeConstant[i];
-        if (double.IsNaN(dt) || tau <= 0)
+        if (double.IsNaN(dt))
         {
             _lagged[i] = truth;
         }
         else if (dt > 0)
         {
-            _lagged[i] += (truth - _lagged[i]) * (1.0 - Math.Exp(-dt / tau));
+            _lagged[i] += (truth - _lagged[i]) * _lagFactor[i];
         }
 
         return _lagged[i] + _offset[i] + _noise.Bounded(_sigma[i], _bound[i]);
