@@ -29,9 +29,6 @@ public sealed class InMemoryRegisterBank : IModbusRegisterBank
 
     public int InputCount => _input.Length;
 
-    /// <summary>Called after every accepted holding-register write (start, values), on the serving thread.</summary>
-    public event Action<ushort, ushort[]>? HoldingWritten;
-
     public ushort GetHolding(ushort address)
     {
         lock (_gate)
@@ -96,7 +93,6 @@ public sealed class InMemoryRegisterBank : IModbusRegisterBank
 
     public ModbusExceptionCode? WriteHoldingRegisters(ushort startAddress, ReadOnlySpan<ushort> values)
     {
-        ushort[] written;
         lock (_gate)
         {
             if (startAddress + values.Length > _holding.Length)
@@ -114,11 +110,8 @@ public sealed class InMemoryRegisterBank : IModbusRegisterBank
             }
 
             values.CopyTo(_holding.AsSpan(startAddress));
-            written = values.ToArray();
+            return null;
         }
-
-        HoldingWritten?.Invoke(startAddress, written);
-        return null;
     }
 
     private ModbusExceptionCode? Read(ushort[] registers, ushort startAddress, Span<ushort> destination)
