@@ -1,4 +1,5 @@
 using HipecSafe.Core.Control;
+using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 using HipecSafe.TestSupport;
 
@@ -37,7 +38,7 @@ public class HeaterFeedForwardTests
     public void The_control_law_feeds_forward_from_measured_flow_setpoint_and_outflow()
     {
         var loop = new ClosedLoop(new CascadeTestPlant());
-        loop.Run(Phases.Phase.Priming, 30).Run(Phases.Phase.Heating, 60);
+        loop.Run(Phase.Priming, 30).Run(Phase.Heating, 60);
 
         var s = loop.Samples[^1];
         var expected = HeaterFeedForward.Permille(VolumetricFlow.FromMillilitersPerMinute(s.Flow),
