@@ -48,6 +48,7 @@ public sealed class PerfusionPlant
     // Active faults, kept both as records (for reporting) and as plain numbers (for a cheap Step).
     private readonly PlantFault?[] _faults = new PlantFault?[Enum.GetValues<PlantFaultSlot>().Length];
     private int _stuckPermille = -1;
+    private bool _relayWelded;
     private bool _heaterFailedOff;
     private double _pumpFactor = 1.0;
     private bool _pumpStopped, _motorFault;
@@ -108,6 +109,7 @@ public sealed class PerfusionPlant
         {
             case HeaterStuckOn stuck:
                 _stuckPermille = stuck.PowerPermille;
+                _relayWelded = stuck.RelayWelded;
                 break;
             case HeaterFailedOff:
                 _heaterFailedOff = true;
@@ -144,6 +146,7 @@ public sealed class PerfusionPlant
         {
             case PlantFaultSlot.Heater:
                 _stuckPermille = -1;
+                _relayWelded = false;
                 _heaterFailedOff = false;
                 break;
             case PlantFaultSlot.Pump:
@@ -251,9 +254,11 @@ public sealed class PerfusionPlant
     {
         var room = _p.RoomTemperature.DegreesCelsius;
 
-        // Heater: the relay gates the command unless the heater is stuck on (welded relay) or failed off.
-        double permille = _stuckPermille >= 0 ? _stuckPermille
-            : _heaterFailedOff || !u.HeaterRelayClosed ? 0
+        // Heater: the series relay gates the driver's power; a stuck driver ignores the command, a welded relay ignores
+        // the enable, a failed element delivers nothing.
+        var relayClosed = u.HeaterRelayClosed || _relayWelded;
+        double permille = !relayClosed || _heaterFailedOff ? 0
+            : _stuckPermille >= 0 ? _stuckPermille
             : u.HeaterPowerPermille;
         var heaterPower = permille / 1000.0 * _p.HeaterMaxPower.Watts;
 

@@ -23,10 +23,15 @@ public abstract record PlantFault
         new(parameter, value, string.Create(CultureInfo.InvariantCulture, $"{kind}: {parameter} = {value} is out of range; it must be {bound}"));
 }
 
-/// <summary><c>actuator/heater stuck_on {power_permille}</c>: the heater delivers this power whatever the command or relay (welded relay / shorted driver).</summary>
+/// <summary>
+/// <c>actuator/heater stuck_on {power_permille}</c>: the heater's power driver is stuck and delivers this power whatever
+/// is commanded. The series safety relay (<c>heater_enable</c>, opened by the controller's safe state and by the board
+/// limiter) still cuts it — the independent second channel of IEC 60601-1 — unless <see cref="RelayWelded"/> adds the
+/// second fault of a relay that no longer opens.
+/// </summary>
 public sealed record HeaterStuckOn : PlantFault
 {
-    public HeaterStuckOn(int powerPermille)
+    public HeaterStuckOn(int powerPermille, bool relayWelded = false)
     {
         if (powerPermille is < 0 or > 1000)
         {
@@ -34,9 +39,14 @@ public sealed record HeaterStuckOn : PlantFault
         }
 
         PowerPermille = powerPermille;
+        RelayWelded = relayWelded;
     }
 
     public int PowerPermille { get; }
+
+    /// <summary>True for the double fault: the relay is welded closed too, so nothing on the board can stop the heater.</summary>
+    public bool RelayWelded { get; }
+
     public override PlantFaultSlot Slot => PlantFaultSlot.Heater;
     public override string Kind => "stuck_on";
 }

@@ -28,16 +28,31 @@ public class HeaterTests
 
     [Fact]
     [Verifies("SRS-HIL-009")]
-    public void Stuck_on_heats_whatever_the_relay_and_command_until_cleared()
+    public void Stuck_on_heats_whatever_the_command_until_the_relay_opens_or_the_fault_clears()
     {
         var plant = new PerfusionPlant();
         plant.Inject(new HeaterStuckOn(700));
 
-        Assert.Equal(700.0, PowerAfterStep(plant, PlantInputs.Off), precision: 9);
+        Assert.Equal(700.0, PowerAfterStep(plant, new PlantInputs(0, true, 50, true)), precision: 9);
         Assert.Equal(700.0, PowerAfterStep(plant, new PlantInputs(100, true, 50, true)), precision: 9);
+        Assert.Equal(0.0, PowerAfterStep(plant, new PlantInputs(100, false, 50, true)));
 
         plant.Clear(PlantFaultSlot.Heater);
         Assert.Equal(100.0, PowerAfterStep(plant, new PlantInputs(100, true, 50, true)), precision: 9);
+    }
+
+    [Fact]
+    [Verifies("SRS-HIL-009")]
+    public void Stuck_on_with_a_welded_relay_heats_whatever_the_relay_and_command()
+    {
+        var plant = new PerfusionPlant();
+        plant.Inject(new HeaterStuckOn(700, relayWelded: true));
+
+        Assert.Equal(700.0, PowerAfterStep(plant, PlantInputs.Off), precision: 9);
+        Assert.Equal(700.0, PowerAfterStep(plant, new PlantInputs(1000, true, 50, true)), precision: 9);
+
+        plant.Clear(PlantFaultSlot.Heater);
+        Assert.Equal(0.0, PowerAfterStep(plant, PlantInputs.Off));
     }
 
     [Fact]
@@ -69,7 +84,7 @@ public class HeaterTests
         // The hazard the board's 46 °C limiter exists for: a stuck heater while the pump is stopped.
         var rig = new PlantRig();
         rig.Plant.Inject(new HeaterStuckOn(1000));
-        rig.Run(Duration.FromSeconds(60), PlantInputs.Off);
+        rig.Run(Duration.FromSeconds(60), new PlantInputs(0, HeaterRelayClosed: true, 0, ClampOpen: false));
 
         Assert.True(rig.State.HeaterOutletTemperature.DegreesCelsius > 46.0);
         Assert.True(rig.State.InflowTemperature.DegreesCelsius <= 37.0, "no flow carries the heat to the patient");

@@ -40,7 +40,7 @@ public class ThermalTests
         plant.Inject(new FluidLeak(VolumetricFlow.FromMillilitersPerMinute(300)));
         rig.Regulate(Duration.FromMinutes(5), 2.0);
         rig.Run(Duration.FromMinutes(1), new PlantInputs(600, true, rig.RpmFor(2.0), ClampOpen: false));
-        plant.Inject(new HeaterStuckOn(800));
+        plant.Inject(new HeaterStuckOn(800, relayWelded: true));
         plant.Clear(PlantFaultSlot.Occlusion);
         rig.Run(Duration.FromMinutes(3), PlantInputs.Off);
         plant.AbdominalDrainOpen = true;
