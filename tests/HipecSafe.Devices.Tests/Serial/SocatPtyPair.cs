@@ -70,5 +70,8 @@ internal sealed class SocatPtyPair : IDisposable
         }
 
         _socat.Dispose();
+        // A killed socat leaves its links behind.
+        File.Delete(PathA);
+        File.Delete(PathB);
     }
 }
