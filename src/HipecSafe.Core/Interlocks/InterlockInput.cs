@@ -1,0 +1,29 @@
+using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Sensors;
+
+namespace HipecSafe.Core.Interlocks;
+
+/// <summary>Everything the interlocks look at in one cycle; the engine reads nothing else and never the clock.</summary>
+/// <param name="Now">Procedure time of this cycle; must not go backwards.</param>
+/// <param name="Phase">Current procedure phase.</param>
+/// <param name="Sensors">This cycle's sensor sample; null when the read failed.</param>
+/// <param name="Actuators">This cycle's actuator board read-back; null when the read failed.</param>
+/// <param name="LastCommand">The command written to the actuator board in the previous cycle (after constraints).</param>
+/// <param name="FlowTarget">The flow the pump is meant to deliver now.</param>
+/// <param name="ReservoirAtPhaseStart">Reservoir volume recorded when the current phase began.</param>
+/// <param name="BusFailures">Consecutive failed transactions per board.</param>
+/// <param name="PhaseStartedAt">Procedure time at which the current phase began.</param>
+/// <param name="PumpStartedAt">Procedure time at which the pump was last started; null while it is stopped.</param>
+public sealed record InterlockInput(
+    TimeSpan Now,
+    Phase Phase,
+    SensorFrame? Sensors,
+    ActuatorFeedback? Actuators,
+    ActuatorCommand LastCommand,
+    VolumetricFlow FlowTarget,
+    Volume ReservoirAtPhaseStart,
+    BusFailureCounts BusFailures,
+    TimeSpan PhaseStartedAt,
+    TimeSpan? PumpStartedAt);

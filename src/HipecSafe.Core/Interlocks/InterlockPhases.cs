@@ -1,0 +1,50 @@
+using HipecSafe.Core.Phases;
+
+namespace HipecSafe.Core.Interlocks;
+
+/// <summary>
+/// The phase sets in which rules apply. A rule that does not apply in the current phase neither raises nor holds
+/// a non-latched trip; a latched trip stays until reset whatever the phase.
+/// </summary>
+public static class InterlockPhases
+{
+    /// <summary>Every phase: hardware and over-temperature protection never sleeps.</summary>
+    public static IReadOnlySet<Phase> All { get; } = new HashSet<Phase>(Enum.GetValues<Phase>());
+
+    /// <summary>
+    /// Probes and lines are on the patient (from priming until the procedure is complete, including pauses and the
+    /// protective states). Before that, disconnected probes are normal and must not raise alarms.
+    /// </summary>
+    public static IReadOnlySet<Phase> PatientConnected { get; } = new HashSet<Phase>
+    {
+        Phase.Priming, Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout, Phase.Draining,
+        Phase.Paused, Phase.SafeState, Phase.EmergencyStop,
+    };
+
+    /// <summary>
+    /// Phases in which the pump circulates from the reservoir. Draining is left out: it empties the circuit by
+    /// design, so a falling reservoir and off-target flow are expected there.
+    /// </summary>
+    public static IReadOnlySet<Phase> Circulating { get; } = new HashSet<Phase>
+    {
+        Phase.Priming, Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout,
+    };
+
+    /// <summary>
+    /// Circulating phases in which the line must be air-free. Priming purges air by design; the phase machine
+    /// only leaves Priming after air-free circulation for the profile's priming time (SRS-PH-004).
+    /// </summary>
+    public static IReadOnlySet<Phase> AirFreeCirculation { get; } = new HashSet<Phase>
+    {
+        Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout,
+    };
+
+    /// <summary>
+    /// Phases in which the circulating volume is constant, so a falling reservoir means fluid is leaving the
+    /// circuit (leak) or pooling in the abdomen. Priming fills the circuit and washout exchanges fluid by design.
+    /// </summary>
+    public static IReadOnlySet<Phase> SteadyVolume { get; } = new HashSet<Phase>
+    {
+        Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion,
+    };
+}

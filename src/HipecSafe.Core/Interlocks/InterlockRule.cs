@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
+
+namespace HipecSafe.Core.Interlocks;
+
+/// <summary>
+/// One declarative interlock rule: identity and trace (rule, hazard, requirement), what it does when it trips
+/// (priority, response, clear condition, persistence, phases) and one pure check of the current inputs. The engine
+/// owns timers and latching; a rule only says whether its condition holds now.
+/// </summary>
+public abstract partial class InterlockRule
+{
+    [GeneratedRegex("^IL-[A-Z0-9]+(-[A-Z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleIdPattern();
+
+    [GeneratedRegex(@"^SRS-IL-\d{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RequirementIdPattern();
+
+    protected InterlockRule(
+        string id,
+        string title,
+        string hazardId,
+        string requirementId,
+        AlarmPriority priority,
+        InterlockResponse response,
+        ClearCondition clear,
+        Duration persistence,
+        IReadOnlySet<Phase> phases,
+        string condition)
+    {
+        ArgumentNullException.ThrowIfNull(phases);
+        if (!RuleIdPattern().IsMatch(id ?? ""))
+        {
+            throw new ArgumentException($"rule ID '{id}' must look like IL-WORD(-WORD)*", nameof(id));
+        }
+
+        if (!Hazards.All.Any(h => h.Id == hazardId))
+        {
+            throw new ArgumentException($"rule {id}: hazard '{hazardId}' is not in the hazard register", nameof(hazardId));
+        }
+
+        if (!RequirementIdPattern().IsMatch(requirementId ?? ""))
+        {
+            throw new ArgumentException($"rule {id}: requirement '{requirementId}' must look like SRS-IL-NNN", nameof(requirementId));
+        }
+
+        // No heating without flow: a heater on a stopped pump overheats the fluid standing in it.
+        if (response.HasFlag(InterlockResponse.PumpStop) && !response.HasFlag(InterlockResponse.HeaterOff))
+        {
+            throw new ArgumentException($"rule {id}: a response that stops the pump must also switch the heater off", nameof(response));
+        }
+
+        if (persistence < Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(persistence), persistence, $"rule {id}: persistence must not be negative");
+        }
+
+        Id = id!;
+        Title = title;
+        HazardId = hazardId;
+        RequirementId = requirementId!;
+        Priority = priority;
+        Response = response;
+        Clear = clear;
+        Persistence = persistence;
+        Phases = phases;
+        Condition = condition;
+    }
+
+    public string Id { get; }
+
+    public string Title { get; }
+
+    public string HazardId { get; }
+
+    public string RequirementId { get; }
+
+    public AlarmPriority Priority { get; }
+
+    public InterlockResponse Response { get; }
+
+    public ClearCondition Clear { get; }
+
+    /// <summary>How long the condition must hold without a Clear verdict before the rule trips (0 = at once).</summary>
+    public Duration Persistence { get; }
+
+    /// <summary>Phases in which the rule may raise or hold a non-latched trip.</summary>
+    public IReadOnlySet<Phase> Phases { get; }
+
+    /// <summary>The condition in words with its limit, e.g. "higher of inflow A/B ≥ 45.00 °C".</summary>
+    public string Condition { get; }
+
+    /// <summary>Whether the rule is armed now. Rules with extra arming conditions (flow settle time) override this.</summary>
+    public virtual bool AppliesTo(InterlockContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Phases.Contains(context.Input.Phase);
+    }
+
+    /// <summary>
+    /// The condition on the current inputs, regardless of phase: the engine also uses it to judge an operator reset,
+    /// which must be refused while the condition holds even in a phase where the rule would not trip.
+    /// </summary>
+    public abstract RuleCheck Check(InterlockContext context);
+
+    public override string ToString() => $"{Id} ({HazardId}, {RequirementId})";
+}

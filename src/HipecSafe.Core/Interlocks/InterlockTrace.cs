@@ -1,0 +1,13 @@
+using HipecSafe.Core.Requirements;
+
+namespace HipecSafe.Core.Interlocks;
+
+/// <summary>Trace links (rule → requirement) for <c>hipecsafe trace --check</c>.</summary>
+public static class InterlockTrace
+{
+    public static IEnumerable<TraceLink> Links(IEnumerable<InterlockRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.Select(r => new TraceLink("interlock", $"{r.Id} ({r.HazardId})", r.RequirementId));
+    }
+}

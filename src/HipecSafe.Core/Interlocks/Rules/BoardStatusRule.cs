@@ -1,0 +1,57 @@
+using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
+
+namespace HipecSafe.Core.Interlocks.Rules;
+
+/// <summary>
+/// A protective status bit reported by the actuator board. The board's own protection (watchdog latch, independent
+/// limiter) acts without the software; IEC 60601-1 single-fault safety still requires the software to detect and
+/// report the trip and to command the same safe state, so that nothing fights the board when it is reset.
+/// </summary>
+public sealed class BoardStatusRule : InterlockRule
+{
+    private readonly BoardStatus _bit;
+    private readonly string _bitName;
+
+    private BoardStatusRule(string id, string title, string hazardId, string requirementId, InterlockResponse response, BoardStatus bit, string bitName)
+        : base(id, title, hazardId, requirementId, AlarmPriority.High, response, ClearCondition.OperatorReset, Duration.Zero,
+            InterlockPhases.All, $"board_status {bitName} set")
+    {
+        _bit = bit;
+        _bitName = bitName;
+    }
+
+    /// <summary>IL-BOARD-SAFE-LATCH: the board watchdog latched safe (no heartbeat for 500 ms): control was lost.</summary>
+    public static BoardStatusRule WatchdogLatch() => new(
+        "IL-BOARD-SAFE-LATCH", "Actuator board latched safe by its watchdog", Hazards.LossOfControl, "SRS-IL-003",
+        InterlockResponse.SafeState | InterlockResponse.PumpStop, BoardStatus.SafeLatchedByWatchdog, "bit0 (safe-latched)");
+
+    /// <summary>IL-BOARD-LIMITER: the independent over-temperature limiter tripped (heater outlet ≥ 46 °C).</summary>
+    public static BoardStatusRule LimiterTripped() => new(
+        "IL-BOARD-LIMITER", "Independent heater limiter tripped", Hazards.HeaterRunaway, "SRS-IL-004",
+        InterlockResponse.SafeState | InterlockResponse.PumpStop, BoardStatus.LimiterTripped, "bit1 (limiter tripped)");
+
+    /// <summary>
+    /// IL-PUMP-MOTOR-FAULT: the pump motor reports a fault, so flow is unknown or absent. Heater off (no heating
+    /// without flow) and pump command withdrawn; the clamp stays as it is, since closing it does not help a
+    /// stopped pump and fluid already in the abdomen must stay accessible.
+    /// </summary>
+    public static BoardStatusRule PumpMotorFault() => new(
+        "IL-PUMP-MOTOR-FAULT", "Pump motor fault", Hazards.InadequateFlow, "SRS-IL-006",
+        InterlockResponse.HeaterOff | InterlockResponse.PumpStop, BoardStatus.PumpMotorFault, "bit5 (pump motor fault)");
+
+    public override RuleCheck Check(InterlockContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Input.Actuators is not { } feedback)
+        {
+            return RuleCheck.Unknown("no actuator board read-back this cycle");
+        }
+
+        var detail = _bit == BoardStatus.LimiterTripped ? $"limiter_temp {feedback.LimiterTemperature}" : null;
+        return RuleCheck.Compare(feedback.Has(_bit),
+            new Measurement($"board_status {_bitName}", feedback.Has(_bit) ? 1 : 0, "", "=", 1, detail));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Profile;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
+using HipecSafe.Core.Sensors;
+using HipecSafe.Core.Sensors.Validation;
+
+namespace HipecSafe.Core.Interlocks.Rules;
+
+/// <summary>
+/// IL-FLOW-DEVIATION: measured flow more than the limit (default 10 %) away from the target for the persistence
+/// time (default 10 s). Only armed while the pump is commanded to run in a circulating phase and the settle time
+/// (<see cref="InterlockTimings.FlowSettleTime"/>) since phase start or pump start has passed. Medium, alarm only:
+/// uneven heat and drug distribution develop over minutes, and control owns the flow set-point.
+/// </summary>
+public sealed class FlowDeviationRule : InterlockRule
+{
+    private readonly double _percent;
+    private readonly TimeSpan _settle;
+
+    public FlowDeviationRule(AlarmLimits limits)
+        : base(
+            "IL-FLOW-DEVIATION",
+            "Flow off target",
+            Hazards.InadequateFlow,
+            "SRS-IL-025",
+            AlarmPriority.Medium,
+            InterlockResponse.None,
+            ClearCondition.WhenConditionClears,
+            NotNull(limits).FlowDeviationFor,
+            InterlockPhases.Circulating,
+            $"|flow − target| > {NotNull(limits).FlowDeviationPercent.ToString("0.###", CultureInfo.InvariantCulture)} % of target, pump commanded, {InterlockTimings.FlowSettleTime} after phase/pump start")
+    {
+        _percent = limits.FlowDeviationPercent;
+        _settle = DurationTicks.ToTimeSpan(InterlockTimings.FlowSettleTime);
+    }
+
+    public override bool AppliesTo(InterlockContext context)
+    {
+        if (!base.AppliesTo(context))
+        {
+            return false;
+        }
+
+        var input = context.Input;
+        var settlingSince = input.PumpStartedAt is { } pump && pump > input.PhaseStartedAt ? pump : input.PhaseStartedAt;
+        return input.LastCommand.PumpSpeedRpm > 0
+               && input.FlowTarget > VolumetricFlow.Zero
+               && input.Now - settlingSince >= _settle;
+    }
+
+    public override RuleCheck Check(InterlockContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var target = context.Input.FlowTarget.MillilitersPerMinute;
+        if (!(target > 0))
+        {
+            return RuleCheck.Clear();
+        }
+
+        if (RuleReadings.Measured(context, SensorChannel.Flow, out var reason) is not { } flow)
+        {
+            return RuleCheck.Unknown(reason);
+        }
+
+        var deviation = Math.Abs(flow - target) / target * 100.0;
+        return RuleCheck.Compare(deviation > _percent,
+            new Measurement("flow deviation", deviation, "%", ">", _percent,
+                $"{VolumetricFlow.FromMillilitersPerMinute(flow)} vs target {context.Input.FlowTarget}"));
+    }
+
+    private static AlarmLimits NotNull(AlarmLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return limits;
+    }
+}

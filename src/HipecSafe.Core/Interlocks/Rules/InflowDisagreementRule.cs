@@ -1,0 +1,62 @@
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Profile;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
+using HipecSafe.Core.Sensors;
+
+namespace HipecSafe.Core.Interlocks.Rules;
+
+/// <summary>
+/// IL-INFLOW-DISAGREE: the redundant inflow probes differ by more than the limit (default 0.3 °C) for the
+/// persistence time (default 2 s): one of them is wrong and there is no third probe to tell which. Medium, alarm
+/// only: meanwhile control and IL-INFLOW-HIGH both use the higher reading (<see cref="Sensors.Validation.InflowSelection"/>),
+/// so under a single fault the device can only under-heat, not over-heat — the harm is lost redundancy and possible
+/// under-dosing, which the team must resolve within minutes, not seconds.
+/// </summary>
+public sealed class InflowDisagreementRule : InterlockRule
+{
+    private readonly TemperatureDelta _limit;
+
+    public InflowDisagreementRule(AlarmLimits limits)
+        : base(
+            "IL-INFLOW-DISAGREE",
+            "Inflow probes disagree",
+            Hazards.TemperatureSensorFault,
+            "SRS-IL-013",
+            AlarmPriority.Medium,
+            InterlockResponse.None,
+            ClearCondition.WhenConditionClears,
+            NotNull(limits).InflowDisagreementFor,
+            InterlockPhases.PatientConnected,
+            $"|inflow A − inflow B| > {NotNull(limits).InflowDisagreement}")
+    {
+        _limit = limits.InflowDisagreement;
+    }
+
+    public override RuleCheck Check(InterlockContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sensors = context.Sensors;
+        if (sensors.Frame is not { } frame)
+        {
+            return RuleCheck.Unknown(RuleReadings.NoSample);
+        }
+
+        // With a probe faulted there is nothing to compare; IL-INFLOW-PROBE-FAULT reports that instead.
+        if (sensors.HasSignalFault(SensorChannel.InflowA) || sensors.HasSignalFault(SensorChannel.InflowB))
+        {
+            return RuleCheck.Unknown(RuleReadings.NoneUsable(context, [SensorChannel.InflowA, SensorChannel.InflowB]));
+        }
+
+        var difference = (frame.InflowA - frame.InflowB).Abs();
+        return RuleCheck.Compare(difference > _limit,
+            new Measurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", _limit.DegreesCelsius,
+                $"A {frame.InflowA}, B {frame.InflowB}"));
+    }
+
+    private static AlarmLimits NotNull(AlarmLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return limits;
+    }
+}

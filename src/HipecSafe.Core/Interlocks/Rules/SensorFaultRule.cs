@@ -1,0 +1,119 @@
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Safety;
+using HipecSafe.Core.Sensors;
+using HipecSafe.Core.Sensors.Validation;
+
+namespace HipecSafe.Core.Interlocks.Rules;
+
+/// <summary>
+/// A group of channels that some protective rule depends on has too many broken channels (board fault bit, out of
+/// physical range, or — temperatures — moving faster than fluid can), debounced by two cycles. A broken channel
+/// must never pass silently: either the remaining channels still protect (medium alarm: redundancy lost) or they do
+/// not (high: the device takes the action the lost protection would have taken). A stale sample is not counted
+/// here; IL-SAMPLE-STALE owns that.
+/// </summary>
+public sealed class SensorFaultRule : InterlockRule
+{
+    private static readonly SensorChannel[] InflowProbes = [SensorChannel.InflowA, SensorChannel.InflowB];
+    private static readonly SensorChannel[] AbdominalProbes =
+        [SensorChannel.Abdomen1, SensorChannel.Abdomen2, SensorChannel.Abdomen3, SensorChannel.Abdomen4];
+
+    private readonly IReadOnlyList<SensorChannel> _channels;
+    private readonly int _minimumFaulted;
+    private readonly string _group;
+
+    private SensorFaultRule(
+        string id, string title, string hazardId, string requirementId, AlarmPriority priority, InterlockResponse response,
+        ClearCondition clear, IReadOnlySet<Phase> phases, IReadOnlyList<SensorChannel> channels, int minimumFaulted, string group)
+        : base(id, title, hazardId, requirementId, priority, response, clear, InterlockTimings.SensorFaultDebounce, phases,
+            channels.Count == 1 ? $"{group} faulted" : $"≥ {minimumFaulted} of {channels.Count} {group} faulted")
+    {
+        _channels = channels;
+        _minimumFaulted = minimumFaulted;
+        _group = group;
+    }
+
+    /// <summary>IL-INFLOW-PROBES-LOST: both inflow probes broken: the inflow temperature is unknown. SafeState, pump stopped.</summary>
+    public static SensorFaultRule InflowProbesLost() => new(
+        "IL-INFLOW-PROBES-LOST", "Both inflow probes failed", Hazards.TemperatureSensorFault, "SRS-IL-011", AlarmPriority.High,
+        InterlockResponse.SafeState | InterlockResponse.PumpStop, ClearCondition.OperatorReset, InterlockPhases.PatientConnected,
+        InflowProbes, 2, "inflow probes");
+
+    /// <summary>IL-INFLOW-PROBE-FAULT: one inflow probe broken; control continues on the other. Medium: redundancy lost.</summary>
+    public static SensorFaultRule InflowProbeFault() => new(
+        "IL-INFLOW-PROBE-FAULT", "Inflow probe failed", Hazards.TemperatureSensorFault, "SRS-IL-012", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.PatientConnected,
+        InflowProbes, 1, "inflow probes");
+
+    /// <summary>
+    /// IL-ABDOMEN-PROBES-LOST: fewer than <see cref="AbdominalSelection.MinimumValidProbes"/> abdominal probes valid:
+    /// half the cavity is unwatched. Heater off; circulation continues, because unheated perfusate cools the abdomen
+    /// and the inflow probes still watch what enters it.
+    /// </summary>
+    public static SensorFaultRule AbdomenProbesLost() => new(
+        "IL-ABDOMEN-PROBES-LOST", "Too few abdominal probes", Hazards.TemperatureSensorFault, "SRS-IL-014", AlarmPriority.High,
+        InterlockResponse.HeaterOff, ClearCondition.OperatorReset, InterlockPhases.PatientConnected,
+        AbdominalProbes, SensorFrame.AbdominalProbeCount - AbdominalSelection.MinimumValidProbes + 1, "abdominal probes");
+
+    /// <summary>IL-ABDOMEN-PROBE-FAULT: an abdominal probe broken; three still cover the cavity. Medium.</summary>
+    public static SensorFaultRule AbdomenProbeFault() => new(
+        "IL-ABDOMEN-PROBE-FAULT", "Abdominal probe failed", Hazards.TemperatureSensorFault, "SRS-IL-015", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.PatientConnected,
+        AbdominalProbes, 1, "abdominal probes");
+
+    /// <summary>
+    /// IL-CORE-PROBE-FAULT: core probe broken: IL-CORE-WARNING/-HIGH are blind. Medium: core temperature is a slow
+    /// patient parameter that the anaesthetist can take from the patient monitor; it does not steer the heater.
+    /// </summary>
+    public static SensorFaultRule CoreProbeFault() => new(
+        "IL-CORE-PROBE-FAULT", "Core probe failed", Hazards.TemperatureSensorFault, "SRS-IL-016", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.PatientConnected,
+        [SensorChannel.Core], 1, "core probe");
+
+    /// <summary>IL-PRESSURE-SENSOR-FAULT: line pressure broken: IL-OCCLUSION is blind, and an occlusion can burst tubing in seconds.</summary>
+    public static SensorFaultRule PressureSensorFault() => new(
+        "IL-PRESSURE-SENSOR-FAULT", "Line pressure sensor failed", Hazards.Occlusion, "SRS-IL-018", AlarmPriority.High,
+        InterlockResponse.HeaterOff | InterlockResponse.PumpStop, ClearCondition.OperatorReset, InterlockPhases.PatientConnected,
+        [SensorChannel.InflowPressure], 1, "line pressure sensor");
+
+    /// <summary>IL-AIR-SENSOR-FAULT: air detector broken while the line must be air-free: IL-AIR is blind. Same response as IL-AIR.</summary>
+    public static SensorFaultRule AirSensorFault() => new(
+        "IL-AIR-SENSOR-FAULT", "Air detector failed", Hazards.AirInLine, "SRS-IL-020", AlarmPriority.High,
+        InterlockResponse.HeaterOff | InterlockResponse.PumpStop | InterlockResponse.ClampClose, ClearCondition.OperatorReset,
+        InterlockPhases.AirFreeCirculation, [SensorChannel.AirDetected], 1, "air detector");
+
+    /// <summary>
+    /// IL-RESERVOIR-SENSOR-FAULT: reservoir level broken. Medium: the consequence of running dry — air entering the
+    /// line — is still caught by the air detector (IL-AIR), so a second protection remains.
+    /// </summary>
+    public static SensorFaultRule ReservoirSensorFault() => new(
+        "IL-RESERVOIR-SENSOR-FAULT", "Reservoir level sensor failed", Hazards.ReservoirDepletion, "SRS-IL-024", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.Circulating,
+        [SensorChannel.ReservoirVolume], 1, "reservoir level sensor");
+
+    /// <summary>IL-FLOW-SENSOR-FAULT: flow meter broken: IL-FLOW-DEVIATION is blind. Medium, like the rule it replaces.</summary>
+    public static SensorFaultRule FlowSensorFault() => new(
+        "IL-FLOW-SENSOR-FAULT", "Flow meter failed", Hazards.InadequateFlow, "SRS-IL-026", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.Circulating,
+        [SensorChannel.Flow], 1, "flow meter");
+
+    public IReadOnlyList<SensorChannel> Channels => _channels;
+
+    public override RuleCheck Check(InterlockContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sensors = context.Sensors;
+        if (sensors.Frame is null)
+        {
+            return RuleCheck.Unknown(RuleReadings.NoSample);
+        }
+
+        var faulted = _channels.Where(sensors.HasSignalFault).ToList();
+        var detail = faulted.Count == 0
+            ? null
+            : string.Join("; ", faulted.Select(c => $"{ChannelValue.Name(c)}: {sensors.DetailOf(c)}"));
+        return RuleCheck.Compare(faulted.Count >= _minimumFaulted,
+            new Measurement($"faulted {_group}", faulted.Count, "", "≥", _minimumFaulted, detail));
+    }
+}
