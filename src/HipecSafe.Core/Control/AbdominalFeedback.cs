@@ -15,12 +15,20 @@ namespace HipecSafe.Core.Control;
 /// </summary>
 public sealed record AbdominalFeedback(int ValidCount, int ValidMask, Temperature? Mean, Temperature? Hottest, Temperature? Controlled)
 {
+    public const int MaxProbes = 16;
+
     public bool HasFeedback => ValidCount > 0;
 
     public static AbdominalFeedback From(IReadOnlyList<ProbeReading> probes, TreatmentProfile profile, TemperatureDelta hotProbeMargin)
     {
         ArgumentNullException.ThrowIfNull(probes);
         ArgumentNullException.ThrowIfNull(profile);
+        if (probes.Count > MaxProbes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(probes), probes.Count,
+                $"{probes.Count} abdominal probes given; at most {MaxProbes} are supported (the valid-probe mask has {MaxProbes} bits)");
+        }
+
         var sum = 0.0;
         var count = 0;
         var mask = 0;

@@ -64,6 +64,8 @@ public class ControlLawInputTests
         var probe = Assert.Throws<ArgumentOutOfRangeException>(() => law.Step(T(0),
             Inputs(probes: [ProbeReading.Ok(40), ProbeReading.Ok(double.NaN), ProbeReading.Invalid(double.NaN)])));
         Assert.Contains("abdominal probe 2 is marked valid but reads NaN °C", probe.Message);
+        var many = Assert.Throws<ArgumentOutOfRangeException>(() => law.Step(T(0), Inputs(probes: [.. Enumerable.Repeat(ProbeReading.Ok(40), 17)])));
+        Assert.Contains("17 abdominal probes given; at most 16 are supported", many.Message);
     }
 
     [Fact]
