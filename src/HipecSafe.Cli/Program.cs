@@ -5,4 +5,5 @@ var root = new RootCommand("HipecSafe — HIPEC perfusion controller, hardware-i
 root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(DiagramCommand.Create());
 root.Subcommands.Add(ProfileCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 return root.Parse(args).Invoke();

@@ -55,6 +55,8 @@ public sealed class ControllerRuntime : IDisposable
         var plant = options.PlantModel;
         var parts = new ControllerParts(_env, boards, log, () => new ControlLaw(gains, plant), new PhaseMachine(options.Profile));
         _root = _system.ActorOf(Props.Create(() => new ControllerRoot(parts)), "controller");
+        // Actor creation is asynchronous: wait until the root has created its children and published their references.
+        _root.Ask<AreYouReady>(AreYouReady.Instance, options.LockstepLivenessLimit).GetAwaiter().GetResult();
     }
 
     private void OnPublished(object message)

@@ -36,7 +36,7 @@ public sealed class RealTimeCycleClock : IDisposable
 
     public void Start()
     {
-        _thread = new Thread(Run) { IsBackground = true, Name = "hipecsafe-cycle-clock", Priority = ThreadPriority.Highest };
+        _thread = new Thread(Run) { IsBackground = true, Name = "hipecsafe-cycle-clock" };
         _thread.Start();
     }
 

@@ -11,6 +11,12 @@ using HipecSafe.Core.Phases;
 
 namespace HipecSafe.Controller.Actors;
 
+/// <summary>Asked once after creation: the root answers when its children exist and their references are known.</summary>
+internal sealed record AreYouReady
+{
+    public static AreYouReady Instance { get; } = new();
+}
+
 /// <summary>What the root needs to build the controller.</summary>
 internal sealed record ControllerParts(
     ControllerEnvironment Environment,
@@ -54,6 +60,7 @@ internal sealed class ControllerRoot : ReceiveActor
         env.Watchdog = Child(Props.Create(() => new WatchdogActor(env, health)), ComponentNames.Watchdog, null);
 
         Receive<ActorCrashed>(c => _env.Supervisor.Tell(c));
+        Receive<AreYouReady>(_ => Sender.Tell(AreYouReady.Instance));
         Receive<Terminated>(t =>
         {
             var name = _names.GetValueOrDefault(t.ActorRef, t.ActorRef.Path.Name);

@@ -16,11 +16,21 @@ internal sealed class HazardLogActor : MonitoredActor
     public HazardLogActor(ControllerEnvironment environment, HazardLogWriter writer)
         : base(ComponentNames.HazardLog, environment) => _writer = writer;
 
+    private EventHandler<HazardLogHealthChangedEventArgs>? _onHealth;
+
     protected override void PreStart()
     {
         var supervisor = Environment.Supervisor;
-        _writer.HealthChanged += (_, e) => supervisor.Tell(new LogHealthChanged(e.Current is HazardLogHealth.Healthy, e.Current.ToString()));
+        _onHealth = (_, e) => supervisor.Tell(new LogHealthChanged(e.Current is HazardLogHealth.Healthy, e.Current.ToString()));
+        _writer.HealthChanged += _onHealth;
         base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        // The writer outlives this actor instance: a restarted instance subscribes again, so this one must leave.
+        _writer.HealthChanged -= _onHealth;
+        base.PostStop();
     }
 
     protected override void Handlers()

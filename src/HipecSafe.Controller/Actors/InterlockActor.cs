@@ -1,6 +1,7 @@
 using Akka.Actor;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
+using HipecSafe.Controller.Operations;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Interlocks;
@@ -32,20 +33,20 @@ internal sealed class InterlockActor : MonitoredActor
         var tick = sampled.Start.Tick;
         var r = sampled.Readout;
         var c = _s.Context;
-        var evaluation = _s.Engine.Evaluate(new InterlockInput(tick.Time, c.Phase, r.Frame, r.Feedback, c.LastCommand, c.FlowTarget,
+        var input = new InterlockInput(tick.Time, c.Phase, r.Frame, r.Feedback, c.LastCommand, c.FlowTarget,
             c.ReservoirAtPhaseStart, new BusFailureCounts(r.SensorConsecutiveFailures, r.ActuatorConsecutiveFailures),
-            c.PhaseStartedAt, c.PumpStartedAt));
-
-        foreach (var trip in evaluation.Raised)
+            c.PhaseStartedAt, c.PumpStartedAt);
+        var evaluation = _s.Engine.Evaluate(input);
+        LogChanges(tick, evaluation);
+        if (_s.ResetOnNextSample)
         {
-            Log(tick, PriorityOf(trip.Priority), new InterlockEntry(InterlockChange.Tripped, trip.RuleId, trip.HazardId,
-                $"{InterlockResponseText.Describe(trip.Response)}; {trip.Measured}"));
-        }
-
-        foreach (var cleared in evaluation.Cleared)
-        {
-            Log(tick, LogPriority.Medium, new InterlockEntry(InterlockChange.Cleared, cleared.Trip.RuleId, cleared.Trip.HazardId,
-                $"cleared ({cleared.Cause})"));
+            _s.ResetOnNextSample = false;
+            if (ResetAll(tick.Time, tick.WallClock).Any(o => o.Succeeded))
+            {
+                // Judge the cycle on the state after the reset, so the reset trips do not re-latch SafeState.
+                evaluation = _s.Engine.Evaluate(input);
+                LogChanges(tick, evaluation);
+            }
         }
 
         if (evaluation.CombinedResponse != InterlockResponse.None)
@@ -57,16 +58,48 @@ internal sealed class InterlockActor : MonitoredActor
         Environment.Supervisor.Tell(new Evaluated(sampled, evaluation));
     }
 
+    private void LogChanges(CycleTick tick, InterlockEvaluation evaluation)
+    {
+        foreach (var trip in evaluation.Raised)
+        {
+            Log(tick, PriorityOf(trip.Priority), new InterlockEntry(InterlockChange.Tripped, trip.RuleId, trip.HazardId,
+                $"{InterlockResponseText.Describe(trip.Response)}; {trip.Measured}"));
+        }
+
+        foreach (var cleared in evaluation.Cleared)
+        {
+            Log(tick, LogPriority.Medium, new InterlockEntry(InterlockChange.Cleared, cleared.Trip.RuleId, cleared.Trip.HazardId,
+                $"cleared ({cleared.Cause})"));
+        }
+    }
+
     private void OnReset(ResetInterlocks reset)
     {
-        var outcomes = _s.Engine.ResetAll(reset.Now);
+        var outcomes = ResetAll(reset.Now, reset.WallClock);
+        _s.ResetOnNextSample |= reset.RetryOnNextSample;
+        if (reset.ReplyTo is { } replyTo)
+        {
+            var refused = outcomes.Where(o => !o.Succeeded).Select(o => o.Reason).ToList();
+            var reply = outcomes.Count == 0
+                ? new OperatorReply(OperatorAction.Reset, false, "no latched interlock to reset")
+                : new OperatorReply(OperatorAction.Reset, outcomes.Any(o => o.Succeeded), refused.Count == 0 ? null : string.Join("; ", refused));
+            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, reset.Now, reset.WallClock, reply.Accepted
+                ? OperatorCommandEntry.WasAccepted("Reset (interlock latches)")
+                : OperatorCommandEntry.WasRefused("Reset (interlock latches)", reply.RefusalReason ?? "refused")));
+            replyTo.Tell(reply);
+        }
+    }
+
+    private IReadOnlyList<ResetOutcome> ResetAll(TimeSpan now, DateTimeOffset wall)
+    {
+        var outcomes = _s.Engine.ResetAll(now);
         foreach (var o in outcomes)
         {
-            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, reset.Now, reset.WallClock,
+            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, now, wall,
                 new NoteEntry($"interlock {o.RuleId} reset {(o.Succeeded ? "accepted" : "refused")}: {o.Reason}")));
         }
 
-        Sender.Tell(new InterlocksReset(outcomes));
+        return outcomes;
     }
 
     private void Log(CycleTick tick, LogPriority priority, HazardLogEntry entry) =>

@@ -11,6 +11,9 @@ internal sealed class InterlockState(InterlockEngine engine)
 {
     public InterlockEngine Engine { get; } = engine;
 
+    /// <summary>An accepted operator reset that must be tried again on the next sample (board latches).</summary>
+    public bool ResetOnNextSample { get; set; }
+
     public InterlockContextUpdate Context { get; set; } = new(Phase.PowerOnSelfTest, ActuatorCommand.Safe, VolumetricFlow.Zero,
         Volume.Zero, TimeSpan.Zero, null);
 }

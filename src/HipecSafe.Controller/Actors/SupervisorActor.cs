@@ -51,7 +51,6 @@ internal sealed class SupervisorActor : MonitoredActor
         Receive<OperatorCommand>(OnOperator);
         Receive<ActorCrashed>(OnCrash);
         Receive<LogHealthChanged>(OnLogHealth);
-        Receive<InterlocksReset>(_ => { });
     }
 
     private void OnEvaluated(Evaluated e)
@@ -137,8 +136,19 @@ internal sealed class SupervisorActor : MonitoredActor
         Environment.BoardBus.Tell(new WriteCycle(tick, final, Conditions(eval), report));
     }
 
-    private IReadOnlyList<AlarmCondition> Conditions(InterlockEvaluation? eval) =>
-        [.. eval?.Active.Select(t => t.ToAlarmCondition()) ?? [], .. _s.TechnicalConditions.Values];
+    private List<AlarmCondition> Conditions(InterlockEvaluation? eval)
+    {
+        var conditions = new List<AlarmCondition>(eval?.Active.Select(t => t.ToAlarmCondition()) ?? []);
+        conditions.AddRange(_s.TechnicalConditions.Values);
+        if (Machine.Current is Phase.SafeState or Phase.EmergencyStop)
+        {
+            // Whatever latched it (an interlock, the watchdog, a crash, the self-test), the safe state itself is alarmed.
+            conditions.Add(new AlarmCondition("SAFE-STATE", AlarmPriority.High, null, $"Device in {Machine.Current}: heater off, pump stopped, clamp closed",
+                string.Join("; ", Machine.LatchedCauses), "", Latching: true));
+        }
+
+        return conditions;
+    }
 
     private VolumetricFlow FlowTarget(Phase phase) => PhaseControlPolicy.For(phase).PumpRuns ? Environment.Profile.FlowTarget : VolumetricFlow.Zero;
 
@@ -194,7 +204,11 @@ internal sealed class SupervisorActor : MonitoredActor
         }
     }
 
-    private PhaseInputs Inputs(Evaluated? e)
+    /// <summary>
+    /// Guard inputs. For an operator reset, the board's own latches do not block: the reset itself clears them (the
+    /// watchdog latch always, the limiter once its sensor is below 44 °C as the board requires).
+    /// </summary>
+    private PhaseInputs Inputs(Evaluated? e, bool forReset = false)
     {
         if (e is null)
         {
@@ -205,8 +219,10 @@ internal sealed class SupervisorActor : MonitoredActor
         var probes = Enumerable.Range(0, SensorFrame.AbdominalProbeCount)
             .Select(i => v.Frame is { } f && v.IsValid(SensorFrame.AbdomenChannel(i)) ? (Temperature?)f.AbdomenProbe(i) : null)
             .ToList();
+        var limiterCool = e.Sample.Readout.Feedback is { } fb && fb.LimiterTemperature < Temperature.FromDegreesCelsius(44.0);
         var causes = e.Evaluation.Active
             .Where(t => (t.IsLatched && !t.AwaitingReset) || (!t.IsLatched && t.Response.HasFlag(InterlockResponse.EnterSafeState)))
+            .Where(t => !(forReset && (t.RuleId == "IL-BOARD-SAFE-LATCH" || (t.RuleId == "IL-BOARD-LIMITER" && limiterCool))))
             .Select(t => t.RuleId)
             .Concat(e.Sample.Start.LateComponents.Select(c => $"watchdog: {c} not answering"))
             .ToList();
@@ -239,12 +255,21 @@ internal sealed class SupervisorActor : MonitoredActor
             return;
         }
 
-        var result = Fire(tick, Triggers[command.Action], Inputs(_s.Current), "operator", command.Action.ToString());
+        if (command.Action == OperatorAction.Reset && Machine.Current != Phase.SafeState)
+        {
+            // Outside SafeState a reset clears latched interlocks (e.g. a pump stopped for air) without a phase change.
+            Environment.Interlocks.Tell(new ResetInterlocks(tick.Time, tick.WallClock, Sender, RetryOnNextSample: false));
+            return;
+        }
+
+        var inputs = Inputs(_s.Current, forReset: command.Action == OperatorAction.Reset);
+        var result = Fire(tick, Triggers[command.Action], inputs, "operator", command.Action.ToString());
         if (result.Accepted && command.Action == OperatorAction.Reset)
         {
-            Environment.Interlocks.Tell(new ResetInterlocks(tick.Time, tick.WallClock));
-            Environment.Watchdog.Tell(new ResetHealth());
+            // Board latch reset first (the bus writes it), then the interlocks judge their latches on the next sample.
             Environment.BoardBus.Tell(new ClearSafeOverride());
+            Environment.Interlocks.Tell(new ResetInterlocks(tick.Time, tick.WallClock, null, RetryOnNextSample: true));
+            Environment.Watchdog.Tell(new ResetHealth());
             _s.TechnicalConditions.Keys.Where(k => k.StartsWith("CRASH-", StringComparison.Ordinal)).ToList()
                 .ForEach(k => _s.TechnicalConditions.Remove(k));
         }
