@@ -108,11 +108,21 @@ public static class ProfileLoader
     /// <summary>Reads typed fields from the document, appending an error (and returning a neutral value) on each problem.</summary>
     private sealed class FieldReader(ProfileDocument doc, List<ProfileError> errors)
     {
+        // Fields already reported as missing or unreadable: their placeholder value (NaN, zero) must not be compared
+        // with other fields, or the list would gain errors like "41.00 °C must be at most abdominal.target_c (NaN °C)".
+        private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+
+        private void Unreadable(string path, int line, string message)
+        {
+            _unreadable.Add(path);
+            errors.Add(new ProfileError(path, line, message));
+        }
+
         public string Text(string path)
         {
             if (!doc.TryGet(path, out var value, out var line) || string.IsNullOrWhiteSpace(value))
             {
-                errors.Add(new ProfileError(path, line, "required field is missing or empty"));
+                Unreadable(path, line, "required field is missing or empty");
                 return "";
             }
 
@@ -126,13 +136,13 @@ public static class ProfileLoader
         {
             if (!doc.TryGet(path, out var raw, out var line))
             {
-                errors.Add(new ProfileError(path, 0, "required field is missing"));
+                Unreadable(path, 0, "required field is missing");
                 return double.NaN;
             }
 
             if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
-                errors.Add(new ProfileError(path, line, $"'{raw}' is not a number (expected {unit})"));
+                Unreadable(path, line, $"'{raw}' is not a number (expected {unit})");
                 return double.NaN;
             }
 
@@ -149,13 +159,13 @@ public static class ProfileLoader
         {
             if (!doc.TryGet(path, out var raw, out var line))
             {
-                errors.Add(new ProfileError(path, 0, "required field is missing"));
+                Unreadable(path, 0, "required field is missing");
                 return Duration.Zero;
             }
 
             if (!DurationText.TryParse(raw, out var value, out var error))
             {
-                errors.Add(new ProfileError(path, line, error));
+                Unreadable(path, line, error);
                 return Duration.Zero;
             }
 
@@ -179,6 +189,11 @@ public static class ProfileLoader
 
         public void Ordered<T>(string lowPath, T low, string highPath, T high, bool strict = false) where T : IComparable<T>
         {
+            if (_unreadable.Contains(lowPath) || _unreadable.Contains(highPath))
+            {
+                return;
+            }
+
             var cmp = low.CompareTo(high);
             if (cmp > 0 || (strict && cmp == 0))
             {
