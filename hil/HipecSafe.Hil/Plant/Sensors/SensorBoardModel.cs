@@ -101,7 +101,10 @@ public sealed class SensorBoardModel
     /// <summary>Ends the fault on <paramref name="channel"/> (no effect when none is active).</summary>
     public void Clear(SensorChannel channel) => _faults[Index(channel)] = null;
 
-    /// <summary><c>frozen_board</c>: the board stops sampling; <see cref="Sample"/> returns the last frame unchanged.</summary>
+    /// <summary>
+    /// <c>frozen_board</c>: the board stops sampling; <see cref="Sample"/> returns the last frame unchanged (a board
+    /// frozen before its first sample still publishes that one frame, as the registers must hold something).
+    /// </summary>
     public void FreezeBoard() => IsFrozen = true;
 
     /// <summary>Ends <c>frozen_board</c>: sampling and the counter resume from where they stopped.</summary>
