@@ -6,4 +6,5 @@ root.Subcommands.Add(TraceCommand.Create());
 root.Subcommands.Add(DiagramCommand.Create());
 root.Subcommands.Add(ProfileCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(LogCommand.Create());
 return root.Parse(args).Invoke();

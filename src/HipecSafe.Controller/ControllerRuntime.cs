@@ -29,8 +29,14 @@ public sealed class ControllerRuntime : IDisposable
           interlock-dispatcher { type = PinnedDispatcher }
           bus-dispatcher { type = PinnedDispatcher }
           log-dispatcher { type = PinnedDispatcher }
+          lockstep-dispatcher {
+            type = "HipecSafe.Controller.Cycle.LockstepDispatcherConfigurator, HipecSafe.Controller"
+            throughput = 1000000
+          }
         }
         """);
+
+    internal const string LockstepDispatcherId = "hipecsafe.lockstep-dispatcher";
 
     private readonly ControllerOptions _options;
     private readonly ActorSystem _system;
@@ -49,12 +55,15 @@ public sealed class ControllerRuntime : IDisposable
         _system = ActorSystem.Create("hipecsafe", AkkaConfig);
         _observer = observer;
         Action<object> sink = OnPublished;
-        var listener = _system.ActorOf(Props.Create(() => new CycleListener(sink)), "listener");
+        var lockstep = options.Mode == ClockMode.Lockstep;
+        var listenerProps = Props.Create(() => new CycleListener(sink));
+        var listener = _system.ActorOf(lockstep ? listenerProps.WithDispatcher(LockstepDispatcherId) : listenerProps, "listener");
         _env = new ControllerEnvironment(options.Mode, options.CyclePeriod, options.Profile, listener);
         var gains = options.Gains;
         var plant = options.PlantModel;
         var parts = new ControllerParts(_env, boards, log, () => new ControlLaw(gains, plant), new PhaseMachine(options.Profile));
-        _root = _system.ActorOf(Props.Create(() => new ControllerRoot(parts)), "controller");
+        var rootProps = Props.Create(() => new ControllerRoot(parts));
+        _root = _system.ActorOf(lockstep ? rootProps.WithDispatcher(LockstepDispatcherId) : rootProps, "controller");
         // Actor creation is asynchronous: wait until the root has created its children and published their references.
         _root.Ask<AreYouReady>(AreYouReady.Instance, options.LockstepLivenessLimit).GetAwaiter().GetResult();
     }

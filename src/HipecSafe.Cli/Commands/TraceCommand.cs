@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Requirements;
@@ -40,7 +41,8 @@ internal static class TraceCommand
     public static IEnumerable<TraceLink> DesignLinks()
     {
         var machine = new PhaseMachine(TreatmentProfile.Default);
-        return PhaseMachineTrace.Links(PhaseMachineTrace.Edges(machine.GetInfo(), machine.RequirementFor));
+        return PhaseMachineTrace.Links(PhaseMachineTrace.Edges(machine.GetInfo(), machine.RequirementFor))
+            .Concat(InterlockTrace.Links(InterlockRuleSet.Standard(TreatmentProfile.Default.Limits)));
     }
 
     public static void Print(TraceReport report, TextWriter output)

@@ -50,14 +50,15 @@ internal sealed class ControllerRoot : ReceiveActor
         var alarms = new AlarmSystem();
         var health = new HealthMonitor(ComponentNames.Monitored);
         var realTime = env.Mode == ClockMode.RealTime;
+        string? Lockstep() => realTime ? null : ControllerRuntime.LockstepDispatcherId;
 
-        env.HazardLog = Child(Props.Create(() => new HazardLogActor(env, parts.Log)), ComponentNames.HazardLog, realTime ? LogDispatcher : null);
-        env.BoardBus = Child(Props.Create(() => new BoardBusActor(env, busState)), ComponentNames.BoardBus, realTime ? BusDispatcher : null);
-        env.Interlocks = Child(Props.Create(() => new InterlockActor(env, interlockState)), ComponentNames.Interlocks, realTime ? InterlockDispatcher : null);
-        env.ControlLoop = Child(Props.Create(() => new ControlLoopActor(env, parts.ControlLawFactory)), ComponentNames.ControlLoop, null);
-        env.Alarms = Child(Props.Create(() => new AlarmActor(env, alarms)), ComponentNames.Alarms, null);
-        env.Supervisor = Child(Props.Create(() => new SupervisorActor(env, supervisorState)), ComponentNames.Supervisor, null);
-        env.Watchdog = Child(Props.Create(() => new WatchdogActor(env, health)), ComponentNames.Watchdog, null);
+        env.HazardLog = Child(Props.Create(() => new HazardLogActor(env, parts.Log)), ComponentNames.HazardLog, realTime ? LogDispatcher : Lockstep());
+        env.BoardBus = Child(Props.Create(() => new BoardBusActor(env, busState)), ComponentNames.BoardBus, realTime ? BusDispatcher : Lockstep());
+        env.Interlocks = Child(Props.Create(() => new InterlockActor(env, interlockState)), ComponentNames.Interlocks, realTime ? InterlockDispatcher : Lockstep());
+        env.ControlLoop = Child(Props.Create(() => new ControlLoopActor(env, parts.ControlLawFactory)), ComponentNames.ControlLoop, Lockstep());
+        env.Alarms = Child(Props.Create(() => new AlarmActor(env, alarms)), ComponentNames.Alarms, Lockstep());
+        env.Supervisor = Child(Props.Create(() => new SupervisorActor(env, supervisorState)), ComponentNames.Supervisor, Lockstep());
+        env.Watchdog = Child(Props.Create(() => new WatchdogActor(env, health)), ComponentNames.Watchdog, Lockstep());
 
         Receive<ActorCrashed>(c => _env.Supervisor.Tell(c));
         Receive<AreYouReady>(_ => Sender.Tell(AreYouReady.Instance));

@@ -63,7 +63,7 @@ internal sealed class InterlockActor : MonitoredActor
         foreach (var trip in evaluation.Raised)
         {
             Log(tick, PriorityOf(trip.Priority), new InterlockEntry(InterlockChange.Tripped, trip.RuleId, trip.HazardId,
-                $"{InterlockResponseText.Describe(trip.Response)}; {trip.Measured}"));
+                InterlockResponseText.Describe(trip.Response), trip.Measured.ToString()));
         }
 
         foreach (var cleared in evaluation.Cleared)

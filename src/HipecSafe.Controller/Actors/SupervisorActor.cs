@@ -325,7 +325,7 @@ internal sealed class SupervisorActor : MonitoredActor
     {
         var high = t.To is Phase.SafeState or Phase.EmergencyStop;
         Log(tick, high ? LogPriority.High : LogPriority.Medium,
-            new PhaseTransitionEntry(t.From, t.To, t.Trigger.ToString(), t.RequirementId));
+            PhaseTransitionEntry.Of(t));
         if (t.To == Phase.SafeState && t.From != Phase.SafeState)
         {
             Log(tick, LogPriority.High, new SafeStateEntry(SafeStateChange.Entered, t.Detail ?? t.Trigger.ToString()));

@@ -1,3 +1,4 @@
+using HipecSafe.TestSupport;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.HazardLog;
 
@@ -6,6 +7,7 @@ namespace HipecSafe.Controller.Tests.HazardLogging;
 public class HazardLogWriterDurabilityTests : WriterFixture
 {
     [Fact]
+    [Verifies("SRS-LG-004")]
     public void A_high_priority_record_is_on_stable_storage_when_append_returns()
     {
         using var writer = OpenWriter();
@@ -19,6 +21,7 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-004")]
     public void A_lower_priority_record_is_written_at_once_and_synced_within_the_interval()
     {
         using var writer = OpenWriter();
@@ -35,6 +38,7 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-004")]
     public void A_late_sync_timer_does_not_delay_the_sync_past_the_interval()
     {
         using var writer = OpenWriter();
@@ -63,6 +67,7 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-004")]
     public void Dispose_syncs_what_is_pending_and_closes_the_file()
     {
         var writer = OpenWriter();
@@ -77,6 +82,7 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-001")]
     public void Several_threads_appending_at_once_produce_one_valid_chain_with_each_threads_order_kept()
     {
         using var writer = OpenWriter();
@@ -100,6 +106,7 @@ public class HazardLogWriterDurabilityTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-003")]
     public void Procedure_time_going_backwards_is_logged_as_a_fault_and_clamped()
     {
         using var writer = OpenWriter();

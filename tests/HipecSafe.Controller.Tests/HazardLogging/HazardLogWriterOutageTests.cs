@@ -1,3 +1,4 @@
+using HipecSafe.TestSupport;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.HazardLog;
 
@@ -17,6 +18,7 @@ public class HazardLogWriterOutageTests : WriterFixture
     [Theory]
     [InlineData(0)]
     [InlineData(37)]
+    [Verifies("SRS-LG-006")]
     public void Disk_full_degrades_without_throwing_and_recovery_writes_the_held_records_in_order(int bytesWrittenBeforeFull)
     {
         using var writer = OpenWatched();
@@ -51,6 +53,7 @@ public class HazardLogWriterOutageTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-006")]
     public void A_failed_fsync_writes_the_unsynced_records_again_instead_of_trusting_the_kernel()
     {
         using var writer = OpenWatched();
@@ -75,6 +78,7 @@ public class HazardLogWriterOutageTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-006")]
     public void The_sync_timer_retries_storage_without_waiting_for_an_append()
     {
         using var writer = OpenWatched();
@@ -92,6 +96,7 @@ public class HazardLogWriterOutageTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-006")]
     public void An_error_on_every_file_operation_never_reaches_the_caller()
     {
         var writer = OpenWatched();
@@ -108,6 +113,7 @@ public class HazardLogWriterOutageTests : WriterFixture
     }
 
     [Fact]
+    [Verifies("SRS-LG-007")]
     public void A_full_spill_buffer_drops_the_oldest_lowest_priority_record_and_never_a_high_priority_one()
     {
         using var writer = OpenWatched(spillCapacity: 4);

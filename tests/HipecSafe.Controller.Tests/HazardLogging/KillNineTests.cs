@@ -1,3 +1,4 @@
+using HipecSafe.TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -18,6 +19,7 @@ public sealed class KillNineTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
+    [Verifies("SRS-LG-004")]
     public void Every_acknowledged_record_survives_kill_9_and_the_log_can_be_continued()
     {
         var path = Path.Combine(_directory.FullName, "hazard.jsonl");

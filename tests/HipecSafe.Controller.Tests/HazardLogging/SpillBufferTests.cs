@@ -1,8 +1,10 @@
+using HipecSafe.TestSupport;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.Controller.Tests.HazardLogging;
 
+[Verifies("SRS-LG-007")]
 public class SpillBufferTests
 {
     private static PendingEntry Entry(LogPriority priority, string text) => new(priority, TimeSpan.Zero, DateTimeOffset.UnixEpoch, new NoteEntry(text));

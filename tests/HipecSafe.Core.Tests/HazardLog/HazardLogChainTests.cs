@@ -1,3 +1,4 @@
+using HipecSafe.TestSupport;
 using System.Security.Cryptography;
 using System.Text;
 using HipecSafe.Core.HazardLog;
@@ -7,6 +8,7 @@ namespace HipecSafe.Core.Tests.HazardLog;
 public class HazardLogChainTests
 {
     [Fact]
+    [Verifies("SRS-LG-001")]
     public void Every_kind_round_trips_through_the_file_format_and_the_chain_verifies()
     {
         var (bytes, written) = SampleLog.Build(SampleLog.EveryKind);
@@ -26,6 +28,7 @@ public class HazardLogChainTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-002")]
     public void Canonical_form_is_fixed_and_the_hash_covers_it_and_the_previous_hash()
     {
         var sealedHeader = HazardLogChain.Genesis.Seal(

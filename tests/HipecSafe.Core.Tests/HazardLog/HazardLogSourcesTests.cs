@@ -1,3 +1,4 @@
+using HipecSafe.TestSupport;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
@@ -10,6 +11,7 @@ namespace HipecSafe.Core.Tests.HazardLog;
 public class HazardLogSourcesTests
 {
     [Fact]
+    [Verifies("SRS-LG-001")]
     public void Alarm_system_events_are_logged_field_for_field()
     {
         var alarms = new AlarmSystem();

@@ -1,3 +1,4 @@
+using HipecSafe.TestSupport;
 using System.Text;
 using HipecSafe.Core.HazardLog;
 
@@ -28,6 +29,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-003")]
     public void A_final_line_cut_anywhere_is_torn_not_broken_and_everything_before_it_verifies()
     {
         var (bytes, records) = SampleLog.Notes(5);
@@ -50,6 +52,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-003")]
     public void Zero_filled_tail_after_a_power_loss_is_torn()
     {
         var (bytes, _) = SampleLog.Notes(2);
@@ -61,6 +64,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-003")]
     public void Garbage_line_in_the_middle_is_corrupt_not_torn()
     {
         var (bytes, _) = SampleLog.Notes(4);
@@ -77,6 +81,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-002")]
     public void An_altered_record_breaks_the_chain_with_expected_and_actual_hash()
     {
         var (bytes, records) = SampleLog.Notes(4);
@@ -92,6 +97,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-002")]
     public void An_altered_record_with_its_own_hash_recomputed_breaks_the_link_to_the_next()
     {
         var (bytes, records) = SampleLog.Notes(4);
@@ -110,6 +116,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-002")]
     public void A_removed_record_is_a_sequence_gap()
     {
         var (bytes, _) = SampleLog.Notes(4);
@@ -125,6 +132,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-002")]
     public void Swapped_records_are_detected_at_the_first_of_them()
     {
         var (bytes, _) = SampleLog.Notes(4);
@@ -138,6 +146,7 @@ public class HazardLogVerifierTests
     }
 
     [Fact]
+    [Verifies("SRS-LG-003")]
     public void Procedure_time_going_backwards_is_reported_with_both_times()
     {
         var header = HazardLogChain.Genesis.Seal(LogPriority.Info, TimeSpan.FromSeconds(10), SampleLog.Start, SampleLog.Header);
