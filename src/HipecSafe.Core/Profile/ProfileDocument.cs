@@ -1,5 +1,5 @@
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace HipecSafe.Core.Profile;
 
@@ -7,59 +7,133 @@ namespace HipecSafe.Core.Profile;
 /// A YAML (or JSON) mapping flattened into dotted paths with their line numbers, so that the loader can name the
 /// exact field and line of every error and find keys nobody asked for.
 /// </summary>
+/// <remarks>
+/// Read from the parser's event stream rather than YamlDotNet's representation model: the model throws on the first
+/// duplicate key, which would reduce the report to one "(document)" error and hide every other problem in the file.
+/// </remarks>
 internal sealed class ProfileDocument
 {
     private readonly Dictionary<string, (string Value, int Line)> _scalars = new(StringComparer.Ordinal);
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _anchors = new(StringComparer.Ordinal);
 
     private ProfileDocument() { }
 
-    public static ProfileDocument Parse(string text, List<ProfileError> errors)
+    /// <summary>
+    /// Reads the document, adding an error for every structural problem. Returns null when the text cannot be read as
+    /// one mapping at all; otherwise the fields that could be read, with the problems of the others already reported.
+    /// </summary>
+    public static ProfileDocument? Parse(string text, List<ProfileError> errors)
     {
         var doc = new ProfileDocument();
-        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
+        var errorsBefore = errors.Count;
         try
         {
-            stream.Load(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _) || !parser.Accept<MappingStart>(out _))
+            {
+                errors.Add(new ProfileError("(document)", 1, "expected exactly one mapping of profile fields"));
+                return null;
+            }
+
+            doc.ReadMapping(parser, "", errors);
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _))
+            {
+                errors.Add(new ProfileError("(document)", 1, "expected exactly one mapping of profile fields"));
+                return null;
+            }
         }
         catch (YamlException ex)
         {
+            // What was read before a syntax error may be an artefact of it (a half-closed list); report the cause alone.
+            errors.RemoveRange(errorsBefore, errors.Count - errorsBefore);
             errors.Add(new ProfileError("(document)", (int)ex.Start.Line, $"not valid YAML/JSON: {ex.InnerException?.Message ?? ex.Message}"));
-            return doc;
+            return null;
         }
 
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            errors.Add(new ProfileError("(document)", 1, "expected exactly one mapping of profile fields"));
-            return doc;
-        }
-
-        doc.Flatten(root, "", errors);
         return doc;
     }
 
-    private void Flatten(YamlMappingNode node, string prefix, List<ProfileError> errors)
+    private void ReadMapping(IParser parser, string prefix, List<ProfileError> errors)
     {
-        foreach (var (keyNode, valueNode) in node.Children)
+        parser.Consume<MappingStart>();
+        var keysHere = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = prefix + ((keyNode as YamlScalarNode)?.Value ?? "?");
-            var line = (int)keyNode.Start.Line;
-            switch (valueNode)
+            var keyLine = (int)parser.Current!.Start.Line;
+            if (!parser.TryConsume<Scalar>(out var keyScalar))
             {
-                case YamlMappingNode child:
-                    Flatten(child, key + ".", errors);
-                    break;
-                case YamlScalarNode scalar when !_scalars.ContainsKey(key):
-                    _scalars[key] = (scalar.Value ?? "", line);
-                    break;
-                case YamlScalarNode:
-                    errors.Add(new ProfileError(key, line, "appears twice"));
-                    break;
-                default:
-                    errors.Add(new ProfileError(key, line, "expected a single value, found a list"));
-                    break;
+                errors.Add(new ProfileError(prefix.Length > 0 ? prefix.TrimEnd('.') : "(document)", keyLine, "expected a field name, found a list or mapping as a key"));
+                parser.SkipThisAndNestedEvents();
+                parser.SkipThisAndNestedEvents();
+                continue;
             }
+
+            var key = prefix + keyScalar.Value;
+            if (keysHere.TryGetValue(keyScalar.Value, out var firstLine))
+            {
+                // Which of the two was meant is anyone's guess: report it and do not read the second one.
+                Report(errors, key, keyLine, $"appears twice (first at line {firstLine})");
+                parser.SkipThisAndNestedEvents();
+                continue;
+            }
+
+            keysHere[keyScalar.Value] = keyLine;
+            ReadValue(parser, key, keyLine, errors);
         }
+    }
+
+    private void ReadValue(IParser parser, string key, int line, List<ProfileError> errors)
+    {
+        switch (parser.Current)
+        {
+            case MappingStart:
+                ReadMapping(parser, key + ".", errors);
+                break;
+            case Scalar scalar:
+                parser.MoveNext();
+                if (!scalar.Anchor.IsEmpty)
+                {
+                    _anchors[scalar.Anchor.Value] = scalar.Value;
+                }
+
+                AddScalar(key, scalar.Value, line, errors);
+                break;
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (_anchors.TryGetValue(alias.Value.Value, out var value))
+                {
+                    AddScalar(key, value, line, errors);
+                }
+                else
+                {
+                    Report(errors, key, line, $"*{alias.Value.Value} does not name a single value defined above");
+                }
+
+                break;
+            default:
+                Report(errors, key, line, "expected a single value, found a list");
+                parser.SkipThisAndNestedEvents();
+                break;
+        }
+    }
+
+    private void AddScalar(string key, string value, int line, List<ProfileError> errors)
+    {
+        // Two spellings can flatten to one path, e.g. "abdominal.target_c: 42" beside an "abdominal:" section.
+        if (!_scalars.TryAdd(key, (value, line)))
+        {
+            Report(errors, key, line, $"appears twice (first at line {_scalars[key].Line})");
+        }
+    }
+
+    private void Report(List<ProfileError> errors, string key, int line, string message)
+    {
+        _reported.Add(key);
+        errors.Add(new ProfileError(key, line, message));
     }
 
     public bool TryGet(string path, out string value, out int line)
@@ -74,6 +148,9 @@ internal sealed class ProfileDocument
         (value, line) = ("", 0);
         return false;
     }
+
+    /// <summary>True when a problem with <paramref name="path"/> has already been reported (a list, a bad alias).</summary>
+    public bool HasReported(string path) => _reported.Contains(path) && !_scalars.ContainsKey(path);
 
     public IEnumerable<(string Path, int Line)> Unconsumed() =>
         _scalars.Where(kv => !_consumed.Contains(kv.Key)).Select(kv => (kv.Key, kv.Value.Line));

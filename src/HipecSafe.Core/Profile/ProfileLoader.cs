@@ -37,8 +37,9 @@ public static class ProfileLoader
     public static (TreatmentProfile? Profile, IReadOnlyList<ProfileError> Errors) TryParse(string text)
     {
         var errors = new List<ProfileError>();
+        // Only an unreadable document stops here; a duplicate key or a list is already reported and the rest is checked.
         var doc = ProfileDocument.Parse(text, errors);
-        if (errors.Count > 0)
+        if (doc is null)
         {
             return (null, errors);
         }
@@ -115,7 +116,10 @@ public static class ProfileLoader
         private void Unreadable(string path, int line, string message)
         {
             _unreadable.Add(path);
-            errors.Add(new ProfileError(path, line, message));
+            if (!doc.HasReported(path))
+            {
+                errors.Add(new ProfileError(path, line, message));
+            }
         }
 
         public string Text(string path)
