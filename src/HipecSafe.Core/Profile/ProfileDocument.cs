@@ -53,6 +53,15 @@ internal sealed class ProfileDocument
             errors.Add(new ProfileError("(document)", (int)ex.Start.Line, $"not valid YAML/JSON: {ex.InnerException?.Message ?? ex.Message}"));
             return null;
         }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.Module.Assembly == typeof(Parser).Assembly)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some broken input (e.g. "a: [0\nb?: 1",
+            // aaubry/YamlDotNet#541); it is still a syntax error in the file, not a fault of the loader.
+            errors.RemoveRange(errorsBefore, errors.Count - errorsBefore);
+            var line = Math.Max(1, (int)(parser.Current?.End.Line ?? 1));
+            errors.Add(new ProfileError("(document)", line, "not valid YAML/JSON: cannot be read past this line (check brackets and quotes)"));
+            return null;
+        }
 
         return doc;
     }
