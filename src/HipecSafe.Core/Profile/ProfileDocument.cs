@@ -75,8 +75,16 @@ internal sealed class ProfileDocument
             var keyLine = (int)parser.Current!.Start.Line;
             if (!parser.TryConsume<Scalar>(out var keyScalar))
             {
-                errors.Add(new ProfileError(prefix.Length > 0 ? prefix.TrimEnd('.') : "(document)", keyLine, "expected a field name, found a list or mapping as a key"));
+                errors.Add(new ProfileError(Section(prefix), keyLine, "expected a field name, found a list or mapping as a key"));
                 parser.SkipThisAndNestedEvents();
+                parser.SkipThisAndNestedEvents();
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(keyScalar.Value))
+            {
+                // A bare "?" or "": an error on an empty field name would name nothing; name the section instead.
+                errors.Add(new ProfileError(Section(prefix), keyLine, "a field has no name"));
                 parser.SkipThisAndNestedEvents();
                 continue;
             }
@@ -94,6 +102,8 @@ internal sealed class ProfileDocument
             ReadValue(parser, key, keyLine, errors);
         }
     }
+
+    private static string Section(string prefix) => prefix.Length > 0 ? prefix.TrimEnd('.') : "(document)";
 
     private void ReadValue(IParser parser, string key, int line, List<ProfileError> errors)
     {

@@ -139,4 +139,21 @@ public class ProfileStructureTests
         Assert.Equal(ProfileText.Lines(text).Length, error.Line);
         Assert.Equal(message, error.Message);
     }
+
+    [Theory]
+    [InlineData("? \n", "(document)")]
+    [InlineData("\"\": 5\n", "(document)")]
+    [InlineData("extra:\n  ? \n", "extra")]
+    [Verifies("SRS-PR-002")]
+    public void A_field_without_a_name_is_reported_on_its_section_and_line(string appended, string field)
+    {
+        var text = Default.TrimEnd() + "\n" + appended;
+        var line = ProfileText.Lines(Default.TrimEnd()).Length + ProfileText.Lines(appended.TrimEnd()).Length;
+
+        var error = Assert.Single(Refused(text));
+
+        Assert.Equal(field, error.Field);
+        Assert.Equal(line, error.Line);
+        Assert.Equal("a field has no name", error.Message);
+    }
 }
