@@ -42,6 +42,7 @@ public sealed class SimulationRig : IDisposable
         Log = HazardLogWriter.Open(new HazardLogWriterOptions(options.HazardLogPath, "hipecsafe-sim", options.Profile.Name)
         {
             NewLogId = () => $"sim-seed-{options.Seed}",
+            TimeProvider = new SimulatedWallClock(options.Epoch, () => Now),
         });
         Controller = ControllerRuntime.Create(
             new ControllerOptions(options.Profile, ClockMode.Lockstep)
