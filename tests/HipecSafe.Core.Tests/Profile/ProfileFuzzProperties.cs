@@ -29,7 +29,7 @@ public class ProfileFuzzProperties
             return t.Remove(at, Math.Min(e.Delete, t.Length - at)).Insert(at, e.Insert);
         });
 
-    [Property(Replay = "(4242,777)", MaxTest = 600)]
+    [Property(Replay = "(4242,777)", MaxTest = 1000)]
     [Verifies("SRS-PR-002")]
     public Property Garbled_text_is_refused_with_errors_or_loaded_within_bounds_never_thrown() =>
         Prop.ForAll(Gen.Choose(1, 5).SelectMany(n => OneEdit.ArrayOf(n)).ToArbitrary(), edits =>

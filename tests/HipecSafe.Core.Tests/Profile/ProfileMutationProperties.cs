@@ -54,7 +54,7 @@ public class ProfileMutationProperties
     private static string Describe(IEnumerable<(string Path, string Value)> mutations) =>
         string.Join(", ", mutations.Select(m => $"{m.Path}={m.Value}"));
 
-    [Property(Replay = Seed, MaxTest = 600)]
+    [Property(Replay = Seed, MaxTest = 1000)]
     [Verifies("SRS-PR-003", "SRS-PR-004")]
     public Property The_loader_never_yields_a_profile_outside_its_hard_bounds() =>
         Prop.ForAll(Mutations(), mutations =>
@@ -74,7 +74,7 @@ public class ProfileMutationProperties
                 .Label($"accepted {Describe(mutations)}; outside bounds: [{string.Join(", ", outside)}]");
         });
 
-    [Property(Replay = Seed, MaxTest = 300)]
+    [Property(Replay = Seed, MaxTest = 500)]
     [Verifies("SRS-PR-002", "SRS-PR-003")]
     public Property A_single_value_outside_its_bound_is_always_reported_on_its_own_field() =>
         Prop.ForAll(OneMutation.ToArbitrary(), m =>
