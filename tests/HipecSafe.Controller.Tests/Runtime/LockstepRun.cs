@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using HipecSafe.Controller.Cycle;
+using HipecSafe.Controller.HazardLogging;
+using HipecSafe.Controller.Operations;
+using HipecSafe.Controller.Tests.HazardLogging;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Profile;
+
+namespace HipecSafe.Controller.Tests.Runtime;
+
+/// <summary>
+/// The whole controller in lockstep over a <see cref="ScriptedBoardPort"/>, with a real hazard-log file in a temp
+/// directory of its own. Cycle n runs at procedure time (n + 1) × period. The log header's time comes from a manual
+/// clock and its id is fixed, so two runs with the same script write the same bytes.
+/// </summary>
+internal sealed class LockstepRun : IDisposable
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly DirectoryInfo _dir;
+    private readonly List<CycleReport?> _reports = [];
+    private readonly ConcurrentQueue<object> _published = new();
+    private bool _disposed;
+
+    public LockstepRun(TreatmentProfile? profile = null, ScriptedBoardPort? port = null)
+    {
+        Profile = profile ?? TestProfiles.ShortPriming;
+        Port = port ?? new ScriptedBoardPort();
+        _dir = Directory.CreateTempSubdirectory("hipecsafe-runtime-");
+        LogPath = Path.Combine(_dir.FullName, "hazard.jsonl");
+        Log = HazardLogWriter.Open(new HazardLogWriterOptions(LogPath, "HIPEC-RT-TEST", Profile.Name)
+        {
+            TimeProvider = new ManualTimeProvider(),
+            NewLogId = () => "runtime-test",
+        });
+        Runtime = ControllerRuntime.Create(new ControllerOptions(Profile, ClockMode.Lockstep), Port, Log, _published.Enqueue);
+    }
+
+    public TreatmentProfile Profile { get; }
+
+    public ScriptedBoardPort Port { get; }
+
+    public HazardLogWriter Log { get; }
+
+    public ControllerRuntime Runtime { get; }
+
+    public string LogPath { get; }
+
+    public TimeSpan Period => Runtime.Options.CyclePeriod;
+
+    /// <summary>Report of each cycle run so far, by cycle number (null: the cycle stopped at a stalled actor).</summary>
+    public IReadOnlyList<CycleReport?> Reports => _reports;
+
+    public CycleReport? Last => _reports.Count == 0 ? null : _reports[^1];
+
+    /// <summary>The cycle the next <see cref="Step"/> will run.</summary>
+    public long NextCycle => Runtime.CyclesRun;
+
+    /// <summary>Everything the controller published to its listener (reports, round progress, stall and crash notices).</summary>
+    public IReadOnlyList<object> Published => _published.ToList();
+
+    public static TimeSpan TimeOf(long cycle, TimeSpan period) => period * (cycle + 1);
+
+    public CycleReport? Step()
+    {
+        var cycle = Runtime.CyclesRun;
+        Port.Cycle = cycle;
+        var time = TimeOf(cycle, Period);
+        var report = Runtime.Step(time, Epoch + time);
+        _reports.Add(report);
+        return report;
+    }
+
+    public void Steps(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Step();
+        }
+    }
+
+    /// <summary>Steps until a cycle's report satisfies <paramref name="done"/>; fails the test after <paramref name="maxCycles"/>.</summary>
+    public CycleReport StepUntil(Func<CycleReport, bool> done, int maxCycles, string what)
+    {
+        for (var i = 0; i < maxCycles; i++)
+        {
+            if (Step() is { } report && done(report))
+            {
+                return report;
+            }
+        }
+
+        Assert.Fail($"{what}: not reached within {maxCycles} cycles (last phase {Last?.Phase.ToString() ?? "no report"}, " +
+                    $"trips [{string.Join(", ", Last?.ActiveTrips ?? [])}], causes [{string.Join("; ", Last?.LatchedCauses ?? [])}])");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    public OperatorReply Command(OperatorAction action) => Runtime.Command(action);
+
+    public void Accept(OperatorAction action)
+    {
+        var reply = Command(action);
+        Assert.True(reply.Accepted, $"{action} was refused: {reply.RefusalReason}");
+    }
+
+    /// <summary>Power-on self-test passes on the healthy boards: Standby.</summary>
+    public CycleReport ToStandby() => StepUntil(r => r.Phase == Phase.Standby, 20, "Standby after the self-test");
+
+    public CycleReport ToPriming()
+    {
+        ToStandby();
+        Accept(OperatorAction.StartPriming);
+        return StepUntil(r => r.Phase == Phase.Priming && r.Command.PumpSpeedRpm > 0, 20, "Priming with the pump running");
+    }
+
+    /// <summary>Priming, then Heating with the heater actually commanded on (the scripted inflow stays at 37 °C).</summary>
+    public CycleReport ToHeating()
+    {
+        ToPriming();
+        var primingCycles = (int)(Profile.PrimingMinimum.ToTimeSpan() / Period) + 20;
+        StepUntil(r => r.Phase == Phase.Heating, primingCycles, "Heating after priming");
+        return StepUntil(r => r.Command.HeaterEnabled && r.Command.HeaterPowerPermille > 0, 20, "heater commanded on while Heating");
+    }
+
+    /// <summary>Every record of the hazard log file, after flushing; the chain must verify intact.</summary>
+    public List<HazardLogRecord> Records()
+    {
+        Assert.True(Runtime.FlushLog(), "the hazard log could not be flushed");
+        var records = new List<HazardLogRecord>();
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var result = HazardLogVerifier.Verify(stream, records.Add);
+        Assert.True(result.Status == VerificationStatus.Intact, result.Describe());
+        return records;
+    }
+
+    public byte[] LogBytes()
+    {
+        Assert.True(Runtime.FlushLog(), "the hazard log could not be flushed");
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    public List<T> Entries<T>() where T : HazardLogEntry => Records().Select(r => r.Entry).OfType<T>().ToList();
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Runtime.Dispose();
+        Log.Dispose();
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory must not fail the test that produced it.
+        }
+    }
+}
+
+/// <summary>Profiles for runtime tests, validated through the loader like any profile file.</summary>
+internal static class TestProfiles
+{
+    private static readonly Lazy<TreatmentProfile> LazyShort = new(() =>
+    {
+        const string from = "priming_min: 30s";
+        var text = ProfileLoader.EmbeddedDefaultText;
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        return ProfileLoader.Parse(text.Replace(from, "priming_min: 10s", StringComparison.Ordinal), "runtime-tests");
+    });
+
+    /// <summary>The default profile with the shortest priming the hard bounds allow (10 s = 100 cycles).</summary>
+    public static TreatmentProfile ShortPriming => LazyShort.Value;
+}

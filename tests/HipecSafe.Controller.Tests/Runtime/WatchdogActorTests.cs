@@ -1,0 +1,225 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using HipecSafe.Controller.Actors;
+using HipecSafe.Controller.Cycle;
+using HipecSafe.Controller.Health;
+using HipecSafe.Controller.Logging;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Health;
+using HipecSafe.TestSupport;
+
+namespace HipecSafe.Controller.Tests.Runtime;
+
+/// <summary>
+/// The watchdog actor between probes: each probe is one monitored component that answers (or not) the pings.
+/// Every message the test sends comes from the test thread, so a pong sent before the next tick is in the
+/// watchdog's mailbox before that tick.
+/// </summary>
+public sealed class WatchdogActorTests : TestKit
+{
+    private readonly ActorTestEnvironment _t;
+    private readonly IActorRef _watchdog;
+    private readonly List<LogEvent> _logged = [];
+
+    public WatchdogActorTests()
+    {
+        _t = new ActorTestEnvironment(name => CreateTestProbe(name));
+        var env = _t.Env;
+        var monitor = new HealthMonitor(ComponentNames.Monitored);
+        _watchdog = Sys.ActorOf(Props.Create(() => new WatchdogActor(env, monitor)), ComponentNames.Watchdog);
+        env.Watchdog = _watchdog;
+    }
+
+    /// <summary>Sends the tick, collects every component's ping (asserting its key) and the bus's StartCycle.</summary>
+    private StartCycle Tick(long cycle)
+    {
+        _watchdog.Tell(ActorTestEnvironment.Tick(cycle));
+        foreach (var (name, probe) in _t.Monitored)
+        {
+            var ping = NextPing(name, probe);
+            Assert.True(ping.Key == cycle, $"{name} got ping key {ping.Key} in cycle {cycle}");
+        }
+
+        return _t.BoardBus.ExpectMsg<StartCycle>(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>The next ping to a probe; log records on the way (the hazard-log probe gets both) are kept aside.</summary>
+    private Ping NextPing(string name, Akka.TestKit.TestProbe probe)
+    {
+        while (true)
+        {
+            switch (probe.ReceiveOne(TimeSpan.FromSeconds(5)))
+            {
+                case Ping ping:
+                    return ping;
+                case LogEvent log:
+                    _logged.Add(log);
+                    break;
+                case var other:
+                    Assert.Fail($"{name} got {other?.ToString() ?? "nothing"} instead of a ping");
+                    break;
+            }
+        }
+    }
+
+    private void Answer(long key, params string[] silent)
+    {
+        foreach (var name in ComponentNames.Monitored.Where(n => !silent.Contains(n)))
+        {
+            _watchdog.Tell(new Pong(name, key));
+        }
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-006")]
+    public void Every_tick_pings_every_monitored_component_with_a_fresh_key_and_starts_the_cycle_on_the_bus()
+    {
+        var keys = new List<long>();
+        for (long cycle = 0; cycle < 4; cycle++)
+        {
+            var start = Tick(cycle);
+            Assert.Equal(cycle, start.Tick.Cycle);
+            Assert.True(start.HeartbeatAllowed, $"cycle {cycle}: every component answered, the heartbeat must be allowed");
+            Assert.Empty(start.LateComponents);
+            Assert.Empty(start.FailedComponents);
+            keys.Add(start.Tick.Cycle);
+            Answer(cycle);
+        }
+
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        // The watchdog does not ping itself: the board's own watchdog watches it.
+        Assert.False(_t.Watchdog.HasMessages);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-007")]
+    public void One_missed_round_withholds_the_heartbeat_for_the_next_cycle_only()
+    {
+        Tick(0);
+        Answer(0);
+        Tick(1);
+        Answer(1, ComponentNames.ControlLoop);
+
+        var late = Tick(2);
+        Assert.False(late.HeartbeatAllowed);
+        Assert.Equal([ComponentNames.ControlLoop], late.LateComponents);
+        Assert.Empty(late.FailedComponents);
+        Answer(2);
+
+        var recovered = Tick(3);
+        Assert.True(recovered.HeartbeatAllowed);
+        Assert.Empty(recovered.LateComponents);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-006", "SRS-RT-007")]
+    public void An_answer_with_an_old_key_does_not_count()
+    {
+        Tick(0);
+        Answer(0);
+        Tick(1);
+        Answer(1, ComponentNames.Alarms);
+        // The alarms actor answers round 1 only once round 2 has begun: too late.
+        Tick(2);
+        _watchdog.Tell(new Pong(ComponentNames.Alarms, 1));
+        Answer(2, ComponentNames.Alarms);
+
+        var start = Tick(3);
+        Assert.False(start.HeartbeatAllowed);
+        Assert.Equal([ComponentNames.Alarms], start.LateComponents);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-006")]
+    public void A_stalled_component_fails_after_three_missed_rounds_and_the_failure_is_logged_once()
+    {
+        Tick(0);
+        Answer(0);
+        for (long cycle = 1; cycle <= 3; cycle++)
+        {
+            Tick(cycle);
+            Answer(cycle, ComponentNames.Interlocks);
+        }
+
+        // Rounds 1, 2 and 3 are missed; tick 4 closes round 3.
+        var failed = Tick(4);
+        Assert.Equal([ComponentNames.Interlocks], failed.FailedComponents);
+        Assert.False(failed.HeartbeatAllowed);
+        var log = Assert.Single(_logged);
+        Assert.Equal(LogPriority.High, log.Priority);
+        var fault = Assert.IsType<FaultEntry>(log.Entry);
+        Assert.Equal("watchdog", fault.Source);
+        Assert.Contains(ComponentNames.Interlocks, fault.Description, StringComparison.Ordinal);
+        Assert.Contains("3 consecutive", fault.Description, StringComparison.Ordinal);
+        Assert.Equal(ActorTestEnvironment.Tick(4).Time, log.ProcedureTime);
+
+        // Still silent: still failed, but not logged again. The refused reset is the next thing the log hears.
+        for (long cycle = 5; cycle <= 7; cycle++)
+        {
+            Answer(cycle - 1, ComponentNames.Interlocks);
+            var start = Tick(cycle);
+            Assert.Equal([ComponentNames.Interlocks], start.FailedComponents);
+            Assert.False(start.HeartbeatAllowed);
+        }
+
+        Assert.Single(_logged);
+        _watchdog.Tell(new ResetHealth());
+        var next = _t.HazardLog.ExpectMsg<LogEvent>(TimeSpan.FromSeconds(5));
+        var note = Assert.IsType<NoteEntry>(next.Entry);
+        Assert.Contains("watchdog reset refused", note.Text, StringComparison.Ordinal);
+        Assert.Contains(ComponentNames.Interlocks, note.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-006")]
+    public void Two_missed_rounds_then_an_answer_never_fail_a_component()
+    {
+        Tick(0);
+        Answer(0);
+        for (long cycle = 1; cycle <= 9; cycle++)
+        {
+            var start = Tick(cycle);
+            Assert.Empty(start.FailedComponents);
+            // Answers only every third round: at most two consecutive misses.
+            if (cycle % 3 == 0)
+            {
+                Answer(cycle);
+            }
+            else
+            {
+                Answer(cycle, ComponentNames.HazardLog);
+            }
+        }
+
+        Assert.Empty(_logged);
+        Assert.False(_t.HazardLog.HasMessages, "no failure may be logged for a component that never missed three rounds in a row");
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-006", "SRS-RT-007")]
+    public void A_failed_component_stays_failed_until_a_reset_once_it_answers_again()
+    {
+        Tick(0);
+        Answer(0);
+        for (long cycle = 1; cycle <= 3; cycle++)
+        {
+            Tick(cycle);
+            Answer(cycle, ComponentNames.Supervisor);
+        }
+
+        Assert.Equal([ComponentNames.Supervisor], Tick(4).FailedComponents);
+        Assert.Single(_logged);
+        Answer(4);
+
+        // Answering again does not unlatch the failure, nor the heartbeat.
+        var answered = Tick(5);
+        Assert.Equal([ComponentNames.Supervisor], answered.FailedComponents);
+        Assert.False(answered.HeartbeatAllowed);
+        Answer(5);
+
+        _watchdog.Tell(new ResetHealth());
+        var reset = Tick(6);
+        Assert.Empty(reset.FailedComponents);
+        Assert.True(reset.HeartbeatAllowed);
+    }
+}
