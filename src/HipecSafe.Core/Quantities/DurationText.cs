@@ -28,8 +28,16 @@ public static partial class DurationText
         double Part(string name) => match.Groups[name].Success
             ? double.Parse(match.Groups[name].Value, NumberStyles.Float, CultureInfo.InvariantCulture)
             : 0.0;
-        duration = Duration.FromHours(Part("h")) + Duration.FromMinutes(Part("m")) + Duration.FromSeconds(Part("s"))
-                   + Duration.FromMilliseconds(Part("ms"));
+        var parsed = Duration.FromHours(Part("h")) + Duration.FromMinutes(Part("m")) + Duration.FromSeconds(Part("s"))
+                     + Duration.FromMilliseconds(Part("ms"));
+        // Past TimeSpan's range the value cannot be timed or printed back (Format would saturate); refuse it here.
+        if (!(parsed.Seconds <= TimeSpan.MaxValue.TotalSeconds))
+        {
+            error = $"'{text}' is too long for a duration (at most {(long)TimeSpan.MaxValue.TotalHours}h)";
+            return false;
+        }
+
+        duration = parsed;
         error = "";
         return true;
     }

@@ -94,4 +94,20 @@ public class ProfileErrorListTests
             e => Assert.Equal(("durations.cooling", ProfileText.LineOf(text, "durations.cooling")), (e.Field, e.Line)),
             e => Assert.Equal(("flow.target_l_per_min", ProfileText.LineOf(text, "flow.target_l_per_min")), (e.Field, e.Line)));
     }
+
+    [Fact]
+    [Verifies("SRS-PR-002")]
+    public void An_absurdly_long_duration_is_named_as_written()
+    {
+        // Regression: it used to be accepted by the duration parser and shown as "2562047788015h12m55s807ms" (a
+        // saturated conversion), not as the value in the file.
+        var text = Default.With("durations.chemo", "99999999999999999999h");
+
+        var error = Assert.Single(Refused(text));
+
+        Assert.Equal("durations.chemo", error.Field);
+        Assert.Equal(ProfileText.LineOf(text, "durations.chemo"), error.Line);
+        Assert.Contains("'99999999999999999999h'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2562047788015h", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -81,4 +81,26 @@ public class DurationTextTests
         Assert.Equal("1s", DurationText.Format(Duration.FromMilliseconds(999.6)));
         Assert.Equal("0s", DurationText.Format(Duration.FromMilliseconds(0.4)));
     }
+
+    [Theory]
+    [InlineData("99999999999999999999h")]
+    [InlineData("300000000h")]
+    [InlineData("1e400")]
+    public void Refuses_a_duration_longer_than_any_clock_can_hold(string text)
+    {
+        var huge = text == "1e400" ? new string('9', 400) + "h" : text;
+
+        Assert.False(DurationText.TryParse(huge, out var duration, out var error));
+        Assert.Equal(Duration.Zero, duration);
+        Assert.Contains($"'{huge}'", error, StringComparison.Ordinal);
+        Assert.Contains("too long", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_the_longest_duration_a_TimeSpan_holds()
+    {
+        Assert.True(DurationText.TryParse("2562047h", out var duration, out _));
+        Assert.Equal(TimeSpan.FromHours(2562047), duration.ToTimeSpan());
+        Assert.Equal("2562047h", DurationText.Format(duration));
+    }
 }
