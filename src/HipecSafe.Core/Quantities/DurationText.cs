@@ -54,6 +54,12 @@ public static partial class DurationText
             return "0s";
         }
 
+        if (totalMs < 0)
+        {
+            // One sign in front, not one per unit ("-1m-30s"); Parse still refuses it, as no profile time is negative.
+            return "-" + Format(Duration.FromMilliseconds(-(double)totalMs));
+        }
+
         var sb = new System.Text.StringBuilder();
         void Append(long value, string unit)
         {

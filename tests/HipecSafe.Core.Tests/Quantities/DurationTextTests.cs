@@ -103,4 +103,21 @@ public class DurationTextTests
         Assert.Equal(TimeSpan.FromHours(2562047), duration.ToTimeSpan());
         Assert.Equal("2562047h", DurationText.Format(duration));
     }
+
+    [Theory]
+    [InlineData(-90_000L, "-1m30s")]
+    [InlineData(-500L, "-500ms")]
+    [InlineData(-5_400_250L, "-1h30m250ms")]
+    public void Formats_a_negative_duration_with_one_leading_sign(long milliseconds, string expected)
+    {
+        // Regression: each unit carried its own sign, "-1m-30s".
+        Assert.Equal(expected, DurationText.Format(Duration.FromMilliseconds(milliseconds)));
+        Assert.False(DurationText.TryParse(expected, out _, out _));
+    }
+
+    [Fact]
+    public void Formats_the_most_negative_duration_without_looping()
+    {
+        Assert.StartsWith("-", DurationText.Format(Duration.FromHours(-1e20)), StringComparison.Ordinal);
+    }
 }
