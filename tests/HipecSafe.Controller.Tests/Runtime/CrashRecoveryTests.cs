@@ -1,0 +1,194 @@
+using HipecSafe.Controller.Faults;
+using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+using HipecSafe.TestSupport;
+
+namespace HipecSafe.Controller.Tests.Runtime;
+
+/// <summary>
+/// SRS-RT-005 in lockstep: a crash of any controller actor while heating restarts it, latches SafeState with the
+/// crash as cause, logs it, raises a high-priority alarm, and the controller keeps running cycles with the safe
+/// command. Crashes that hit a cycle message mid-cycle must still end that cycle, with the safe command.
+/// </summary>
+public sealed class CrashRecoveryTests
+{
+    public static TheoryData<string> Components => [.. ComponentNames.All];
+
+    [Theory]
+    [MemberData(nameof(Components))]
+    [Verifies("SRS-RT-005")]
+    public void A_crash_of_any_actor_while_heating_ends_in_safe_state_with_the_heater_off_and_cycles_go_on(string component)
+    {
+        using var run = new LockstepRun();
+        var heating = run.ToHeating();
+        Assert.True(heating.Command.HeaterEnabled);
+        var crashedAfter = heating.Tick.Cycle;
+
+        run.Runtime.Inject(component, new InjectCrash("test"));
+
+        var next = run.Step();
+        Assert.NotNull(next);
+        Assert.Equal(Phase.SafeState, next.Phase);
+        Assert.Equal(ActuatorCommand.Safe, next.Command);
+        Assert.Contains(next.LatchedCauses, c => c.StartsWith($"crash: {component}:", StringComparison.Ordinal));
+
+        // Later cycles keep running, every one of them ends with a report, and every write is the safe command.
+        for (var i = 0; i < 5; i++)
+        {
+            var report = run.Step();
+            Assert.NotNull(report);
+            Assert.Equal(Phase.SafeState, report.Phase);
+        }
+
+        var after = run.Port.Writes.Where(w => w.Cycle > crashedAfter).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, w => Assert.Equal(ActuatorCommand.Safe, w.Command));
+        Assert.False(run.Port.Held.HeaterEnabled);
+
+        var records = run.Records();
+        var crash = Assert.Single(records, r => r.Entry is FaultEntry f && f.Source == component && f.Description.Contains("actor crashed", StringComparison.Ordinal));
+        Assert.Equal(LogPriority.High, crash.Priority);
+        Assert.Contains(records, r => r.Entry is SafeStateEntry { Change: SafeStateChange.Entered } && r.Priority == LogPriority.High);
+        var alarm = Assert.Single(records, r => r.Entry is AlarmEntry { Change: AlarmEventKind.Raised } a && a.AlarmId == $"CRASH-{component}");
+        Assert.Equal(AlarmPriority.High, ((AlarmEntry)alarm.Entry).AlarmPriority);
+        Assert.Contains(run.Last!.Alarms!.Alarms, a => a.ConditionId == $"CRASH-{component}" && a.Priority == AlarmPriority.High);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-005")]
+    public void A_bus_crash_while_reading_the_boards_still_ends_that_cycle_with_the_safe_command()
+    {
+        using var run = new LockstepRun();
+        run.ToHeating();
+        run.Port.ThrowOnNextRead = new InvalidOperationException("scripted: port bug while reading");
+
+        var lost = run.Step();
+
+        Assert.NotNull(lost);
+        Assert.Equal(Phase.SafeState, lost.Phase);
+        Assert.Equal(ActuatorCommand.Safe, lost.Command);
+        var write = Assert.Single(run.Port.WritesIn(lost.Tick.Cycle));
+        Assert.Equal(ActuatorCommand.Safe, write.Command);
+        Assert.NotNull(run.Step());
+        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.BoardBus && f.Description.Contains("StartCycle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-005")]
+    public void A_bus_crash_while_writing_the_cycle_still_ends_that_cycle_with_the_safe_command()
+    {
+        using var run = new LockstepRun();
+        run.ToHeating();
+        run.Port.ThrowOnNextWrite = new InvalidOperationException("scripted: port bug while writing");
+
+        var lost = run.Step();
+
+        Assert.NotNull(lost);
+        Assert.Equal(Phase.SafeState, lost.Phase);
+        Assert.Equal(ActuatorCommand.Safe, lost.Command);
+        Assert.Equal(ActuatorCommand.Safe, run.Port.WritesIn(lost.Tick.Cycle)[^1].Command);
+        Assert.False(run.Port.Held.HeaterEnabled);
+        Assert.NotNull(run.Step());
+        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.BoardBus && f.Description.Contains("WriteCycle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-005")]
+    public void An_interlock_engine_exception_on_a_sample_still_ends_that_cycle_with_the_safe_command()
+    {
+        using var run = new LockstepRun();
+        run.ToHeating();
+        // Negative failure counts: no bus produces them, and the engine refuses them by throwing.
+        var healthy = run.Port.Read();
+        run.Port.NextReadoutOverride = healthy with { SensorConsecutiveFailures = -1 };
+
+        var lost = run.Step();
+
+        Assert.NotNull(lost);
+        Assert.Equal(Phase.SafeState, lost.Phase);
+        Assert.Equal(ActuatorCommand.Safe, lost.Command);
+        Assert.Equal(ActuatorCommand.Safe, run.Port.WritesIn(lost.Tick.Cycle)[^1].Command);
+        Assert.NotNull(run.Step());
+        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.Interlocks && f.Description.Contains("Sampled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-005")]
+    public void A_restarted_interlock_actor_keeps_its_latched_trips()
+    {
+        using var run = new LockstepRun();
+        run.ToStandby();
+        // Core high: heater off, latched, no safe state.
+        run.Port.Frame = ScriptedBoardPort.HealthyFrame with { Core = Temperature.FromDegreesCelsius(40.3) };
+        run.StepUntil(r => r.ActiveTrips.Contains("IL-CORE-HIGH"), 5, "IL-CORE-HIGH trip");
+        run.Port.Frame = ScriptedBoardPort.HealthyFrame;
+        run.Step();
+
+        run.Runtime.Inject(ComponentNames.Interlocks, new InjectCrash("test"));
+        var after = run.Step();
+
+        Assert.NotNull(after);
+        Assert.Contains("IL-CORE-HIGH", after.ActiveTrips);
+        Assert.Equal(Phase.SafeState, after.Phase);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-005")]
+    public void A_restarted_alarm_actor_keeps_its_alarms_and_does_not_raise_them_again()
+    {
+        using var run = new LockstepRun();
+        run.ToStandby();
+        run.Port.Frame = ScriptedBoardPort.HealthyFrame with { Core = Temperature.FromDegreesCelsius(39.7) };
+        run.StepUntil(r => r.Alarms?.Alarms.Any(a => a.ConditionId == "IL-CORE-WARNING") == true, 5, "core warning alarm");
+
+        run.Runtime.Inject(ComponentNames.Alarms, new InjectCrash("test"));
+        run.Steps(3);
+
+        Assert.Contains(run.Last!.Alarms!.Alarms, a => a.ConditionId == "IL-CORE-WARNING");
+        Assert.Single(run.Entries<AlarmEntry>(), a => a.Change == AlarmEventKind.Raised && a.AlarmId == "IL-CORE-WARNING");
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-005")]
+    public void A_restarted_supervisor_keeps_the_chemo_time_and_resumes_the_perfusion_after_the_reset()
+    {
+        using var run = new LockstepRun();
+        run.ToHeating();
+        WarmTheAbdomen(run);
+        run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
+        run.Accept(Operations.OperatorAction.ConfirmLeakCheck);
+        run.Accept(Operations.OperatorAction.AddDrug);
+        run.Steps(50);
+        var before = run.Last!;
+        Assert.Equal(Phase.ChemoPerfusion, before.Phase);
+        Assert.True(before.ChemoElapsed >= TimeSpan.FromSeconds(4), $"chemo time {before.ChemoElapsed}");
+
+        run.Runtime.Inject(ComponentNames.Supervisor, new InjectCrash("test"));
+        var crashed = run.Step();
+
+        Assert.NotNull(crashed);
+        Assert.Equal(Phase.SafeState, crashed.Phase);
+        Assert.True(crashed.ChemoElapsed >= before.ChemoElapsed, $"chemo time went from {before.ChemoElapsed} to {crashed.ChemoElapsed}");
+        run.Accept(Operations.OperatorAction.Reset);
+        run.Step();
+        run.Accept(Operations.OperatorAction.Resume);
+        var resumed = run.Step();
+        Assert.NotNull(resumed);
+        Assert.Equal(Phase.ChemoPerfusion, resumed.Phase);
+        Assert.True(resumed.ChemoElapsed >= before.ChemoElapsed, $"chemo time after resume {resumed.ChemoElapsed}");
+    }
+
+    /// <summary>Raises every abdominal probe to 41 °C no faster than the sensor validator's rate limit allows.</summary>
+    internal static void WarmTheAbdomen(LockstepRun run)
+    {
+        for (var c = 37.15; c <= 41.0; c += 0.15)
+        {
+            var t = Temperature.FromDegreesCelsius(c);
+            run.Port.Frame = run.Port.Frame with { Abdomen1 = t, Abdomen2 = t, Abdomen3 = t, Abdomen4 = t };
+            run.Step();
+        }
+    }
+}
