@@ -38,7 +38,12 @@ internal sealed class AlarmActor : MonitoredActor
     {
         if (_last is not { } tick)
         {
-            Sender.Tell(new OperatorReply(command.Action, false, "no cycle has run yet"));
+            const string reason = "no cycle has run yet";
+            // No cycle has given a time yet; the refusal is logged all the same (SRS-RT-009), at the latest tick or zero.
+            var early = Environment.LastTick;
+            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, early?.Time ?? TimeSpan.Zero, early?.WallClock ?? DateTimeOffset.UnixEpoch,
+                OperatorCommandEntry.WasRefused(command.Action.ToString(), reason)));
+            Sender.Tell(new OperatorReply(command.Action, false, reason));
             return;
         }
 

@@ -251,7 +251,12 @@ internal sealed class SupervisorActor : MonitoredActor
 
         if (_s.LastTick is not { } tick)
         {
-            Sender.Tell(new OperatorReply(command.Action, false, "the controller has not completed a cycle yet"));
+            const string reason = "the controller has not completed a cycle yet";
+            // No cycle has given a time yet; the refusal is logged all the same (SRS-RT-009), at the latest tick or zero.
+            var early = Environment.LastTick;
+            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, early?.Time ?? TimeSpan.Zero, early?.WallClock ?? DateTimeOffset.UnixEpoch,
+                OperatorCommandEntry.WasRefused(command.Action.ToString(), reason)));
+            Sender.Tell(new OperatorReply(command.Action, false, reason));
             return;
         }
 
