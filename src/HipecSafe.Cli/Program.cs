@@ -7,6 +7,7 @@ root.Subcommands.Add(DiagramCommand.Create());
 root.Subcommands.Add(ProfileCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(LogCommand.Create());
+root.Subcommands.Add(CampaignCommand.Create());
 root.Subcommands.Add(HilCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 return root.Parse(args).Invoke();
