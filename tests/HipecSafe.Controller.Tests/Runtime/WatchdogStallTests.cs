@@ -102,4 +102,44 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
         Assert.Equal(Phase.SafeState, run.Last!.Phase);
         Assert.Single(run.Entries<FaultEntry>(), f => f.Source == "watchdog" && f.Description.Contains(ComponentNames.Interlocks, StringComparison.Ordinal));
     }
+
+    [Fact]
+    [Verifies("SRS-RT-006", "SRS-RT-004")]
+    public void While_the_interlock_actor_hangs_the_watchdog_failure_latches_safe_state_and_raises_its_alarm()
+    {
+        using var run = new LockstepRun();
+        var c = run.ToHeating().Tick.Cycle;
+
+        run.Runtime.Inject(ComponentNames.Interlocks, new InjectStall(Stall));
+        run.Steps(6);
+
+        // The interlocks are still hung (the stall lasts 20 cycles); the watchdog failed them in cycle c+4. Failing a
+        // component must latch SafeState and raise the SAFE-STATE alarm then, not whenever the component comes back.
+        var failedAt = LockstepRun.TimeOf(c + 4, run.Period);
+        var records = run.Records();
+        Assert.Contains(records, r => r.Entry is FaultEntry { Source: "watchdog" } && r.ProcedureTime == failedAt);
+        Assert.True(records.Any(r => r.Entry is PhaseTransitionEntry { To: Phase.SafeState } && r.ProcedureTime <= failedAt),
+            "no transition to SafeState was logged while the interlock actor hangs");
+        Assert.True(records.Any(r => r.Entry is AlarmEntry { Change: Core.Alarms.AlarmEventKind.Raised, AlarmId: "SAFE-STATE" } && r.ProcedureTime <= failedAt),
+            "no SAFE-STATE alarm was raised while the interlock actor hangs");
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-003")]
+    public void An_interlock_switches_the_heater_off_at_once_even_in_a_cycle_the_stalled_control_loop_never_finishes()
+    {
+        using var run = new LockstepRun();
+        var c = run.ToHeating().Tick.Cycle;
+
+        run.Runtime.Inject(ComponentNames.ControlLoop, new InjectStall(Stall));
+        // Core high: heater off (latched), no safe state, so the cycle goes on to the stalled control loop and stops there.
+        run.Port.Frame = run.Port.Frame with { Core = Core.Quantities.Temperature.FromDegreesCelsius(40.4) };
+        var stuck = run.Step();
+
+        Assert.Null(stuck);
+        var forced = Assert.Single(run.Port.WritesIn(c + 1));
+        Assert.False(forced.Command.HeaterEnabled);
+        Assert.Equal(0, forced.Command.HeaterPowerPermille);
+        Assert.Contains(run.Entries<InterlockEntry>(), e => e.Kind == HazardLogKind.InterlockTripped && e.RuleId == "IL-CORE-HIGH");
+    }
 }
