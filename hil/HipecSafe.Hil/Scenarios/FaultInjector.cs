@@ -83,8 +83,8 @@ public sealed class FaultInjector : IDisposable
         {
             slot.NotFiredReason = slot.Fault.At switch
             {
-                AfterPhaseEntry p when !_entered.ContainsKey(p.Phase) => $"the procedure never entered {p.Phase} (run ended at {Clock(end)}: {endReason})",
-                _ => $"the run ended at {Clock(end)} ({endReason}) before the trigger",
+                AfterPhaseEntry p when !_entered.ContainsKey(p.Phase) => $"the procedure never entered {p.Phase} (run ended at {ScenarioTime.Clock(end)}: {endReason})",
+                _ => $"the run ended at {ScenarioTime.Clock(end)} ({endReason}) before the trigger",
             };
         }
     }
@@ -130,7 +130,7 @@ public sealed class FaultInjector : IDisposable
                 }
 
                 // Only the first stay in the phase counts: once left early, the fault can no longer fire.
-                missed = $"the procedure entered {p.Phase} at {Clock(entered)} and left it before {DurationText.Format(p.After)} had passed";
+                missed = $"the procedure entered {p.Phase} at {ScenarioTime.Clock(entered)} and left it before {DurationText.Format(p.After)} had passed";
                 return false;
             default:
                 return false;
@@ -190,8 +190,6 @@ public sealed class FaultInjector : IDisposable
                 break;
         }
     }
-
-    private static string Clock(TimeSpan t) => t.ToString(@"hh\:mm\:ss\.f", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class Slot(FaultSpec fault)
     {

@@ -204,6 +204,9 @@ internal static class FaultParser
     {
         var hasC = p.Has("rate_c_per_min");
         var hasAny = p.Has("rate_per_min");
+        // Both are drift's own keys whatever goes wrong below: never report them as unknown too.
+        p.Take("rate_c_per_min", required: false);
+        p.Take("rate_per_min", required: false);
         if (hasC && hasAny)
         {
             p.Error("rate_per_min", p.LineOf("rate_per_min"), "give either rate_c_per_min or rate_per_min, not both");
