@@ -28,6 +28,11 @@ internal sealed class AlarmActor : MonitoredActor
 
     private void OnUpdate(UpdateAlarms update)
     {
+        if (_last is { } last && update.Tick.Time < last.Time)
+        {
+            return; // a cycle overtaken by newer ones (an actor caught up after a hang): the alarm system's time only moves forward
+        }
+
         _last = update.Tick;
         var events = _alarms.Update(Duration.FromTimeSpan(update.Tick.Time), update.Conditions);
         LogEvents(update.Tick, events);

@@ -35,6 +35,7 @@ internal sealed class BoardBusActor : MonitoredActor
         if (start.FailedComponents.Count > 0)
         {
             HoldSafe("watchdog: " + string.Join(", ", start.FailedComponents) + " not answering");
+            Environment.Supervisor.Tell(new ComponentsFailed(start));
         }
 
         var readout = _s.Port.Read();

@@ -48,6 +48,7 @@ internal sealed class SupervisorActor : MonitoredActor
     {
         Receive<Evaluated>(OnEvaluated);
         Receive<Computed>(OnComputed);
+        Receive<ComponentsFailed>(OnComponentsFailed);
         Receive<OperatorCommand>(OnOperator);
         Receive<ActorCrashed>(OnCrash);
         Receive<LogHealthChanged>(OnLogHealth);
@@ -55,8 +56,16 @@ internal sealed class SupervisorActor : MonitoredActor
 
     private void OnEvaluated(Evaluated e)
     {
-        _s.Current = e;
         var tick = e.Sample.Start.Tick;
+        if (tick.Cycle < _s.LatestCycle)
+        {
+            // A hung interlock actor catching up: acting on an old sample would write an old command.
+            Log(_s.LastTick ?? tick, LogPriority.Low, new NoteEntry($"interlock verdict of cycle {tick.Cycle} arrived late and was discarded"));
+            return;
+        }
+
+        _s.LatestCycle = tick.Cycle;
+        _s.Current = e;
         var eval = e.Evaluation;
         UpdatePriming(e);
 
@@ -96,6 +105,25 @@ internal sealed class SupervisorActor : MonitoredActor
         else
         {
             Environment.ControlLoop.Tell(new Compute(e, ControlInputsOf(e)));
+        }
+    }
+
+    private void OnComponentsFailed(ComponentsFailed failed)
+    {
+        var tick = failed.Start.Tick;
+        _s.LatestCycle = Math.Max(_s.LatestCycle, tick.Cycle);
+        foreach (var component in failed.Start.FailedComponents)
+        {
+            FaultOnce(tick, $"watchdog: {component}", "not answering health pings");
+        }
+
+        if (failed.Start.FailedComponents.Contains(ComponentNames.Interlocks))
+        {
+            // The cycle cannot pass the hung interlocks: end it here with the safe command so its alarms are raised.
+            var report = new CycleReport(tick, null, null, Machine.Current, ActuatorCommand.Safe, null, [], [], null, false, null,
+                Machine.ChemoElapsed.ToTimeSpan(), Machine.LatchedCauses.ToList());
+            _s.LastApplied = ActuatorCommand.Safe;
+            Environment.BoardBus.Tell(new WriteCycle(tick, ActuatorCommand.Safe, Conditions(_s.LastEvaluation), report));
         }
     }
 

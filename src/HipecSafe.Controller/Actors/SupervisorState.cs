@@ -15,6 +15,9 @@ internal sealed class SupervisorState(PhaseMachine machine)
 
     public Evaluated? Current { get; set; }
 
+    /// <summary>The newest cycle the supervisor has acted on; anything older arriving late (after a hang) is stale.</summary>
+    public long LatestCycle { get; set; } = -1;
+
     public InterlockEvaluation? LastEvaluation => Current?.Evaluation;
 
     public ActuatorCommand LastApplied { get; set; } = ActuatorCommand.Safe;

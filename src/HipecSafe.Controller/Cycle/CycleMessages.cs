@@ -14,6 +14,12 @@ namespace HipecSafe.Controller.Cycle;
 /// <summary>Watchdog → BoardBus: start cycle; the heartbeat may be written only when every component is healthy.</summary>
 internal sealed record StartCycle(CycleTick Tick, bool HeartbeatAllowed, IReadOnlyList<string> FailedComponents, IReadOnlyList<string> LateComponents);
 
+/// <summary>
+/// BoardBus → Supervisor, at the start of a cycle in which the watchdog failed components: latch SafeState now,
+/// even if a failed component (the interlocks) stops this cycle's chain before it reaches the supervisor.
+/// </summary>
+internal sealed record ComponentsFailed(StartCycle Start);
+
 /// <summary>BoardBus → Interlocks: the boards as read this cycle.</summary>
 internal sealed record Sampled(StartCycle Start, BoardReadout Readout);
 
