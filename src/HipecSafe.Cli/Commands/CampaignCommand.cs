@@ -89,7 +89,7 @@ internal static class CampaignCommand
         var wall = Stopwatch.StartNew();
         var console = new object();
         var entries = ScenarioCampaign.Run(scenarios, outDir, parallel,
-            onFinished: run => ScenarioPlot.Save(run, Path.Combine(outDir, run.Scenario.Name, "plot.png")),
+            onFinished: run => TryPlot(run, Path.Combine(outDir, run.Scenario.Name, "plot.png"), console),
             onEntry: entry =>
             {
                 lock (console)
@@ -117,6 +117,22 @@ internal static class CampaignCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{entries.Count - failed.Count} of {entries.Count} scenarios passed in {wall.Elapsed.TotalSeconds:0.0} s wall; report {Path.Combine(outDir, "report.html")}"));
         return failed.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>A plot that cannot be drawn is reported but does not change the scenario's verdict (the report just lacks it).</summary>
+    private static void TryPlot(ScenarioRun run, string path, object console)
+    {
+        try
+        {
+            ScenarioPlot.Save(run, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or TypeInitializationException or InvalidOperationException)
+        {
+            lock (console)
+            {
+                Console.Error.WriteLine($"warning: no plot for {run.Scenario.Name}: {e.GetType().Name}: {e.Message}");
+            }
+        }
     }
 
     private static string Line(CampaignEntry entry)
@@ -194,6 +210,9 @@ internal static class CampaignCommand
             heater.YLabel("heater ‰ / pump rpm");
             heater.XLabel("time (min)");
             Line(heater, minutes, series.Select(s => (double)s.HeaterCommandPermille), "heater command ‰", "#ad1457");
+            // What the plant really received, on the same scale: a stuck driver or welded relay shows up as the gap.
+            var maxWatts = Hil.Plant.PlantParameters.Default.HeaterMaxPower.Watts;
+            Line(heater, minutes, series.Select(s => s.HeaterDeliveredW / maxWatts * 1000), "heater delivered ‰ (truth)", "#ff8f00");
             Line(heater, minutes, series.Select(s => s.PumpCommandRpm), "pump command rpm", "#00838f");
             heater.ShowLegend(Alignment.UpperLeft);
 
