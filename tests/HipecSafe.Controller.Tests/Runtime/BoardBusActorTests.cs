@@ -89,6 +89,9 @@ public sealed class BoardBusActorTests : TestKit
         var entry = Assert.IsType<SafeStateEntry>(log.Entry);
         Assert.Equal(SafeStateChange.Entered, entry.Change);
         Assert.Contains(ComponentNames.ControlLoop, entry.Reason, StringComparison.Ordinal);
+        // The supervisor hears of it at once too, even if the failed component stops this cycle's chain.
+        var told = _t.Supervisor.ExpectMsg<ComponentsFailed>(Wait);
+        Assert.Equal([ComponentNames.ControlLoop], told.Start.FailedComponents);
 
         // The cycle's own command asks for heat: the bus writes safe anyway, without a heartbeat.
         var report = Write(tick, Heating);

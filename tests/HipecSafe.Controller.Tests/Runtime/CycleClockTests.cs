@@ -90,7 +90,8 @@ public sealed class CycleClockTests
     {
         using var dir = new TempDirectory();
         var profile = TreatmentProfile.Default;
-        using var log = HazardLogWriter.Open(new HazardLogWriterOptions(Path.Combine(dir.Path, "hazard.jsonl"), "HIPEC-RT-TEST", profile.Name));
+        var logPath = Path.Combine(dir.Path, "hazard.jsonl");
+        using var log = HazardLogWriter.Open(new HazardLogWriterOptions(logPath, "HIPEC-RT-TEST", profile.Name));
         var port = new ScriptedBoardPort();
         var reports = new ConcurrentQueue<CycleReport>();
         using var enough = new ManualResetEventSlim();
@@ -120,8 +121,11 @@ public sealed class CycleClockTests
         // A cycle whose control output comes too late (the first ones, while the JIT warms up on a busy machine) ends
         // without a report by design; the reports that do come are in cycle order.
         var seen = reports.ToList();
-        Assert.Equal(seen.Select(r => r.Tick.Cycle).Order(), seen.Select(r => r.Tick.Cycle));
-        Assert.Equal(seen.Count, seen.Select(r => r.Tick.Cycle).Distinct().Count());
+        log.Flush();
+        var story = string.Join("\n", seen.Select(r => $"report {r.Tick.Cycle}: {r.Phase} {r.Command} [{string.Join(", ", r.LatchedCauses)}]"))
+                    + "\n" + string.Join("\n", LogText(logPath));
+        Assert.True(seen.Select(r => r.Tick.Cycle).Order().SequenceEqual(seen.Select(r => r.Tick.Cycle)), story);
+        Assert.True(seen.Count == seen.Select(r => r.Tick.Cycle).Distinct().Count(), story);
         // Each cycle's time is the clock's schedule (n × period), not a reading of when a message happened to fire.
         Assert.All(seen, r => Assert.Equal(runtime.Options.CyclePeriod * r.Tick.Cycle, r.Tick.Time));
         Assert.True(runtime.ClockLatenessMs.Count >= seen.Count);
@@ -136,6 +140,14 @@ public sealed class CycleClockTests
         var system = SystemOf(run.Runtime);
         Assert.All(ComponentNames.All, c => Assert.Equal(ControllerRuntime.LockstepDispatcherId, DispatcherOf(system, c)));
         Assert.IsType<LockstepDispatcher>(system.Dispatchers.Lookup(ControllerRuntime.LockstepDispatcherId));
+    }
+
+    private static List<string> LogText(string path)
+    {
+        var lines = new List<string>();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        HazardLogVerifier.Verify(stream, r => lines.Add($"{r.ProcedureTime} {r.Priority} {r.Entry}"));
+        return lines;
     }
 
     // The runtime does not expose its actor system; the structure checks read it, as the trace reads the phase machine.

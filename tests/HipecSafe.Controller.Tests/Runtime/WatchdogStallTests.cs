@@ -142,4 +142,23 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
         Assert.Equal(0, forced.Command.HeaterPowerPermille);
         Assert.Contains(run.Entries<InterlockEntry>(), e => e.Kind == HazardLogKind.InterlockTripped && e.RuleId == "IL-CORE-HIGH");
     }
+
+    [Theory]
+    [InlineData(ComponentNames.Interlocks)]
+    [InlineData(ComponentNames.ControlLoop)]
+    [Verifies("SRS-RT-006")]
+    public void Every_cycle_ends_with_exactly_one_report_during_and_after_a_stall(string component)
+    {
+        using var run = new LockstepRun();
+        var c = run.ToHeating().Tick.Cycle;
+
+        run.Runtime.Inject(component, new InjectStall(Stall));
+        // Through the stall, its end (20 cycles) and well after: the failure stays latched, the component answers again.
+        run.Steps(40);
+
+        var perCycle = run.Published.OfType<Cycle.CycleReport>().Where(r => r.Tick.Cycle > c)
+            .GroupBy(r => r.Tick.Cycle).Where(g => g.Count() > 1).Select(g => $"cycle {g.Key}: {g.Count()} reports").ToList();
+        Assert.True(perCycle.Count == 0, string.Join("; ", perCycle));
+        Assert.Equal(Phase.SafeState, run.Last!.Phase);
+    }
 }
