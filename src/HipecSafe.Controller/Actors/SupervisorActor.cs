@@ -57,9 +57,10 @@ internal sealed class SupervisorActor : MonitoredActor
     private void OnEvaluated(Evaluated e)
     {
         var tick = e.Sample.Start.Tick;
-        if (tick.Cycle < _s.LatestCycle)
+        if (tick.Cycle < _s.LatestCycle || tick.Cycle == _s.EndedWithoutInterlocks)
         {
-            // A hung interlock actor catching up: acting on an old sample would write an old command.
+            // A hung interlock actor catching up: acting on an old sample would write an old command, and a cycle
+            // already ended without the interlocks must not be ended (and reported) a second time.
             Log(_s.LastTick ?? tick, LogPriority.Low, new NoteEntry($"interlock verdict of cycle {tick.Cycle} arrived late and was discarded"));
             return;
         }
@@ -117,9 +118,11 @@ internal sealed class SupervisorActor : MonitoredActor
             FaultOnce(tick, $"watchdog: {component}", "not answering health pings");
         }
 
-        if (failed.Start.FailedComponents.Contains(ComponentNames.Interlocks))
+        if (failed.Start.LateComponents.Contains(ComponentNames.Interlocks))
         {
             // The cycle cannot pass the hung interlocks: end it here with the safe command so its alarms are raised.
+            // Only while they are not answering: once they answer again (the failure stays latched) the chain ends it.
+            _s.EndedWithoutInterlocks = tick.Cycle;
             var report = new CycleReport(tick, null, null, Machine.Current, ActuatorCommand.Safe, null, [], [], null, false, null,
                 Machine.ChemoElapsed.ToTimeSpan(), Machine.LatchedCauses.ToList());
             _s.LastApplied = ActuatorCommand.Safe;

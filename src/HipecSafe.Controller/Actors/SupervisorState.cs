@@ -18,6 +18,9 @@ internal sealed class SupervisorState(PhaseMachine machine)
     /// <summary>The newest cycle the supervisor has acted on; anything older arriving late (after a hang) is stale.</summary>
     public long LatestCycle { get; set; } = -1;
 
+    /// <summary>The latest cycle the supervisor ended itself because the interlocks were not answering.</summary>
+    public long EndedWithoutInterlocks { get; set; } = -1;
+
     public InterlockEvaluation? LastEvaluation => Current?.Evaluation;
 
     public ActuatorCommand LastApplied { get; set; } = ActuatorCommand.Safe;
