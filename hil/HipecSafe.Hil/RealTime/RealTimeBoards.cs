@@ -92,6 +92,9 @@ public sealed class RealTimeBoards : IDisposable
     /// <summary>Largest lateness of a step against its schedule so far (ms).</summary>
     public double MaxStepLatenessMs => Volatile.Read(ref _maxLatenessMs);
 
+    /// <summary>Longest time between two heartbeat changes from the master so far; over 500 ms, the watchdog latches.</summary>
+    public TimeSpan LongestHeartbeatGap => _heartbeats.LongestGap;
+
     /// <summary>Why the boards stopped on their own (the port failed, or a step threw), or null while they run.</summary>
     public Exception? Fault => Volatile.Read(ref _fault) ?? _runner?.Fault;
 

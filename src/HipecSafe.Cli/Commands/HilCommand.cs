@@ -77,7 +77,14 @@ internal static class HilCommand
     internal static Option<string> ParityOption()
     {
         var parity = new Option<string>("--parity") { Description = "parity bit: even (ICD default), odd or none; both ends must agree", DefaultValueFactory = _ => "even" };
-        parity.AcceptOnlyFromAmong("even", "odd", "none");
+        parity.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is not ("even" or "odd" or "none"))
+            {
+                result.AddError($"--parity must be even, odd or none, got '{value}'");
+            }
+        });
         return parity;
     }
 
@@ -88,11 +95,28 @@ internal static class HilCommand
         _ => Parity.Even,
     };
 
-    /// <summary>The transport's message, plus what to do when the device refused the line settings.</summary>
-    internal static string DescribeOpenFailure(SerialPortOpenException e) =>
-        e.InnerException is ArgumentException
+    /// <summary>The transport's message, plus what is really wrong when the path is no device or the device refused the line settings.</summary>
+    internal static string DescribeOpenFailure(SerialPortOpenException e, string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            if (Directory.Exists(path))
+            {
+                return $"{e.Message} — '{path}' is a directory, not a serial device";
+            }
+
+            // A socat pty is a link into /dev/pts; anything that ends up outside /dev is an ordinary file.
+            var target = File.Exists(path) ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path) : null;
+            if (target is not null && !target.StartsWith("/dev/", StringComparison.Ordinal))
+            {
+                return $"{e.Message} — '{path}' is an ordinary file, not a serial device (serial ports live under /dev)";
+            }
+        }
+
+        return e.InnerException is ArgumentException
             ? e.Message + " — the device refused the line settings (some Linux kernels refuse even parity on a socat pty that was opened before: start a fresh socat pair, or pass --parity none on both ends)"
             : e.Message;
+    }
 
     private static int RunBoards(RealTimeBoardsOptions options)
     {
@@ -103,7 +127,7 @@ internal static class HilCommand
         }
         catch (SerialPortOpenException e)
         {
-            Console.Error.WriteLine($"hil boards: {DescribeOpenFailure(e)}");
+            Console.Error.WriteLine($"hil boards: {DescribeOpenFailure(e, options.Port.PortName)}");
             return 2;
         }
 

@@ -91,7 +91,7 @@ internal static class RunCommand
         }
         catch (SerialPortOpenException e)
         {
-            Console.Error.WriteLine($"run: {HilCommand.DescribeOpenFailure(e)}");
+            Console.Error.WriteLine($"run: {HilCommand.DescribeOpenFailure(e, options.Port.PortName)}");
             return CannotStart;
         }
         catch (HazardLogCorruptException e)
