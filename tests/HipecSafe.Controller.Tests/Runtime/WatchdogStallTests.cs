@@ -161,4 +161,20 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
         Assert.True(perCycle.Count == 0, string.Join("; ", perCycle));
         Assert.Equal(Phase.SafeState, run.Last!.Phase);
     }
+
+    [Fact]
+    [Verifies("SRS-RT-006")]
+    public void Verdicts_of_a_hung_interlock_actor_that_come_late_are_noted_at_the_current_time_without_log_time_faults()
+    {
+        using var run = new LockstepRun();
+        var c = run.ToHeating().Tick.Cycle;
+
+        run.Runtime.Inject(ComponentNames.Interlocks, new InjectStall(Stall));
+        run.Steps(30);
+
+        var records = run.Records();
+        Assert.Contains(records, r => r.Entry is NoteEntry n && n.Text.Contains($"interlock verdict of cycle {c + 1} arrived late", StringComparison.Ordinal));
+        // A note stamped with a time before records already in the log makes the writer add a Fault about the clock.
+        Assert.DoesNotContain(records, r => r.Entry is FaultEntry { Source: "hazard log" });
+    }
 }
