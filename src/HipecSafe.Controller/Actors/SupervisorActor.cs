@@ -61,7 +61,8 @@ internal sealed class SupervisorActor : MonitoredActor
         {
             // A hung interlock actor catching up: acting on an old sample would write an old command, and a cycle
             // already ended without the interlocks must not be ended (and reported) a second time.
-            Log(_s.LastTick ?? tick, LogPriority.Low, new NoteEntry($"interlock verdict of cycle {tick.Cycle} arrived late and was discarded"));
+            // Noted at the newest cycle's time: the supervisor's own last sample may be older than records already logged.
+            Log(Environment.LastTick ?? tick, LogPriority.Low, new NoteEntry($"interlock verdict of cycle {tick.Cycle} arrived late and was discarded"));
             return;
         }
 
