@@ -10,10 +10,14 @@ namespace HipecSafe.Core.Control;
 /// values; the lead re-tunes them against the plant model.
 /// </para>
 /// <list type="bullet">
-/// <item>Inflow (inner): heater ‰ → inflow °C. With the feed-forward carrying the bulk load, the PI only sees
-/// model error. Plant assumed k ≈ 0.015 °C/‰ (2 kW into 2 L/min ≈ 15 K at full power), τ ≈ 20 s, θ ≈ 4 s;
-/// τc = 8 s gives Kc ≈ 80 ‰/K, Ti ≈ 20–40 s; we take Kp = 60 ‰/K, Ki = 2 ‰/(K·s) (Ti = 30 s) for margin at low
-/// flow, where k doubles. No D: the loop is fast enough and probe noise would reach the heater.</item>
+/// <item>Inflow (inner): heater ‰ → inflow °C, against the 1 kW heater (<see cref="PlantParameters.Default"/>). At
+/// 2 L/min k = 1 W/‰ ÷ ṁc (≈ 139 W/K) ≈ 0.0072 K/‰, τ ≈ 29 s (heat-exchanger wall), θ ≈ 6 s (inflow line 4.5 s, probe
+/// 1 s, one cycle); k and the lags grow as 1/flow, so at 0.5 L/min k ≈ 0.029 K/‰, τ ≈ 110 s, θ ≈ 19 s. SIMC with
+/// τc = 15 s gives Kc ≈ 190 ‰/K at 2 L/min. We take Kp = 200 ‰/K, Ki = 4 ‰/(K·s) (Ti = 50 s, longer than τ so the
+/// same gains neither overshoot at 0.5 L/min nor trip the heater-outlet limiter, checked on the HIL rig from 0.5 to
+/// 3 L/min). Ki also sets how fast the heater comes up when the loop engages from 0 (bumpless: Ki·e per second),
+/// which SRS-CT-012 caps at 5 ‰ per 100 ms cycle: Ki = 4 keeps that for errors up to 12.5 K. No D: probe noise
+/// (0.015 °C) would reach the heater.</item>
 /// <item>Abdominal (outer): inflow set-point °C → abdominal °C. k ≈ 1, τ ≈ 4 min, θ ≈ 20 s plus the inner loop;
 /// τc = 2 min gives Kc ≈ 1.7, Ti = τ. We take Kp = 2, Ki = 0.01 /s (Ti = 200 s). The output is the inflow
 /// set-point, so the feed-forward is the profile's inflow target and the integrator only holds the offset.</item>
@@ -48,7 +52,7 @@ public sealed record ControlGains(
 {
     public static ControlGains Default { get; } = new(
         Abdominal: new PidGains(Kp: 2.0, Ki: 0.01),
-        Inflow: new PidGains(Kp: 60, Ki: 2.0),
+        Inflow: new PidGains(Kp: 200, Ki: 4.0),
         Flow: new PidGains(Kp: 0.4, Ki: 0.4),
         HotProbeMargin: TemperatureDelta.FromDegreesCelsius(0.3),
         FlowTrimFraction: 0.25,

@@ -19,10 +19,11 @@ public sealed record PlantParameters(
     double PumpMaxRpm,
     VolumetricFlow MinimumFlowForHeating)
 {
-    /// <summary>2 kW heater, c = 4.0 kJ/(kg·K), ρ = 1.0 kg/L, 600 rpm (3 L/min on the smallest 5 mL/rev tubing),
+    /// <summary>1 kW heater (the device's, as in the HIL plant: full power lifts 2 L/min by ≈ 7 K, from 37 °C to the
+    /// 44 °C inflow ceiling), c = 4.0 kJ/(kg·K), ρ = 1.0 kg/L, 600 rpm (3 L/min on the smallest 5 mL/rev tubing),
     /// heating allowed from 0.3 L/min.</summary>
     public static PlantParameters Default { get; } = new(
-        Power.FromWatts(2000), 4000, 1.0, 600, VolumetricFlow.FromLitersPerMinute(0.3));
+        Power.FromWatts(1000), 4000, 1.0, 600, VolumetricFlow.FromLitersPerMinute(0.3));
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the parameter when one is not physical.</summary>
     public void Validate()

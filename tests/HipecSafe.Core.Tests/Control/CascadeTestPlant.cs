@@ -28,7 +28,7 @@ internal sealed class CascadeTestPlant
     private readonly FirstOrderDeadTime _return;
     private readonly double _heaterMaxWatts;
 
-    public CascadeTestPlant(double startCelsius = 37.0, double[]? probeOffsets = null, double heaterMaxWatts = 2000,
+    public CascadeTestPlant(double startCelsius = 37.0, double[]? probeOffsets = null, double heaterMaxWatts = 1000,
         double abdomenTauSeconds = 240)
     {
         _flow = new FirstOrderDeadTime(1.0, 0.3, StepSeconds, 0);

@@ -19,8 +19,8 @@ public class HeaterFeedForwardTests
         var oneKelvin = HeaterFeedForward.Required(VolumetricFlow.FromLitersPerMinute(1.5), C(43), C(42), plant);
         Assert.Equal(100, oneKelvin.Watts, 9);
 
-        // 2 L/min lifted 3 K = 400 W = 200 ‰ of a 2 kW heater.
-        Assert.Equal(200, HeaterFeedForward.Permille(VolumetricFlow.FromLitersPerMinute(2), C(44), C(41), plant), 9);
+        // 2 L/min lifted 3 K = 400 W = 400 ‰ of the 1 kW heater.
+        Assert.Equal(400, HeaterFeedForward.Permille(VolumetricFlow.FromLitersPerMinute(2), C(44), C(41), plant), 9);
     }
 
     [Fact]
