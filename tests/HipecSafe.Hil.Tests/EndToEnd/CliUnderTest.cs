@@ -1,0 +1,139 @@
+using System.Diagnostics;
+
+namespace HipecSafe.Hil.Tests.EndToEnd;
+
+/// <summary>
+/// The built <c>hipecsafe</c> CLI, run as a child process the way a user runs it. This project does not reference
+/// the CLI, so its build output is found beside this test assembly's: the same configuration under the artifacts
+/// folder (<c>--artifacts-path</c>: bin/HipecSafe.Cli/&lt;config&gt;/) or in the repository (src/HipecSafe.Cli/bin/&lt;Config&gt;/net10.0/).
+/// A missing build fails the test, naming where it looked.
+/// </summary>
+internal sealed class CliUnderTest : IDisposable
+{
+    private const string TestProject = "HipecSafe.Hil.Tests";
+    private readonly Process _process;
+    private readonly List<string> _stdout = [];
+    private readonly List<string> _stderr = [];
+
+    private CliUnderTest(Process process)
+    {
+        _process = process;
+    }
+
+    private static readonly Lazy<string> LazyDll = new(Locate);
+
+    public static string Dll => LazyDll.Value;
+
+    public string Stdout => Joined(_stdout);
+
+    public string Stderr => Joined(_stderr);
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts <c>hipecsafe args…</c> with stdin closed, collecting its output.</summary>
+    public static CliUnderTest Start(string workingDirectory, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
+        var cli = new CliUnderTest(process);
+        process.OutputDataReceived += (_, e) => Add(cli._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Add(cli._stderr, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close();
+        return cli;
+    }
+
+    /// <summary>Runs <c>hipecsafe args…</c> to its end (the guard only catches a hang).</summary>
+    public static CliUnderTest Run(string workingDirectory, TimeSpan hangGuard, params string[] args)
+    {
+        var cli = Start(workingDirectory, args);
+        cli.WaitForExit(hangGuard);
+        return cli;
+    }
+
+    public void WaitForExit(TimeSpan hangGuard)
+    {
+        if (!_process.WaitForExit(hangGuard))
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"hipecsafe did not end within {hangGuard.TotalSeconds:0} s (hang guard); stdout: {Stdout}; stderr: {Stderr}");
+        }
+
+        _process.WaitForExit(); // drains the asynchronous output readers
+    }
+
+    /// <summary>Asks the process to stop as Ctrl+C would, but with SIGTERM (a background child ignores SIGINT).</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Add(List<string> lines, string? line)
+    {
+        if (line is not null)
+        {
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+        }
+    }
+
+    private static string Joined(List<string> lines)
+    {
+        lock (lines)
+        {
+            return string.Join('\n', lines);
+        }
+    }
+
+    private static string Locate()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var candidates = new List<string>();
+        for (var dir = here; dir?.Parent is not null; dir = dir.Parent)
+        {
+            if (dir.Name != TestProject)
+            {
+                continue;
+            }
+
+            var config = Path.GetRelativePath(dir.FullName, here.FullName); // "debug" (artifacts) or "bin/Debug/net10.0"
+            var container = dir.Parent;
+            candidates.Add(container.Name == "tests"
+                ? Path.Combine(container.Parent!.FullName, "src", "HipecSafe.Cli", config, "hipecsafe.dll")
+                : Path.Combine(container.FullName, "HipecSafe.Cli", config, "hipecsafe.dll"));
+        }
+
+        return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException(
+            $"the hipecsafe CLI is not built beside the tests (looked at: {string.Join(", ", candidates)}); build src/HipecSafe.Cli in the same configuration and artifacts folder first (tests/run.sh builds the whole solution)");
+    }
+}
