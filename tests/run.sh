@@ -30,8 +30,9 @@ passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 
+# The trace check, writing the traceability matrix where CI keeps its artifacts (test-results/, git-ignored).
 trace_status=0
-dotnet src/HipecSafe.Cli/bin/Release/net10.0/hipecsafe.dll trace --check || trace_status=$?
+dotnet src/HipecSafe.Cli/bin/Release/net10.0/hipecsafe.dll trace --check --matrix test-results/trace || trace_status=$?
 
 echo "tests: ${passed} passed, ${failed} failed"
 if [ "$status" -ne 0 ] || [ "$trace_status" -ne 0 ]; then

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HipecSafe.Cli.Reporting;
 using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
@@ -6,19 +7,44 @@ using HipecSafe.Core.Requirements;
 
 namespace HipecSafe.Cli.Commands;
 
-/// <summary><c>hipecsafe trace [--check]</c>: requirement ↔ design ↔ test traceability (SRS-TR-001).</summary>
+/// <summary>
+/// <c>hipecsafe trace [--check] [--matrix DIR]</c>: requirement ↔ transition/interlock rule ↔ hazard ↔ test ↔ scenario
+/// traceability (SRS-TR-001, SRS-TR-004) and the generated matrix (SRS-TR-005).
+/// </summary>
 internal static class TraceCommand
 {
     public static Command Create()
     {
         var check = new Option<bool>("--check") { Description = "exit non-zero, naming each orphan, when the trace is incomplete" };
         var rootOption = new Option<string?>("--root") { Description = "repository root (default: the folder holding HipecSafe.sln, searched upwards)" };
-        var command = new Command("trace", "Check that every transition has a requirement and every requirement a verifying test") { check, rootOption };
+        var matrix = new Option<string?>("--matrix") { Description = $"write {TraceMatrixMarkdown.FileName} and {TraceMatrixHtml.FileName} into this folder" };
+        var command = new Command(
+            "trace",
+            "Check requirement ↔ transition/interlock rule ↔ hazard ↔ test ↔ scenario traceability; optionally write the matrix")
+        {
+            check, rootOption, matrix,
+        };
         command.SetAction(parse =>
         {
             var root = RepositoryRoot.Find(parse.GetValue(rootOption));
             var report = Run(root);
             Print(report, Console.Out);
+            if (parse.GetValue(matrix) is { } dir)
+            {
+                try
+                {
+                    Directory.CreateDirectory(dir);
+                    File.WriteAllText(Path.Combine(dir, TraceMatrixMarkdown.FileName), TraceMatrixMarkdown.Render(report));
+                    File.WriteAllText(Path.Combine(dir, TraceMatrixHtml.FileName), TraceMatrixHtml.Render(report));
+                    Console.Out.WriteLine($"matrix written to {Path.Combine(dir, TraceMatrixMarkdown.FileName)} and {TraceMatrixHtml.FileName}");
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"--matrix {dir}: cannot write the matrix: {ex.Message}");
+                    return 2;
+                }
+            }
+
             return parse.GetValue(check) && !report.Passed ? 1 : 0;
         });
         return command;
@@ -34,7 +60,27 @@ internal static class TraceCommand
 
         var tests = RepositoryRoot.TestSources(root)
             .SelectMany(f => TestReferenceScanner.Scan(Path.GetRelativePath(root, f), File.ReadAllText(f)));
-        return TraceCheck.Run(catalog, DesignLinks(), tests, evidence => File.Exists(Path.Combine(root, evidence)));
+        return TraceCheck.Run(catalog, DesignLinks(), tests, evidence => File.Exists(Path.Combine(root, evidence)), Scenarios(root));
+    }
+
+    /// <summary>The scenario files in hil/scenarios and their links from safety/scenario-trace.yaml (a missing file is a problem).</summary>
+    public static ScenarioTrace Scenarios(string root)
+    {
+        var folder = Path.Combine(root, "hil", "scenarios");
+        var files = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var problems = new List<string>();
+        var manifest = Path.Combine(root, ScenarioTraceFile.RelativePath);
+        var links = File.Exists(manifest)
+            ? ScenarioTraceFile.Parse(ScenarioTraceFile.RelativePath, File.ReadAllText(manifest), problems)
+            : [];
+        if (!File.Exists(manifest))
+        {
+            problems.Add($"{ScenarioTraceFile.RelativePath} is missing: no scenario is traced to a hazard");
+        }
+
+        return new ScenarioTrace(files, links, problems);
     }
 
     /// <summary>Every design item that must carry a requirement.</summary>

@@ -109,6 +109,84 @@ public sealed class TraceCommandTests : IDisposable
     }
 
     [Fact]
+    [Verifies("SRS-TR-004")]
+    public void Fails_naming_an_untraced_scenario_and_a_hazard_left_without_scenario()
+    {
+        // Drop the manifest entry of the only scenario verifying HAZ-004, and add a scenario file nobody traced.
+        var manifest = Path.Combine(_copy, "safety", "scenario-trace.yaml");
+        var text = File.ReadAllText(manifest);
+        var start = text.IndexOf("  - scenario: occlusion\n", StringComparison.Ordinal);
+        var end = text.IndexOf("  - scenario: ", start + 1, StringComparison.Ordinal);
+        File.WriteAllText(manifest, text.Remove(start, end - start));
+        File.Copy(Path.Combine(_copy, "hil", "scenarios", "nominal-seed-1.yaml"), Path.Combine(_copy, "hil", "scenarios", "planted.yaml"));
+
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ORPHAN: scenario occlusion (hil/scenarios/occlusion.yaml) is not in safety/scenario-trace.yaml", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ORPHAN: scenario planted (hil/scenarios/planted.yaml) is not in safety/scenario-trace.yaml", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ORPHAN: hazard HAZ-004 (Inflow line occluded or kinked) is verified by no scenario", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-004")]
+    public void Fails_when_the_scenario_trace_file_is_missing()
+    {
+        File.Delete(Path.Combine(_copy, "safety", "scenario-trace.yaml"));
+
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ORPHAN: safety/scenario-trace.yaml is missing: no scenario is traced to a hazard", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-005")]
+    public void Matrix_is_written_as_markdown_and_html_with_every_hazard_requirement_and_scenario()
+    {
+        var dir = Path.Combine(_copy, "out", "matrix");
+
+        var result = CliProcess.Run(_copy, "trace", "--check", "--matrix", dir);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var md = File.ReadAllText(Path.Combine(dir, "traceability-matrix.md"));
+        var html = File.ReadAllText(Path.Combine(dir, "traceability-matrix.html"));
+        var requirementIds = Directory.EnumerateFiles(Path.Combine(_copy, "requirements"), "*.yaml")
+            .SelectMany(f => File.ReadLines(f)).Where(l => l.TrimStart().StartsWith("- id: SRS-", StringComparison.Ordinal))
+            .Select(l => l.Trim()[6..]).ToList();
+        Assert.True(requirementIds.Count > 100);
+        foreach (var id in requirementIds)
+        {
+            Assert.Contains($"| **{id}** |", md, StringComparison.Ordinal);
+            Assert.Contains($"<tr id=\"{id}\">", html, StringComparison.Ordinal);
+        }
+
+        foreach (var hazard in Core.Safety.Hazards.All)
+        {
+            Assert.Contains($"| **{hazard.Id}** ", md, StringComparison.Ordinal);
+            Assert.Contains($"<tr id=\"{hazard.Id}\">", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("IL-OCCLUSION | ", md, StringComparison.Ordinal);
+        Assert.Contains("occlusion", md.Split('\n').Single(l => l.StartsWith("| **HAZ-004**", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("Trace check: **passed**.", md, StringComparison.Ordinal);
+        Assert.Contains("`Matrix_is_written_as_markdown_and_html_with_every_hazard_requirement_and_scenario` (TraceCommandTests.cs:", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-005")]
+    public void Matrix_that_cannot_be_written_exits_2_naming_the_folder()
+    {
+        var file = Path.Combine(_copy, "a-file");
+        File.WriteAllText(file, "");
+
+        var result = CliProcess.Run(_copy, "trace", "--matrix", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--matrix {file}: cannot write the matrix", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Verifies("SRS-TR-002")]
     public void Diagram_command_prints_mermaid_and_dot_with_requirements()
     {

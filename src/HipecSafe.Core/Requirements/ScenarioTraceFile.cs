@@ -1,0 +1,76 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace HipecSafe.Core.Requirements;
+
+/// <summary>
+/// Reads safety/scenario-trace.yaml: for each scenario in hil/scenarios, the hazards it verifies and the requirements
+/// it exercises. Every problem (unknown key, missing field, duplicate) is collected for the trace check, never thrown.
+/// </summary>
+public static class ScenarioTraceFile
+{
+    public const string RelativePath = "safety/scenario-trace.yaml";
+
+    public static IReadOnlyList<ScenarioLink> Parse(string fileName, string yamlText, ICollection<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        FileDto? dto;
+        try
+        {
+            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+                .Deserialize<FileDto>(new Parser(new StringReader(yamlText)));
+        }
+        catch (YamlException ex)
+        {
+            problems.Add($"{fileName} (line {ex.Start.Line}): not a valid scenario trace file: {ex.InnerException?.Message ?? ex.Message}");
+            return [];
+        }
+
+        if (dto?.Scenarios is null || dto.Scenarios.Count == 0)
+        {
+            problems.Add($"{fileName}: no scenarios listed");
+            return [];
+        }
+
+        var links = new List<ScenarioLink>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < dto.Scenarios.Count; i++)
+        {
+            var s = dto.Scenarios[i];
+            if (string.IsNullOrWhiteSpace(s.Scenario))
+            {
+                problems.Add($"{fileName}: entry {i + 1} names no scenario");
+                continue;
+            }
+
+            if (!seen.Add(s.Scenario))
+            {
+                problems.Add($"{fileName}: scenario {s.Scenario} listed twice");
+                continue;
+            }
+
+            if (s.Requirements is not { Count: > 0 })
+            {
+                problems.Add($"{fileName}: scenario {s.Scenario} names no requirement it exercises");
+            }
+
+            links.Add(new ScenarioLink(s.Scenario, s.Hazards ?? [], s.Requirements ?? [], i + 1));
+        }
+
+        return links;
+    }
+
+    // YamlDotNet needs settable properties; these DTOs never leave this class. Unknown keys are errors by default.
+    private sealed class FileDto
+    {
+        public List<EntryDto>? Scenarios { get; set; }
+    }
+
+    private sealed class EntryDto
+    {
+        public string? Scenario { get; set; }
+        public List<string>? Hazards { get; set; }
+        public List<string>? Requirements { get; set; }
+    }
+}
