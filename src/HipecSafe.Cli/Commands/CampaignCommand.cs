@@ -101,6 +101,7 @@ internal static class CampaignCommand
 
         JUnitReport.Write(entries, Path.Combine(outDir, "junit.xml"), wall.Elapsed);
         ResultsCsv.Write(entries, Path.Combine(outDir, "results.csv"));
+        AlarmDelayReport.Write(entries, Path.Combine(outDir, AlarmDelayReport.FileName));
         HtmlReport.Write(entries, Path.Combine(outDir, "report.html"), wall.Elapsed,
             s => File.Exists(Path.Combine(outDir, s.Name, "plot.png")) ? $"{s.Name}/plot.png" : null);
 
