@@ -38,6 +38,8 @@ public sealed class ControllerRuntime : IDisposable
 
     internal const string LockstepDispatcherId = "hipecsafe.lockstep-dispatcher";
 
+    private static readonly IReadOnlySet<string> NoneStalled = new HashSet<string>(StringComparer.Ordinal);
+
     private readonly ControllerOptions _options;
     private readonly ActorSystem _system;
     private readonly ControllerEnvironment _env;
@@ -70,6 +72,12 @@ public sealed class ControllerRuntime : IDisposable
 
     private void OnPublished(object message)
     {
+        if (message is Health.RoundProgress progress)
+        {
+            // The watchdog began this round: the real-time clock may hand over the next tick (TickCoalescer).
+            Volatile.Read(ref _clock)?.Taken(progress.Key);
+        }
+
         _lockstep.OnMessage(message);
         if (message is CycleReport report)
         {
@@ -102,13 +110,19 @@ public sealed class ControllerRuntime : IDisposable
 
         var cycle = ++_cycle;
         _lockstep.Begin(cycle);
-        foreach (var done in _stalledUntil.Where(kv => kv.Value <= cycle).Select(kv => kv.Key).ToList())
+        IReadOnlySet<string> stalled = NoneStalled;
+        if (_stalledUntil.Count > 0)
         {
-            _stalledUntil.Remove(done);
+            foreach (var done in _stalledUntil.Where(kv => kv.Value <= cycle).Select(kv => kv.Key).ToList())
+            {
+                _stalledUntil.Remove(done);
+            }
+
+            stalled = _stalledUntil.Keys.ToHashSet(StringComparer.Ordinal);
         }
 
         _env.Watchdog.Tell(new CycleTick(cycle, time, wallClock));
-        return _lockstep.Wait(_stalledUntil.Keys.ToHashSet(StringComparer.Ordinal), _options.LockstepLivenessLimit);
+        return _lockstep.Wait(stalled, _options.LockstepLivenessLimit);
     }
 
     /// <summary>Real time: starts the clock thread; cycle n runs at n × period after start.</summary>
@@ -120,16 +134,30 @@ public sealed class ControllerRuntime : IDisposable
         }
 
         _realTimeStart = DateTimeOffset.UtcNow;
-        _clock = new RealTimeCycleClock(_options.CyclePeriod, (cycle, due) =>
+        // Coalesced ticks: a late clock or a busy controller skips cycles (logged as an overrun) instead of closing
+        // health rounds back to back, which would fail components for nothing.
+        var coalescing = new TickCoalescer(_options.CyclePeriod);
+        var clock = new RealTimeCycleClock(_options.CyclePeriod, (cycle, due) =>
         {
             Interlocked.Exchange(ref _cycle, cycle);
             _env.Watchdog.Tell(new CycleTick(cycle, due, _realTimeStart + due));
+        }, new RealTimeCycleClockOptions
+        {
+            Coalescing = coalescing,
+            OnOverrun = o => _env.HazardLog.Tell(new LogEvent(Core.HazardLog.LogPriority.Medium, coalescing.DueOf(o.PreviousDelivered),
+                _realTimeStart + coalescing.DueOf(o.PreviousDelivered), new Core.HazardLog.NoteEntry(o.Describe()))),
         });
-        _clock.Start();
+        Volatile.Write(ref _clock, clock);
+        clock.Start();
     }
 
     /// <summary>Tick lateness of the real-time clock so far (ms).</summary>
     public IReadOnlyList<double> ClockLatenessMs => _clock?.LatenessMs ?? [];
+
+    /// <summary>Cycles the real-time clock skipped so far (late clock, busy controller), as overruns.</summary>
+    public IReadOnlyList<CycleOverrun> ClockOverruns => _clock?.Overruns ?? [];
+
+    internal RealTimeCycleClock? RealTimeClock => _clock;
 
     /// <summary>Sends an operator command and waits for the device's answer (accepted, or refused with its reason).</summary>
     public OperatorReply Command(OperatorAction action) =>

@@ -81,9 +81,12 @@ internal sealed class SupervisorActor : MonitoredActor
             FaultOnce(tick, $"watchdog: {component}", "not answering health pings");
         }
 
-        foreach (var trip in eval.Active.Where(t => t.Response.HasFlag(InterlockResponse.EnterSafeState)))
+        foreach (var trip in eval.Active)
         {
-            FaultOnce(tick, trip.RuleId, trip.Measured.ToString());
+            if (trip.Response.HasFlag(InterlockResponse.EnterSafeState))
+            {
+                FaultOnce(tick, trip.RuleId, trip.Measured.ToString());
+            }
         }
 
         foreach (var t in Machine.Advance(tick.Time, Inputs(e)))
@@ -125,7 +128,7 @@ internal sealed class SupervisorActor : MonitoredActor
             // Only while they are not answering: once they answer again (the failure stays latched) the chain ends it.
             _s.EndedWithoutInterlocks = tick.Cycle;
             var report = new CycleReport(tick, null, null, Machine.Current, ActuatorCommand.Safe, null, [], [], null, false, null,
-                Machine.ChemoElapsed.ToTimeSpan(), Machine.LatchedCauses.ToList());
+                Machine.ChemoElapsed.ToTimeSpan(), LatchedCauses());
             _s.LastApplied = ActuatorCommand.Safe;
             Environment.BoardBus.Tell(new WriteCycle(tick, ActuatorCommand.Safe, Conditions(_s.LastEvaluation), report));
         }
@@ -163,13 +166,23 @@ internal sealed class SupervisorActor : MonitoredActor
         Environment.Interlocks.Tell(new InterlockContextUpdate(phase, final, FlowTarget(phase), _s.ReservoirAtPhaseStart,
             _s.PhaseStartedAt, _s.PumpStartedAt));
         var report = new CycleReport(tick, eval.Sensors.Frame, e.Sample.Readout.Feedback, phase, final, inflowSetpoint?.DegreesCelsius,
-            eval.Active.Select(t => t.RuleId).ToList(), constrained.Reasons.Select(r => r.ToString()).ToList(), null, false, null,
-            Machine.ChemoElapsed.ToTimeSpan(), Machine.LatchedCauses.ToList());
+            eval.Active.Count == 0 ? [] : eval.Active.Select(t => t.RuleId).ToList(),
+            constrained.Reasons.Count == 0 ? [] : constrained.Reasons.Select(r => r.ToString()).ToList(), null, false, null,
+            Machine.ChemoElapsed.ToTimeSpan(), LatchedCauses());
         Environment.BoardBus.Tell(new WriteCycle(tick, final, Conditions(eval), report));
     }
 
-    private List<AlarmCondition> Conditions(InterlockEvaluation? eval)
+    /// <summary>A copy of the machine's latched causes for a report (shared empty list when there are none).</summary>
+    private IReadOnlyList<string> LatchedCauses() => Machine.LatchedCauses.Count == 0 ? Array.Empty<string>() : Machine.LatchedCauses.ToList();
+
+    private IReadOnlyList<AlarmCondition> Conditions(InterlockEvaluation? eval)
     {
+        var safe = Machine.Current is Phase.SafeState or Phase.EmergencyStop;
+        if ((eval is null || eval.Active.Count == 0) && _s.TechnicalConditions.Count == 0 && !safe)
+        {
+            return Array.Empty<AlarmCondition>(); // the usual cycle: no condition to pass on
+        }
+
         var conditions = new List<AlarmCondition>(eval?.Active.Select(t => t.ToAlarmCondition()) ?? []);
         conditions.AddRange(_s.TechnicalConditions.Values);
         if (Machine.Current is Phase.SafeState or Phase.EmergencyStop)
@@ -248,15 +261,25 @@ internal sealed class SupervisorActor : MonitoredActor
         }
 
         var v = e.Evaluation.Sensors;
-        var probes = Enumerable.Range(0, SensorFrame.AbdominalProbeCount)
-            .Select(i => v.Frame is { } f && v.IsValid(SensorFrame.AbdomenChannel(i)) ? (Temperature?)f.AbdomenProbe(i) : null)
-            .ToList();
+        var probes = new Temperature?[SensorFrame.AbdominalProbeCount];
+        for (var i = 0; i < probes.Length; i++)
+        {
+            probes[i] = v.Frame is { } f && v.IsValid(SensorFrame.AbdomenChannel(i)) ? f.AbdomenProbe(i) : null;
+        }
+
         var limiterCool = e.Sample.Readout.Feedback is { } fb && fb.LimiterTemperature < Temperature.FromDegreesCelsius(44.0);
-        var causes = e.Evaluation.Active
+        var active = e.Evaluation.Active;
+        var late = e.Sample.Start.LateComponents;
+        if (active.Count == 0 && late.Count == 0)
+        {
+            return new PhaseInputs(probes, _s.PrimedFor, []); // the usual cycle: no cause
+        }
+
+        var causes = active
             .Where(t => (t.IsLatched && !t.AwaitingReset) || (!t.IsLatched && t.Response.HasFlag(InterlockResponse.EnterSafeState)))
             .Where(t => !(forReset && (t.RuleId == "IL-BOARD-SAFE-LATCH" || (t.RuleId == "IL-BOARD-LIMITER" && limiterCool))))
             .Select(t => t.RuleId)
-            .Concat(e.Sample.Start.LateComponents.Select(c => $"watchdog: {c} not answering"))
+            .Concat(late.Select(c => $"watchdog: {c} not answering"))
             .ToList();
         return new PhaseInputs(probes, _s.PrimedFor, causes);
     }
@@ -265,9 +288,12 @@ internal sealed class SupervisorActor : MonitoredActor
     {
         var v = e.Evaluation.Sensors;
         var f = v.Frame!;
-        var probes = Enumerable.Range(0, SensorFrame.AbdominalProbeCount)
-            .Select(i => new ProbeReading(f.AbdomenProbe(i), v.IsValid(SensorFrame.AbdomenChannel(i))))
-            .ToList();
+        var probes = new ProbeReading[SensorFrame.AbdominalProbeCount];
+        for (var i = 0; i < probes.Length; i++)
+        {
+            probes[i] = new ProbeReading(f.AbdomenProbe(i), v.IsValid(SensorFrame.AbdomenChannel(i)));
+        }
+
         return new ControlInputs(Machine.Current, Environment.Profile, e.Evaluation.Inflow.Temperature!.Value,
             v.IsValid(SensorChannel.Outflow) ? f.Outflow : null, probes,
             v.IsValid(SensorChannel.Flow) ? f.Flow : null, _s.LastApplied);
@@ -394,7 +420,7 @@ internal sealed class SupervisorActor : MonitoredActor
         {
             // The message that failed is lost: finish its cycle here with the safe command so the cycle still ends.
             var report = new CycleReport(lost, null, null, Machine.Current, ActuatorCommand.Safe, null, [], [], null, false, null,
-                Machine.ChemoElapsed.ToTimeSpan(), Machine.LatchedCauses.ToList());
+                Machine.ChemoElapsed.ToTimeSpan(), LatchedCauses());
             _s.LastApplied = ActuatorCommand.Safe;
             Environment.BoardBus.Tell(new WriteCycle(lost, ActuatorCommand.Safe, Conditions(_s.LastEvaluation), report));
         }

@@ -53,13 +53,18 @@ internal sealed class WatchdogActor : ReceiveActor
         }
 
         var ping = new Ping(tick.Cycle);
-        foreach (var actor in new[] { _env.Supervisor, _env.ControlLoop, _env.Interlocks, _env.Alarms, _env.HazardLog, _env.BoardBus })
-        {
-            actor.Tell(ping);
-        }
+        _env.Supervisor.Tell(ping);
+        _env.ControlLoop.Tell(ping);
+        _env.Interlocks.Tell(ping);
+        _env.Alarms.Tell(ping);
+        _env.HazardLog.Tell(ping);
+        _env.BoardBus.Tell(ping);
 
         _env.Listener.Tell(new RoundProgress(tick.Cycle, _monitor.Outstanding));
-        var late = round.MissedRounds.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        // A round that allows the heartbeat has nobody late (and nobody failed): no list to build.
+        IReadOnlyList<string> late = round.HeartbeatAllowed
+            ? []
+            : round.MissedRounds.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
         _env.BoardBus.Tell(new StartCycle(tick, round.HeartbeatAllowed, round.Failed, late));
     }
 

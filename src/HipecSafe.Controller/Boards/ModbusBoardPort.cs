@@ -22,8 +22,8 @@ public sealed class ModbusBoardPort(ModbusRtuMaster master) : IBoardPort
             frame.Failure?.ToString(),
             feedback.IsSuccess ? feedback.Value : null,
             feedback.Failure?.ToString(),
-            master.StatisticsOf(_sensors.Unit).ConsecutiveFailures,
-            master.StatisticsOf(_actuators.Unit).ConsecutiveFailures);
+            master.ConsecutiveFailuresOf(_sensors.Unit),
+            master.ConsecutiveFailuresOf(_actuators.Unit));
     }
 
     public string? Write(ActuatorCommand command, ushort heartbeat) => _actuators.Write(command, heartbeat).Failure?.ToString();

@@ -17,6 +17,11 @@ namespace HipecSafe.Core.Alarms;
 /// </summary>
 public sealed class AlarmSystem
 {
+    private static readonly Dictionary<string, AlarmCondition> NoConditions = new(StringComparer.Ordinal);
+
+    // What is annunciated while no alarm is displayed (most cycles): shared rather than rebuilt every cycle.
+    private static readonly Annunciation Quiet = new(null, AudioState.Silent, null, null, VisualSignal.For(null), []);
+
     private readonly AlarmSystemOptions _options;
     private readonly Dictionary<string, Entry> _alarms = new(StringComparer.Ordinal);
     private Duration? _lastNow;
@@ -45,7 +50,10 @@ public sealed class AlarmSystem
 
         var pending = new List<Pending>();
         var wakers = new List<Entry>();
-        foreach (var condition in present.Values.OrderByDescending(c => c.Priority).ThenBy(c => c.ConditionId, StringComparer.Ordinal))
+        IEnumerable<AlarmCondition> ordered = present.Count == 0
+            ? []
+            : present.Values.OrderByDescending(c => c.Priority).ThenBy(c => c.ConditionId, StringComparer.Ordinal);
+        foreach (var condition in ordered)
         {
             if (!_alarms.TryGetValue(condition.ConditionId, out var entry))
             {
@@ -76,8 +84,10 @@ public sealed class AlarmSystem
             }
         }
 
-        foreach (var entry in _alarms.Values.Where(e => e.State != AlarmState.LatchedCleared && !present.ContainsKey(e.Id))
-                     .OrderBy(e => e.Id, StringComparer.Ordinal).ToList())
+        IReadOnlyList<Entry> gone = _alarms.Count == 0
+            ? []
+            : _alarms.Values.Where(e => e.State != AlarmState.LatchedCleared && !present.ContainsKey(e.Id)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        foreach (var entry in gone)
         {
             if (entry.State == AlarmState.Active && entry.Latches)
             {
@@ -96,6 +106,11 @@ public sealed class AlarmSystem
         var audioEvents = new List<AlarmEvent>();
         CancelPauseOnEscalation(now, wakers, audioEvents);
         EndPauseIfNothingSounds(now, audioEvents);
+        if (leading.Count == 0 && pending.Count == 0 && audioEvents.Count == 0)
+        {
+            return [];
+        }
+
         return [.. leading, .. pending.Select(p => p.ToEvent(now, IsPaused)), .. audioEvents];
     }
 
@@ -173,6 +188,11 @@ public sealed class AlarmSystem
     {
         get
         {
+            if (_alarms.Count == 0)
+            {
+                return Quiet;
+            }
+
             var views = _alarms.Values
                 .OrderByDescending(e => e.Priority)
                 .ThenByDescending(e => e.RaisedAt)
@@ -210,6 +230,11 @@ public sealed class AlarmSystem
 
     private static Dictionary<string, AlarmCondition> ValidatedConditions(IEnumerable<AlarmCondition> conditions)
     {
+        if (conditions is IReadOnlyCollection<AlarmCondition> { Count: 0 })
+        {
+            return NoConditions; // only ever read
+        }
+
         var problems = new List<string>();
         var byId = new Dictionary<string, AlarmCondition>(StringComparer.Ordinal);
         foreach (var condition in conditions)

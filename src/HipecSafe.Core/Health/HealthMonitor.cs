@@ -9,39 +9,65 @@ namespace HipecSafe.Core.Health;
 /// </summary>
 public sealed class HealthMonitor
 {
-    private readonly Dictionary<string, long> _lastAnswered = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _missed = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    // Per component, indexed by its position in ordinal name order (the order every list here is reported in), so a
+    // round touches arrays only: the watchdog runs this every cycle.
+    private readonly string[] _names;
+    private readonly string[] _insertionOrder;
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly long[] _lastAnswered;
+    private readonly int[] _missed;
+    private readonly bool[] _failed;
+    private readonly IReadOnlyDictionary<string, int> _noneMissed;
+    private int _failedCount;
+    private int _missingCount;
+    private IReadOnlyList<string>? _outstanding;
     private long _key = -1;
 
     public HealthMonitor(IEnumerable<string> components, int missedRoundsForFailure = 3)
     {
+        ArgumentNullException.ThrowIfNull(components);
         ArgumentOutOfRangeException.ThrowIfLessThan(missedRoundsForFailure, 1);
         MissedRoundsForFailure = missedRoundsForFailure;
+        var distinct = new List<string>();
         foreach (var c in components)
         {
-            _lastAnswered[c] = -1;
-            _missed[c] = 0;
+            if (!distinct.Contains(c, StringComparer.Ordinal))
+            {
+                distinct.Add(c);
+            }
         }
 
-        if (_lastAnswered.Count == 0)
+        if (distinct.Count == 0)
         {
             throw new ArgumentException("a health monitor needs at least one component", nameof(components));
         }
+
+        _insertionOrder = [.. distinct];
+        _names = [.. distinct.Order(StringComparer.Ordinal)];
+        for (var i = 0; i < _names.Length; i++)
+        {
+            _index[_names[i]] = i;
+        }
+
+        _lastAnswered = new long[_names.Length];
+        Array.Fill(_lastAnswered, -1);
+        _missed = new int[_names.Length];
+        _failed = new bool[_names.Length];
+        _noneMissed = _insertionOrder.ToDictionary(c => c, _ => 0, StringComparer.Ordinal).AsReadOnly();
     }
 
     public int MissedRoundsForFailure { get; }
 
-    public IReadOnlyCollection<string> Components => _lastAnswered.Keys;
+    public IReadOnlyCollection<string> Components => _insertionOrder;
 
     /// <summary>The key of the round in progress; answers must carry it.</summary>
     public long CurrentKey => _key;
 
     /// <summary>Components that have not yet answered the round in progress.</summary>
-    public IReadOnlyList<string> Outstanding => _lastAnswered.Where(kv => kv.Value != _key).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Outstanding => _outstanding ??= Select(static (m, i) => m._lastAnswered[i] != m._key);
 
     public ComponentHealth HealthOf(string component) =>
-        _failed.Contains(component) ? ComponentHealth.Failed : _missed[component] > 0 ? ComponentHealth.Late : ComponentHealth.Healthy;
+        _failed[IndexOf(component)] ? ComponentHealth.Failed : _missed[IndexOf(component)] > 0 ? ComponentHealth.Late : ComponentHealth.Healthy;
 
     /// <summary>Closes the previous round (counting misses) and opens round <paramref name="key"/>.</summary>
     public HealthRound BeginRound(long key)
@@ -51,35 +77,41 @@ public sealed class HealthMonitor
             throw new ArgumentOutOfRangeException(nameof(key), key, $"round keys must increase (last was {_key})");
         }
 
-        var newlyFailed = new List<string>();
+        List<string>? newlyFailed = null;
         if (_key >= 0)
         {
-            foreach (var component in _lastAnswered.Keys)
+            _missingCount = 0;
+            for (var i = 0; i < _names.Length; i++)
             {
-                if (_lastAnswered[component] == _key)
+                if (_lastAnswered[i] == _key)
                 {
-                    _missed[component] = 0;
+                    _missed[i] = 0;
                     continue;
                 }
 
-                _missed[component]++;
-                if (_missed[component] >= MissedRoundsForFailure && _failed.Add(component))
+                _missed[i]++;
+                _missingCount++;
+                if (_missed[i] >= MissedRoundsForFailure && !_failed[i])
                 {
-                    newlyFailed.Add(component);
+                    _failed[i] = true;
+                    _failedCount++;
+                    (newlyFailed ??= []).Add(_names[i]);
                 }
             }
         }
 
         _key = key;
-        var heartbeat = _failed.Count == 0 && _missed.Values.All(m => m == 0);
-        return new HealthRound(key, heartbeat, new Dictionary<string, int>(_missed), newlyFailed.Order(StringComparer.Ordinal).ToList(),
-            _failed.Order(StringComparer.Ordinal).ToList());
+        _outstanding = null;
+        var heartbeat = _failedCount == 0 && _missingCount == 0;
+        // The common round (everyone answered, nothing failed) shares its read-only collections instead of copying them.
+        var missedRounds = _missingCount == 0 ? _noneMissed : _insertionOrder.ToDictionary(c => c, c => _missed[_index[c]], StringComparer.Ordinal);
+        return new HealthRound(key, heartbeat, missedRounds, (IReadOnlyList<string>?)newlyFailed ?? [], _failedCount == 0 ? [] : Select(static (m, i) => m._failed[i]));
     }
 
     /// <summary>Records an answer; an answer with an old key (a late pong) does not count. Returns whether it counted.</summary>
     public bool Answer(string component, long key)
     {
-        if (!_lastAnswered.ContainsKey(component))
+        if (!_index.TryGetValue(component, out var i))
         {
             throw new ArgumentException($"'{component}' is not a monitored component", nameof(component));
         }
@@ -89,20 +121,56 @@ public sealed class HealthMonitor
             return false;
         }
 
-        _lastAnswered[component] = key;
+        if (_lastAnswered[i] != key)
+        {
+            _lastAnswered[i] = key;
+            _outstanding = null;
+        }
+
         return true;
     }
 
     /// <summary>Clears latched failures, refused (with the reason) while a component is still not answering.</summary>
     public string? Reset()
     {
-        var notAnswering = _missed.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
-        if (notAnswering.Count > 0)
+        var notAnswering = Select(static (m, i) => m._missed[i] > 0);
+        if (notAnswering.Length > 0)
         {
             return "still not answering: " + string.Join(", ", notAnswering);
         }
 
-        _failed.Clear();
+        Array.Clear(_failed);
+        _failedCount = 0;
         return null;
+    }
+
+    private int IndexOf(string component) =>
+        _index.TryGetValue(component, out var i) ? i : throw new KeyNotFoundException($"'{component}' is not a monitored component");
+
+    /// <summary>The components (in ordinal name order) for which <paramref name="pick"/> holds.</summary>
+    private string[] Select(Func<HealthMonitor, int, bool> pick)
+    {
+        var count = 0;
+        for (var i = 0; i < _names.Length; i++)
+        {
+            count += pick(this, i) ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[count];
+        var n = 0;
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (pick(this, i))
+            {
+                result[n++] = _names[i];
+            }
+        }
+
+        return result;
     }
 }

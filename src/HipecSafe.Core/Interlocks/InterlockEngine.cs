@@ -51,7 +51,22 @@ public sealed class InterlockEngine
     public IReadOnlyList<InterlockRule> Rules => _rules;
 
     /// <summary>The active trips as of the last evaluation or reset, in rule order.</summary>
-    public IReadOnlyList<InterlockTrip> Active => _states.Where(s => s.Trip is not null).Select(s => s.Trip!).ToList();
+    public IReadOnlyList<InterlockTrip> Active
+    {
+        get
+        {
+            List<InterlockTrip>? active = null;
+            foreach (var state in _states)
+            {
+                if (state.Trip is { } trip)
+                {
+                    (active ??= []).Add(trip);
+                }
+            }
+
+            return (IReadOnlyList<InterlockTrip>?)active ?? [];
+        }
+    }
 
     public InterlockEvaluation Evaluate(InterlockInput input)
     {
@@ -60,8 +75,9 @@ public sealed class InterlockEngine
         var now = input.Now;
         var sensors = _validator.Validate(now, input.Sensors);
         var context = new InterlockContext(input, sensors, _limits);
-        var raised = new List<InterlockTrip>();
-        var cleared = new List<ClearedTrip>(_resetsSinceEvaluation);
+        // Most cycles raise and clear nothing: the lists are made only when something happens.
+        List<InterlockTrip>? raised = null;
+        List<ClearedTrip>? cleared = _resetsSinceEvaluation.Count == 0 ? null : [.. _resetsSinceEvaluation];
         _resetsSinceEvaluation.Clear();
 
         for (var i = 0; i < _rules.Length; i++)
@@ -83,7 +99,7 @@ public sealed class InterlockEngine
                     state.PendingSince = null;
                     if (state.Trip is { } trip && rule.Clear == ClearCondition.WhenConditionClears)
                     {
-                        cleared.Add(new ClearedTrip(Updated(trip, check), now,
+                        (cleared ??= []).Add(new ClearedTrip(Updated(trip, check), now,
                             applies ? ClearCause.ConditionCleared : ClearCause.NoLongerApplicable));
                         state.Trip = null;
                     }
@@ -100,7 +116,7 @@ public sealed class InterlockEngine
                     ?? throw new InvalidOperationException($"rule {rule.Id} held without a measurement");
                 state.Trip = new InterlockTrip(rule.Id, rule.Title, rule.HazardId, rule.RequirementId, rule.Priority,
                     rule.Response, rule.Clear, measured, since, now, check.State, Describe(check), rule.Persistence);
-                raised.Add(state.Trip);
+                (raised ??= []).Add(state.Trip);
             }
             else if (state.Trip is { } active)
             {
@@ -108,7 +124,8 @@ public sealed class InterlockEngine
             }
         }
 
-        return new InterlockEvaluation(now, Active, raised, cleared, sensors, InflowSelection.Select(sensors));
+        return new InterlockEvaluation(now, Active, (IReadOnlyList<InterlockTrip>?)raised ?? [], (IReadOnlyList<ClearedTrip>?)cleared ?? [],
+            sensors, InflowSelection.Select(sensors));
     }
 
     /// <summary>

@@ -17,7 +17,19 @@ public sealed record InterlockEvaluation(
     InflowReading Inflow)
 {
     /// <summary>The union of the responses of all active trips.</summary>
-    public InterlockResponse CombinedResponse => Active.Aggregate(InterlockResponse.None, (r, t) => r | t.Response);
+    public InterlockResponse CombinedResponse
+    {
+        get
+        {
+            var combined = InterlockResponse.None;
+            for (var i = 0; i < Active.Count; i++)
+            {
+                combined |= Active[i].Response;
+            }
+
+            return combined;
+        }
+    }
 
     /// <summary>Some active trip asks the phase machine for SafeState.</summary>
     public bool RequiresSafeState => CombinedResponse.HasFlag(InterlockResponse.EnterSafeState);
@@ -34,6 +46,11 @@ public sealed record InterlockEvaluation(
     public ConstrainedCommand Constrain(ActuatorCommand desired)
     {
         ArgumentNullException.ThrowIfNull(desired);
+        if (Active.Count == 0)
+        {
+            return new ConstrainedCommand(desired, desired, []);
+        }
+
         var command = desired;
         var reasons = new List<ConstraintReason>();
         foreach (var trip in Active)

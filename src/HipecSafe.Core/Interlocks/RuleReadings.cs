@@ -13,7 +13,7 @@ internal static class RuleReadings
     /// implausibly fast) count: a protective rule believes a possible reading when it points to danger; broken
     /// channels (board flag, out of range) are the sensor-fault rules' business.
     /// </summary>
-    public static (double Value, SensorChannel Channel)? Hottest(InterlockContext context, IEnumerable<SensorChannel> channels)
+    public static (double Value, SensorChannel Channel)? Hottest(InterlockContext context, IReadOnlyList<SensorChannel> channels)
     {
         if (context.Sensors.Frame is not { } frame)
         {
@@ -21,8 +21,14 @@ internal static class RuleReadings
         }
 
         (double Value, SensorChannel Channel)? best = null;
-        foreach (var channel in channels.Where(context.Sensors.IsMeasurement))
+        for (var i = 0; i < channels.Count; i++)
         {
+            var channel = channels[i];
+            if (!context.Sensors.IsMeasurement(channel))
+            {
+                continue;
+            }
+
             var value = ChannelValue.Of(frame, channel);
             if (best is null || value > best.Value.Value)
             {

@@ -38,6 +38,11 @@ public sealed class PhaseMachine
     private PhaseInputs _inputs = PhaseInputs.None;
     private string? _detail;
 
+    // Guards are tried every cycle but their refusal text is read only when a refusal is reported: while this is
+    // false a failing guard answers Unmet instead of formatting its reason.
+    private const string Unmet = "guard not met";
+    private bool _describeGuards = true;
+
     /// <param name="observer">Called for every transition taken; an exception from it is handled as a machine fault.</param>
     public PhaseMachine(TreatmentProfile profile, Action<PhaseTransition>? observer = null, Phase initial = Phase.PowerOnSelfTest)
     {
@@ -94,20 +99,20 @@ public sealed class PhaseMachine
     public IReadOnlyList<PhaseTransition> Advance(TimeSpan now, PhaseInputs inputs)
     {
         Tick(now);
-        var taken = new List<PhaseTransition>();
+        List<PhaseTransition>? taken = null;
         foreach (var trigger in AutomaticTriggers)
         {
-            if (_requirements.ContainsKey((_phase, trigger)) && GuardFailure(_phase, trigger, inputs) is null)
+            if (_requirements.ContainsKey((_phase, trigger)) && GuardFailure(_phase, trigger, inputs, describe: false) is null)
             {
                 var result = Fire(trigger, now, inputs);
                 if (result.Transition is { } t)
                 {
-                    taken.Add(t);
+                    (taken ??= []).Add(t);
                 }
             }
         }
 
-        return taken;
+        return (IReadOnlyList<PhaseTransition>?)taken ?? [];
     }
 
     /// <summary>Reports a fault: enters SafeState (latched), or records the extra cause if already latched.</summary>
@@ -176,7 +181,7 @@ public sealed class PhaseMachine
         return FireResult.Taken(transition);
     }
 
-    private string? GuardFailure(Phase from, PhaseTrigger trigger, PhaseInputs inputs)
+    private string? GuardFailure(Phase from, PhaseTrigger trigger, PhaseInputs inputs, bool describe = true)
     {
         if (!_guardDetails.TryGetValue((from, trigger), out var detail))
         {
@@ -187,11 +192,26 @@ public sealed class PhaseMachine
         _inputs = inputs;
         try
         {
-            return detail();
+            return describe ? detail() : Quietly(detail);
         }
         finally
         {
             _inputs = saved;
+        }
+    }
+
+    /// <summary>Whether the guard holds, without formatting why not.</summary>
+    private string? Quietly(Func<string?> guard)
+    {
+        var saved = _describeGuards;
+        _describeGuards = false;
+        try
+        {
+            return guard();
+        }
+        finally
+        {
+            _describeGuards = saved;
         }
     }
 
@@ -267,7 +287,7 @@ public sealed class PhaseMachine
         }
 
         _guardDetails.Add((from, trigger), guardDetail);
-        m.Configure(from).PermitIf(trigger, to, () => guardDetail() is null, guardDescription);
+        m.Configure(from).PermitIf(trigger, to, () => Quietly(guardDetail) is null, guardDescription);
     }
 
     private void Internal(StateMachine<Phase, PhaseTrigger> m, Phase state, PhaseTrigger trigger, string requirementId, Action action)
@@ -328,11 +348,11 @@ public sealed class PhaseMachine
 
     private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => ElapsedIn(phase) >= required
         ? null
-        : $"{phase} time {DurationText.Format(ElapsedIn(phase))} has not reached {DurationText.Format(required)}";
+        : !_describeGuards ? Unmet : $"{phase} time {DurationText.Format(ElapsedIn(phase))} has not reached {DurationText.Format(required)}";
 
     private string? CircuitPrimed() => _inputs.CircuitPrimedFor >= _profile.PrimingMinimum
         ? null
-        : $"circuit air-free for {DurationText.Format(_inputs.CircuitPrimedFor)}, needs {DurationText.Format(_profile.PrimingMinimum)}";
+        : !_describeGuards ? Unmet : $"circuit air-free for {DurationText.Format(_inputs.CircuitPrimedFor)}, needs {DurationText.Format(_profile.PrimingMinimum)}";
 
     private string? AllProbesWarm()
     {
@@ -340,6 +360,19 @@ public sealed class PhaseMachine
         if (probes.Count < Sensors.SensorFrame.AbdominalProbeCount)
         {
             return $"only {probes.Count} of {Sensors.SensorFrame.AbdominalProbeCount} abdominal probe readings supplied";
+        }
+
+        if (!_describeGuards)
+        {
+            for (var i = 0; i < probes.Count; i++)
+            {
+                if (probes[i] is not { } warm || warm < _profile.DrugAdditionMinimum)
+                {
+                    return Unmet;
+                }
+            }
+
+            return null;
         }
 
         var problems = new List<string>();

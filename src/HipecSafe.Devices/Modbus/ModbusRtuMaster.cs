@@ -100,6 +100,18 @@ public sealed class ModbusRtuMaster
         }
     }
 
+    /// <summary>
+    /// Failed transactions in a row with <paramref name="unit"/> (0 before the first): what the bus-fault interlock
+    /// needs every cycle, without the cost of a whole <see cref="StatisticsOf"/> snapshot.
+    /// </summary>
+    public int ConsecutiveFailuresOf(byte unit)
+    {
+        lock (_bus)
+        {
+            return _units.TryGetValue(unit, out var counters) ? counters.ConsecutiveFailures : 0;
+        }
+    }
+
     /// <summary>Snapshots of every unit addressed so far, by address.</summary>
     public IReadOnlyList<SlaveStatistics> AllStatistics()
     {

@@ -109,9 +109,27 @@ public sealed class ModbusRtuSlave
     public void ServeSynchronously(InMemorySerialEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        // Every byte on the bus reaches every slave: reuse the frame and reply lists rather than allocating per delivery.
+        var frames = new List<byte[]>();
+        var replies = new List<byte[]>();
         endpoint.AttachReceiver((bytes, arrivedAt) =>
         {
-            foreach (var reply in Receive(bytes, arrivedAt))
+            lock (_gate)
+            {
+                frames.Clear();
+                replies.Clear();
+                _framer.Push(bytes, arrivedAt, frames);
+                foreach (var frame in frames)
+                {
+                    if (HandleFrameLocked(frame) is { } reply)
+                    {
+                        replies.Add(reply);
+                    }
+                }
+            }
+
+            // Written outside the slave's lock, as before; the virtual-time link delivers them once this returns.
+            foreach (var reply in replies.ToArray())
             {
                 endpoint.Write(reply);
             }

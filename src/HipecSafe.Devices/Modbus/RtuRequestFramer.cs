@@ -146,7 +146,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
     private void Emit(List<byte[]> frames, int start)
     {
         BytesDiscarded += start;
-        frames.Add(_buffer.GetRange(start, _buffer.Count - start).ToArray());
+        frames.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer)[start..].ToArray());
         _buffer.Clear();
     }
 

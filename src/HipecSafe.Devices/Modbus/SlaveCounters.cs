@@ -11,6 +11,8 @@ internal sealed class SlaveCounters(byte unit)
     private long _attempts;
     private ModbusFailure? _lastFailure;
 
+    public int ConsecutiveFailures => _consecutiveFailures;
+
     public void TransactionStarted() => _transactions++;
 
     public void AttemptStarted() => _attempts++;

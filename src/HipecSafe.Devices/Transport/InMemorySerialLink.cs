@@ -231,7 +231,10 @@ public sealed class InMemorySerialLink : IDisposable
     {
         if (IsVirtualTime)
         {
+            // Nothing ever waits on a virtual-time link (reads advance the clock instead), and pulsing would give
+            // the gate a sync block that slows every later lock of it.
             PumpLocked();
+            return;
         }
 
         Monitor.PulseAll(_gate);

@@ -14,6 +14,7 @@ public sealed class BoardStatusRule : InterlockRule
 {
     private readonly BoardStatus _bit;
     private readonly string _bitName;
+    private readonly string _quantity;
 
     private BoardStatusRule(string id, string title, string hazardId, string requirementId, InterlockResponse response, BoardStatus bit, string bitName)
         : base(id, title, hazardId, requirementId, AlarmPriority.High, response, ClearCondition.OperatorReset, Duration.Zero,
@@ -21,6 +22,7 @@ public sealed class BoardStatusRule : InterlockRule
     {
         _bit = bit;
         _bitName = bitName;
+        _quantity = $"board_status {bitName}";
     }
 
     /// <summary>IL-BOARD-SAFE-LATCH: the board watchdog latched safe (no heartbeat for 500 ms): control was lost.</summary>
@@ -50,8 +52,10 @@ public sealed class BoardStatusRule : InterlockRule
             return RuleCheck.Unknown("no actuator board read-back this cycle");
         }
 
-        var detail = _bit == BoardStatus.LimiterTripped ? $"limiter_temp {feedback.LimiterTemperature}" : null;
-        return RuleCheck.Compare(feedback.Has(_bit),
-            new Measurement($"board_status {_bitName}", feedback.Has(_bit) ? 1 : 0, "", "=", 1, detail));
+        var value = feedback.Has(_bit) ? 1 : 0;
+        var measured = _bit == BoardStatus.LimiterTripped
+            ? new Measurement(_quantity, value, "", "=", 1, () => $"limiter_temp {feedback.LimiterTemperature}")
+            : new Measurement(_quantity, value, "", "=", 1);
+        return RuleCheck.Compare(feedback.Has(_bit), measured);
     }
 }

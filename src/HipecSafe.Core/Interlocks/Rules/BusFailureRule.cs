@@ -22,6 +22,7 @@ public sealed class BusFailureRule : InterlockRule
 {
     private readonly BusBoard _board;
     private readonly int _limit;
+    private readonly string _quantity;
 
     public BusFailureRule(AlarmLimits limits, BusBoard board)
         : base(
@@ -38,6 +39,7 @@ public sealed class BusFailureRule : InterlockRule
     {
         _board = board;
         _limit = Limit(limits);
+        _quantity = $"consecutive failed transactions with the {Name(board)}";
     }
 
     public override RuleCheck Check(InterlockContext context)
@@ -45,7 +47,7 @@ public sealed class BusFailureRule : InterlockRule
         ArgumentNullException.ThrowIfNull(context);
         var failures = _board == BusBoard.Sensor ? context.Input.BusFailures.SensorBoard : context.Input.BusFailures.ActuatorBoard;
         return RuleCheck.Compare(failures >= _limit,
-            new Measurement($"consecutive failed transactions with the {Name(_board)}", failures, "", "≥", _limit));
+            new Measurement(_quantity, failures, "", "≥", _limit));
     }
 
     private static int Limit(AlarmLimits limits)

@@ -67,7 +67,7 @@ public sealed class FlowDeviationRule : InterlockRule
         var deviation = Math.Abs(flow - target) / target * 100.0;
         return RuleCheck.Compare(deviation > _percent,
             new Measurement("flow deviation", deviation, "%", ">", _percent,
-                $"{VolumetricFlow.FromMillilitersPerMinute(flow)} vs target {context.Input.FlowTarget}"));
+                () => $"{VolumetricFlow.FromMillilitersPerMinute(flow)} vs target {context.Input.FlowTarget}"));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

@@ -51,7 +51,7 @@ public sealed class InflowDisagreementRule : InterlockRule
         var difference = (frame.InflowA - frame.InflowB).Abs();
         return RuleCheck.Compare(difference > _limit,
             new Measurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", _limit.DegreesCelsius,
-                $"A {frame.InflowA}, B {frame.InflowB}"));
+                () => $"A {frame.InflowA}, B {frame.InflowB}"));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

@@ -45,7 +45,7 @@ public sealed class ReservoirDropRule : InterlockRule
         var drop = start - ml;
         return RuleCheck.Compare(drop > _limit.Milliliters,
             new Measurement("reservoir drop since phase start", drop, "mL", ">", _limit.Milliliters,
-                string.Create(CultureInfo.InvariantCulture, $"{start:0} mL at phase start, {ml:0} mL now")));
+                () => string.Create(CultureInfo.InvariantCulture, $"{start:0} mL at phase start, {ml:0} mL now")));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

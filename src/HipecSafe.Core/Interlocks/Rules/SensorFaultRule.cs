@@ -22,6 +22,7 @@ public sealed class SensorFaultRule : InterlockRule
     private readonly IReadOnlyList<SensorChannel> _channels;
     private readonly int _minimumFaulted;
     private readonly string _group;
+    private readonly string _quantity;
 
     private SensorFaultRule(
         string id, string title, string hazardId, string requirementId, AlarmPriority priority, InterlockResponse response,
@@ -32,6 +33,7 @@ public sealed class SensorFaultRule : InterlockRule
         _channels = channels;
         _minimumFaulted = minimumFaulted;
         _group = group;
+        _quantity = $"faulted {group}";
     }
 
     /// <summary>IL-INFLOW-PROBES-LOST: both inflow probes broken: the inflow temperature is unknown. SafeState, pump stopped.</summary>
@@ -109,11 +111,18 @@ public sealed class SensorFaultRule : InterlockRule
             return RuleCheck.Unknown(RuleReadings.NoSample);
         }
 
-        var faulted = _channels.Where(sensors.HasSignalFault).ToList();
-        var detail = faulted.Count == 0
-            ? null
-            : string.Join("; ", faulted.Select(c => $"{ChannelValue.Name(c)}: {sensors.DetailOf(c)}"));
-        return RuleCheck.Compare(faulted.Count >= _minimumFaulted,
-            new Measurement($"faulted {_group}", faulted.Count, "", "≥", _minimumFaulted, detail));
+        var faulted = 0;
+        for (var i = 0; i < _channels.Count; i++)
+        {
+            faulted += sensors.HasSignalFault(_channels[i]) ? 1 : 0;
+        }
+
+        var measured = faulted == 0
+            ? new Measurement(_quantity, 0, "", "≥", _minimumFaulted)
+            : new Measurement(_quantity, faulted, "", "≥", _minimumFaulted, DescribeFaults(_channels, sensors));
+        return RuleCheck.Compare(faulted >= _minimumFaulted, measured);
     }
+
+    private static Func<string?> DescribeFaults(IReadOnlyList<SensorChannel> channels, ValidatedFrame sensors) =>
+        () => string.Join("; ", channels.Where(sensors.HasSignalFault).Select(c => $"{ChannelValue.Name(c)}: {sensors.DetailOf(c)}"));
 }

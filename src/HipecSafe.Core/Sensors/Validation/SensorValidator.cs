@@ -70,8 +70,9 @@ public sealed class SensorValidator
         var count = ChannelValue.All.Count;
         var faults = new ChannelFaults[count];
         var details = new string[count];
-        foreach (var channel in ChannelValue.All)
+        for (var i = 0; i < count; i++)
         {
+            var channel = (SensorChannel)i;
             var (f, detail) = frame is null ? (ChannelFaults.NoSample, "no sample: the sensor board read failed") : Judge(now, frame, channel, fresh);
             if (stale)
             {
@@ -83,7 +84,7 @@ public sealed class SensorValidator
             details[(int)channel] = detail;
         }
 
-        return new ValidatedFrame(now, frame, faults, details, since, stale);
+        return new ValidatedFrame(now, frame, faults, details, since, stale, owned: true);
     }
 
     private (ChannelFaults, string) Judge(TimeSpan now, SensorFrame frame, SensorChannel channel, bool fresh)

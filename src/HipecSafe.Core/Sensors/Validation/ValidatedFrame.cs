@@ -44,6 +44,18 @@ public sealed class ValidatedFrame
         IsStale = isStale;
     }
 
+    /// <summary>The validator's own: takes the arrays it has just filled (one per channel) without copying them.</summary>
+    internal ValidatedFrame(TimeSpan at, SensorFrame? frame, ChannelFaults[] faults, string[] details, TimeSpan sinceCounterAdvanced, bool isStale, bool owned)
+    {
+        System.Diagnostics.Debug.Assert(owned && faults.Length == ChannelValue.All.Count && details.Length == faults.Length, "one entry per channel");
+        At = at;
+        Frame = frame;
+        _faults = faults;
+        _details = details;
+        SinceCounterAdvanced = sinceCounterAdvanced;
+        IsStale = isStale;
+    }
+
     public TimeSpan At { get; }
 
     public SensorFrame? Frame { get; }
