@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace HipecSafe.Controller;
+
+/// <summary>
+/// Consecutive cycles the clock did not deliver, and why; reported once, when ticks resume.
+/// </summary>
+/// <param name="FirstCycle">The first cycle skipped.</param>
+/// <param name="Cycles">How many cycles in a row were skipped.</param>
+/// <param name="Causes">Every reason that held a tick back during the overrun.</param>
+/// <param name="ResumedAt">The cycle delivered when the overrun ended.</param>
+/// <param name="PreviousDelivered">The last cycle delivered before the overrun.</param>
+public sealed record CycleOverrun(long FirstCycle, long Cycles, OverrunCauses Causes, long ResumedAt, long PreviousDelivered)
+{
+    public long LastCycle => FirstCycle + Cycles - 1;
+
+    /// <summary>One line for the hazard log: which cycles, how many, why.</summary>
+    public string Describe()
+    {
+        var why = new List<string>();
+        if (Causes.HasFlag(OverrunCauses.ClockLate))
+        {
+            why.Add("the clock thread woke late");
+        }
+
+        if (Causes.HasFlag(OverrunCauses.PreviousTickNotTaken))
+        {
+            why.Add("the controller had not yet taken the previous tick");
+        }
+
+        if (Causes.HasFlag(OverrunCauses.RoundTooShort))
+        {
+            why.Add("the previous health round had not yet lasted its minimum");
+        }
+
+        if (Causes.HasFlag(OverrunCauses.PreviousTickPresumedLost))
+        {
+            why.Add("the previous tick was never taken and was given up as lost");
+        }
+
+        var range = Cycles == 1
+            ? FirstCycle.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{FirstCycle}–{LastCycle}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"cycle overrun: {Cycles} tick{(Cycles == 1 ? "" : "s")} skipped (cycle{(Cycles == 1 ? "" : "s")} {range}) because {string.Join(" and ", why)}; ticks resumed at cycle {ResumedAt}");
+    }
+}
