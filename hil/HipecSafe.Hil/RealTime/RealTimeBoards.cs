@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using HipecSafe.Controller;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
@@ -35,6 +36,8 @@ public sealed class RealTimeBoards : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private readonly Stopwatch _clock = new();
+    private readonly ManualResetEventSlim _running = new();
+    private string _scheduling = "not started";
     private ModbusSlaveRunner? _runner;
     private Temperature _limiterReading;
     private BoardsSnapshot _snapshot;
@@ -89,11 +92,20 @@ public sealed class RealTimeBoards : IDisposable
     /// <summary>The boards' clock: time since <see cref="Start"/>.</summary>
     public TimeSpan Now => _clock.Elapsed;
 
+    /// <summary>The scheduling the board threads got (e.g. "SCHED_FIFO priority 10").</summary>
+    public string Scheduling => Volatile.Read(ref _scheduling);
+
     /// <summary>Largest lateness of a step against its schedule so far (ms).</summary>
     public double MaxStepLatenessMs => Volatile.Read(ref _maxLatenessMs);
 
     /// <summary>Longest time between two heartbeat changes from the master so far; over 500 ms, the watchdog latches.</summary>
     public TimeSpan LongestHeartbeatGap => _heartbeats.LongestGap;
+
+    /// <summary>
+    /// Raised on the board thread after every step with its snapshot, for whoever waits for the boards to change (a
+    /// display, a test). Handlers must be short: the next step waits for them.
+    /// </summary>
+    public event Action<BoardsSnapshot>? Stepped;
 
     /// <summary>Why the boards stopped on their own (the port failed, or a step threw), or null while they run.</summary>
     public Exception? Fault => Volatile.Read(ref _fault) ?? _runner?.Fault;
@@ -112,8 +124,8 @@ public sealed class RealTimeBoards : IDisposable
         }
 
         _clock.Start();
-        _runner = new ModbusSlaveRunner(_line, _sensorSlave, _actuatorSlave).Start();
         _thread.Start();
+        _running.Wait();
         return this;
     }
 
@@ -132,9 +144,22 @@ public sealed class RealTimeBoards : IDisposable
 
     private void Run()
     {
+        // The boards stand for independent hardware, with their own processors: on a machine shared with the
+        // controller (and whatever else runs there) their threads go ahead of ordinary ones, as far as the process
+        // may. The Modbus slave thread is started from here so that it inherits the raised scheduling.
         var token = _stop.Token;
         try
         {
+            try
+            {
+                Volatile.Write(ref _scheduling, RealTimeThreadScheduling.RaiseCurrentThread(threadsItCreatesInherit: true));
+                _runner = new ModbusSlaveRunner(_line, _sensorSlave, _actuatorSlave).Start();
+            }
+            finally
+            {
+                _running.Set();
+            }
+
             for (long step = 1; !token.IsCancellationRequested; step++)
             {
                 var due = StepPeriod * step;
@@ -184,6 +209,7 @@ public sealed class RealTimeBoards : IDisposable
         }
 
         Volatile.Write(ref _snapshot, snapshot);
+        Stepped?.Invoke(snapshot);
     }
 
     private void Publish(in PlantState state)
@@ -218,5 +244,6 @@ public sealed class RealTimeBoards : IDisposable
         _runner?.Dispose();
         _line.Dispose();
         _stop.Dispose();
+        _running.Dispose();
     }
 }

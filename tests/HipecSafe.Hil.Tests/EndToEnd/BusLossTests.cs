@@ -35,6 +35,7 @@ public sealed class BusLossTests(ITestOutputHelper output)
             if (r.InSafeState)
             {
                 Interlocked.CompareExchange(ref controllerSafeTicks, rig.Boards.Now.Ticks, -1L);
+                rig.Changes.Pulse();
             }
         };
         rig.Start();
@@ -53,7 +54,7 @@ public sealed class BusLossTests(ITestOutputHelper output)
         rig.Log($"bus cut at {cutAt.TotalMilliseconds:0} ms");
 
         var safe = rig.RunUntil(r => r.InSafeState, SafeGuard, "the controller's SafeState");
-        Poll.Until(() => rig.Boards.LatchSnapshot is not null, SafeGuard, () => $"the board's watchdog latch: {StatusLines.Boards(rig.Boards.Snapshot)}");
+        rig.WaitUntil(() => rig.Boards.LatchSnapshot is not null, SafeGuard, () => $"the board's watchdog latch: {StatusLines.Boards(rig.Boards.Snapshot)}");
         var latch = rig.Boards.LatchSnapshot!;
 
         // The board: latched by its own watchdog, and the plant's truth safe from that very step on.
@@ -72,7 +73,7 @@ public sealed class BusLossTests(ITestOutputHelper output)
         // The controller: SafeState latched by its bus-failure interlock.
         Assert.Equal(Phase.SafeState, safe.Phase);
         Assert.Contains(safe.LatchedCauses, c => c.StartsWith("IL-BUS-", StringComparison.Ordinal));
-        Poll.Until(() => Interlocked.Read(ref controllerSafeTicks) >= 0, SafeGuard, () => "the SafeState cycle's completion");
+        rig.WaitUntil(() => Interlocked.Read(ref controllerSafeTicks) >= 0, SafeGuard, () => "the SafeState cycle's completion");
         var controllerSafeAt = TimeSpan.FromTicks(Interlocked.Read(ref controllerSafeTicks));
 
         rig.Log(string.Create(CultureInfo.InvariantCulture,

@@ -14,6 +14,7 @@ internal sealed class CliUnderTest : IDisposable
     private readonly Process _process;
     private readonly List<string> _stdout = [];
     private readonly List<string> _stderr = [];
+    private readonly ChangeSignal _changed = new();
 
     private CliUnderTest(Process process)
     {
@@ -49,10 +50,17 @@ internal sealed class CliUnderTest : IDisposable
             psi.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
+        // Exit raises an event (set before the start, so an early exit cannot be missed): waiters wake on it as on output.
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
         var cli = new CliUnderTest(process);
-        process.OutputDataReceived += (_, e) => Add(cli._stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Add(cli._stderr, e.Data);
+        process.OutputDataReceived += (_, e) => cli.Add(cli._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => cli.Add(cli._stderr, e.Data);
+        process.Exited += (_, _) => cli._changed.Pulse();
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("could not start dotnet");
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.StandardInput.Close();
@@ -78,6 +86,18 @@ internal sealed class CliUnderTest : IDisposable
         _process.WaitForExit(); // drains the asynchronous output readers
     }
 
+    /// <summary>Waits until a line of standard output contains <paramref name="text"/>, woken by each line (the guard only catches a hang).</summary>
+    public void WaitForOutput(string text, TimeSpan hangGuard) =>
+        _changed.Until(() => Stdout.Contains(text, StringComparison.Ordinal), hangGuard, () => $"'{text}' on stdout: {Stdout}; stderr: {Stderr}");
+
+    /// <summary>Waits until standard output contains <paramref name="text"/> or the process has ended; true for the text.</summary>
+    public bool WaitForOutputOrExit(string text, TimeSpan hangGuard)
+    {
+        _changed.Until(() => Stdout.Contains(text, StringComparison.Ordinal) || _process.HasExited, hangGuard,
+            () => $"'{text}' on stdout or the end of the process: {Stdout}; stderr: {Stderr}");
+        return Stdout.Contains(text, StringComparison.Ordinal);
+    }
+
     /// <summary>Asks the process to stop as Ctrl+C would, but with SIGTERM (a background child ignores SIGINT).</summary>
     public void Terminate()
     {
@@ -96,7 +116,7 @@ internal sealed class CliUnderTest : IDisposable
         _process.Dispose();
     }
 
-    private static void Add(List<string> lines, string? line)
+    private void Add(List<string> lines, string? line)
     {
         if (line is not null)
         {
@@ -104,6 +124,8 @@ internal sealed class CliUnderTest : IDisposable
             {
                 lines.Add(line);
             }
+
+            _changed.Pulse();
         }
     }
 

@@ -100,9 +100,7 @@ public sealed class CommandLineTests(ITestOutputHelper output)
         using var pty = new PtyPair(dir.Path);
         var log = dir.File("run.log");
         using var boards = CliUnderTest.Start(dir.Path, "hil", "boards", "--port", pty.BoardsEnd, "--warm-start", "--seed", "5");
-        Poll.Until(() => boards.Stdout.Contains("boards answering on", StringComparison.Ordinal) || boards.HasExited, Guard,
-            () => $"the boards to start: {boards.Stdout} {boards.Stderr}");
-        Assert.False(boards.HasExited, boards.Stderr);
+        Assert.True(boards.WaitForOutputOrExit("boards answering on", Guard), $"the boards did not start: {boards.Stdout} {boards.Stderr}");
 
         using (var run = CliUnderTest.Run(dir.Path, Guard, "run", "--port", pty.ControllerEnd, "--auto", "--duration", "12s", "--log", log))
         {
@@ -117,8 +115,7 @@ public sealed class CommandLineTests(ITestOutputHelper output)
         }
 
         // The heartbeat stopped with the controller: the boards' own watchdog latches them.
-        Poll.Until(() => boards.Stdout.Contains("actuator board SAFE-LATCHED by its watchdog", StringComparison.Ordinal), Guard,
-            () => $"the board latch: {boards.Stdout}");
+        boards.WaitForOutput("actuator board SAFE-LATCHED by its watchdog", Guard);
         boards.Terminate();
         boards.WaitForExit(Guard);
         output.WriteLine(boards.Stdout);

@@ -52,7 +52,7 @@ public sealed class HeatingOverSerialTests(ITestOutputHelper output)
 
         // ReadyForChemo is judged on the measured probes (offsets, noise, lag); the truth follows while the controller
         // keeps heating towards the target, still in ReadyForChemo.
-        Poll.Until(() => rig.Boards.Snapshot.Truth.AbdomenMin.DegreesCelsius >= 40.0 || rig.Controller.Latest is { InSafeState: true }, ProbesGuard,
+        rig.WaitUntil(() => rig.Boards.Snapshot.Truth.AbdomenMin.DegreesCelsius >= 40.0 || rig.Controller.Latest is { InSafeState: true }, ProbesGuard,
             () => $"every true abdominal probe ≥ 40.0 °C: {StatusLines.Boards(rig.Boards.Snapshot)}");
         var truth = rig.Boards.Snapshot.Truth;
         rig.Log($"ReadyForChemo; truth {StatusLines.Boards(rig.Boards.Snapshot)}");

@@ -12,6 +12,7 @@ internal sealed class PtyPair : IDisposable
     private static readonly TimeSpan StartGuard = TimeSpan.FromSeconds(20);
     private readonly Process _socat;
     private readonly List<string> _log = [];
+    private readonly ChangeSignal _changed = new();
 
     public PtyPair(string directory)
     {
@@ -25,8 +26,10 @@ internal sealed class PtyPair : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        _socat = Process.Start(start) ?? throw new InvalidOperationException("socat did not start");
-        // Keep draining socat's log so it never blocks on a full pipe; it also explains a failed start.
+        // socat -d -d logs each pty it opens and then "starting data transfer loop" once both ends (and their links)
+        // are up; each line and socat's exit wake the wait below. Draining the log also keeps socat from blocking on
+        // a full pipe, and it explains a failed start.
+        _socat = new Process { StartInfo = start, EnableRaisingEvents = true };
         _socat.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -35,12 +38,20 @@ internal sealed class PtyPair : IDisposable
                 {
                     _log.Add(e.Data);
                 }
+
+                _changed.Pulse();
             }
         };
+        _socat.Exited += (_, _) => _changed.Pulse();
+        if (!_socat.Start())
+        {
+            throw new InvalidOperationException("socat did not start");
+        }
+
         _socat.BeginErrorReadLine();
         try
         {
-            Poll.Until(() => _socat.HasExited || (File.Exists(ControllerEnd) && File.Exists(BoardsEnd)), StartGuard,
+            _changed.Until(() => _socat.HasExited || (File.Exists(ControllerEnd) && File.Exists(BoardsEnd)), StartGuard,
                 () => $"socat's pty links {ControllerEnd} and {BoardsEnd}; socat said: {Log}");
             if (_socat.HasExited)
             {

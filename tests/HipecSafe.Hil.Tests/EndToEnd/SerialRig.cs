@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Core.Phases;
@@ -36,6 +37,8 @@ internal sealed class SerialRig : IDisposable
             _pty = new PtyPair(_dir.Path);
             Boards = new RealTimeBoards(new RealTimeBoardsOptions(new SerialPortOptions(_pty.BoardsEnd)) { Seed = seed, Plant = PlantPresets.WarmStart });
             Controller = new SerialController(new SerialControllerOptions(new SerialPortOptions(_pty.ControllerEnd), TreatmentProfile.Default, _logPath));
+            Boards.Stepped += _ => Changes.Pulse();
+            Controller.Runtime.CycleCompleted += _ => Changes.Pulse();
         }
         catch
         {
@@ -53,6 +56,13 @@ internal sealed class SerialRig : IDisposable
 
     public CycleReport? Last { get; private set; }
 
+    /// <summary>Pulsed at every board step and every finished controller cycle: whatever a test awaits can have changed.</summary>
+    public ChangeSignal Changes { get; } = new();
+
+    /// <summary>Waits until <paramref name="condition"/> holds, checking it at each board step and cycle report; fails after the hang guard.</summary>
+    public void WaitUntil(Func<bool> condition, TimeSpan hangGuard, Func<string> awaited) =>
+        Changes.Until(condition, hangGuard, () => $"{awaited()}; {Timing}");
+
     /// <summary>
     /// Starts the boards, then the controller once the boards have stepped a few times. The code of both sides has
     /// been compiled by a short lockstep run first (<see cref="WarmUp"/>): a device starts on compiled code, while a
@@ -62,7 +72,7 @@ internal sealed class SerialRig : IDisposable
     public void Start()
     {
         Boards.Start();
-        Poll.Until(() => Boards.Snapshot.Steps >= 10, TimeSpan.FromSeconds(30), () => "the boards' first steps");
+        WaitUntil(() => Boards.Snapshot.Steps >= 10, TimeSpan.FromSeconds(30), () => "the boards' first steps");
         Controller.Start();
     }
 
@@ -78,13 +88,16 @@ internal sealed class SerialRig : IDisposable
         }
     }
 
-    /// <summary>Consumes reports (operating on each) until <paramref name="done"/> holds for one; fails after the hang guard.</summary>
+    /// <summary>
+    /// Consumes reports (operating on each) until <paramref name="done"/> holds for one, waiting on the report queue
+    /// itself between them; fails after the hang guard.
+    /// </summary>
     public CycleReport RunUntil(Func<CycleReport, bool> done, TimeSpan hangGuard, string what)
     {
-        CycleReport? hit = null;
-        Poll.Until(() =>
+        var started = Stopwatch.StartNew();
+        while (true)
         {
-            while (hit is null && Controller.Reports.TryRead(out var report))
+            while (Controller.Reports.TryRead(out var report))
             {
                 Last = report;
                 if (report.Phase != _phase)
@@ -97,8 +110,7 @@ internal sealed class SerialRig : IDisposable
 
                 if (done(report))
                 {
-                    hit = report;
-                    break;
+                    return report;
                 }
 
                 foreach (var action in _operator.Decide(report))
@@ -108,9 +120,28 @@ internal sealed class SerialRig : IDisposable
             }
 
             Assert.Null(Boards.Fault);
-            return hit is not null;
-        }, hangGuard, () => $"{what}; last cycle: {(Last is null ? "none" : StatusLines.Controller(Last))}; boards: {StatusLines.Boards(Boards.Snapshot)}; {Timing}");
-        return hit!;
+            var left = hangGuard - started.Elapsed;
+            if (left <= TimeSpan.Zero || !ReportWaiting(left))
+            {
+                Assert.Fail($"still waiting after {hangGuard.TotalSeconds:0} s (hang guard) for {what}; last cycle: {(Last is null ? "none" : StatusLines.Controller(Last))}; boards: {StatusLines.Boards(Boards.Snapshot)}; {Timing}");
+            }
+        }
+    }
+
+    /// <summary>Blocks until a report is queued (true) or the time is up (false); a completed queue (the controller stopped) is a failure.</summary>
+    private bool ReportWaiting(TimeSpan timeout)
+    {
+        using var timer = new CancellationTokenSource(timeout);
+        try
+        {
+            var more = Controller.Reports.WaitToReadAsync(timer.Token).AsTask().GetAwaiter().GetResult();
+            Assert.True(more, "the controller stopped: its report queue was completed");
+            return true;
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -125,7 +156,7 @@ internal sealed class SerialRig : IDisposable
             var latched = latch is null ? "board not latched"
                 : $"board latched at {latch.Time.TotalMilliseconds:0} ms with the heartbeat unchanged since {latch.LastHeartbeatChangeAt?.TotalMilliseconds:0} ms";
             return string.Create(CultureInfo.InvariantCulture,
-                $"{latched}; longest heartbeat gap {Boards.LongestHeartbeatGap.TotalMilliseconds:0} ms; board steps up to {Boards.MaxStepLatenessMs:0} ms late; controller ticks up to {(Controller.Runtime.ClockLatenessMs is { Count: > 0 } l ? l.Max() : 0):0} ms late; load average {LoadAverage()}; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} items queued; hazard log High: {HighPriorityRecords()}");
+                $"{latched}; boards {Boards.Scheduling}; controller cycles skipped {Controller.Runtime.ClockOverruns.Sum(o => o.Cycles)} in {Controller.Runtime.ClockOverruns.Count} overruns; longest heartbeat gap {Boards.LongestHeartbeatGap.TotalMilliseconds:0} ms; board steps up to {Boards.MaxStepLatenessMs:0} ms late; controller ticks up to {(Controller.Runtime.ClockLatenessMs is { Count: > 0 } l ? l.Max() : 0):0} ms late; load average {LoadAverage()}; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} items queued; hazard log High: {HighPriorityRecords()}");
         }
     }
 
