@@ -58,13 +58,15 @@ public sealed class ControllerRuntime : IDisposable
         _observer = observer;
         Action<object> sink = OnPublished;
         var lockstep = options.Mode == ClockMode.Lockstep;
-        var listenerProps = Props.Create(() => new CycleListener(sink));
-        var listener = _system.ActorOf(lockstep ? listenerProps.WithDispatcher(LockstepDispatcherId) : listenerProps, "listener");
+        var provider = ((ExtendedActorSystem)_system).Provider;
+        var listener = lockstep
+            ? new LockstepListener(provider.TempPath(), provider, sink)
+            : _system.ActorOf(ActorFactory.Props(() => new CycleListener(sink)), "listener");
         _env = new ControllerEnvironment(options.Mode, options.CyclePeriod, options.Profile, listener);
         var gains = options.Gains;
         var plant = options.PlantModel;
         var parts = new ControllerParts(_env, boards, log, () => new ControlLaw(gains, plant), new PhaseMachine(options.Profile));
-        var rootProps = Props.Create(() => new ControllerRoot(parts));
+        var rootProps = ActorFactory.Props(() => new ControllerRoot(parts));
         _root = _system.ActorOf(lockstep ? rootProps.WithDispatcher(LockstepDispatcherId) : rootProps, "controller");
         // Actor creation is asynchronous: wait until the root has created its children and published their references.
         _root.Ask<AreYouReady>(AreYouReady.Instance, options.LockstepLivenessLimit).GetAwaiter().GetResult();

@@ -52,13 +52,13 @@ internal sealed class ControllerRoot : ReceiveActor
         var realTime = env.Mode == ClockMode.RealTime;
         string? Lockstep() => realTime ? null : ControllerRuntime.LockstepDispatcherId;
 
-        env.HazardLog = Child(Props.Create(() => new HazardLogActor(env, parts.Log)), ComponentNames.HazardLog, realTime ? LogDispatcher : Lockstep());
-        env.BoardBus = Child(Props.Create(() => new BoardBusActor(env, busState)), ComponentNames.BoardBus, realTime ? BusDispatcher : Lockstep());
-        env.Interlocks = Child(Props.Create(() => new InterlockActor(env, interlockState)), ComponentNames.Interlocks, realTime ? InterlockDispatcher : Lockstep());
-        env.ControlLoop = Child(Props.Create(() => new ControlLoopActor(env, parts.ControlLawFactory)), ComponentNames.ControlLoop, Lockstep());
-        env.Alarms = Child(Props.Create(() => new AlarmActor(env, alarms)), ComponentNames.Alarms, Lockstep());
-        env.Supervisor = Child(Props.Create(() => new SupervisorActor(env, supervisorState)), ComponentNames.Supervisor, Lockstep());
-        env.Watchdog = Child(Props.Create(() => new WatchdogActor(env, health)), ComponentNames.Watchdog, Lockstep());
+        env.HazardLog = Child(ActorFactory.Props(() => new HazardLogActor(env, parts.Log)), ComponentNames.HazardLog, realTime ? LogDispatcher : Lockstep());
+        env.BoardBus = Child(ActorFactory.Props(() => new BoardBusActor(env, busState)), ComponentNames.BoardBus, realTime ? BusDispatcher : Lockstep());
+        env.Interlocks = Child(ActorFactory.Props(() => new InterlockActor(env, interlockState)), ComponentNames.Interlocks, realTime ? InterlockDispatcher : Lockstep());
+        env.ControlLoop = Child(ActorFactory.Props(() => new ControlLoopActor(env, parts.ControlLawFactory)), ComponentNames.ControlLoop, Lockstep());
+        env.Alarms = Child(ActorFactory.Props(() => new AlarmActor(env, alarms)), ComponentNames.Alarms, Lockstep());
+        env.Supervisor = Child(ActorFactory.Props(() => new SupervisorActor(env, supervisorState)), ComponentNames.Supervisor, Lockstep());
+        env.Watchdog = Child(ActorFactory.Props(() => new WatchdogActor(env, health)), ComponentNames.Watchdog, Lockstep());
 
         Receive<ActorCrashed>(c => _env.Supervisor.Tell(c));
         Receive<AreYouReady>(_ => Sender.Tell(AreYouReady.Instance));

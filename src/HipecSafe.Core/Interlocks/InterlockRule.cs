@@ -68,7 +68,18 @@ public abstract partial class InterlockRule
         Persistence = persistence;
         Phases = phases;
         Condition = condition;
+        _armedIn = new bool[Enum.GetValues<Phase>().Max(p => (int)p) + 1];
+        foreach (var phase in phases)
+        {
+            if ((int)phase >= 0 && (int)phase < _armedIn.Length)
+            {
+                _armedIn[(int)phase] = true;
+            }
+        }
     }
+
+    // Phases as a table: AppliesTo runs for every rule every cycle, a set lookup through an interface each time.
+    private readonly bool[] _armedIn;
 
     public string Id { get; }
 
@@ -97,7 +108,8 @@ public abstract partial class InterlockRule
     public virtual bool AppliesTo(InterlockContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Phases.Contains(context.Input.Phase);
+        var phase = (int)context.Input.Phase;
+        return phase >= 0 && phase < _armedIn.Length ? _armedIn[phase] : Phases.Contains(context.Input.Phase);
     }
 
     /// <summary>

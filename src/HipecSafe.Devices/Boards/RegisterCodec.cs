@@ -213,7 +213,7 @@ public static class RegisterCodec
     public static Temperature DecodeTemperature(ushort register) =>
         Temperature.FromDegreesCelsius((short)register / SensorBoardRegisters.CountsPerDegreeCelsius);
 
-    private static BoardStatus AllStatusBits => Enum.GetValues<BoardStatus>().Aggregate(BoardStatus.None, (all, bit) => all | bit);
+    private static readonly BoardStatus AllStatusBits = Enum.GetValues<BoardStatus>().Aggregate(BoardStatus.None, (all, bit) => all | bit);
 
     private static ushort EncodeTemperature(Temperature value, ushort register) =>
         EncodeSigned(value.DegreesCelsius, SensorBoardRegisters.CountsPerDegreeCelsius, SensorBoardRegisters.NameOf(register), "°C");

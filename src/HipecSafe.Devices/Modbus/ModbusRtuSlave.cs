@@ -128,10 +128,11 @@ public sealed class ModbusRtuSlave
                 }
             }
 
-            // Written outside the slave's lock, as before; the virtual-time link delivers them once this returns.
-            foreach (var reply in replies.ToArray())
+            // Written outside the slave's lock, as before. The virtual-time link does not call a receiver again while
+            // one is running (it queues the write and delivers it once this returns), so the list stays as it is here.
+            for (var i = 0; i < replies.Count; i++)
             {
-                endpoint.Write(reply);
+                endpoint.Write(replies[i]);
             }
         });
     }

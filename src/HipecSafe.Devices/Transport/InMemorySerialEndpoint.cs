@@ -27,7 +27,7 @@ public sealed class InMemorySerialEndpoint : ISerialTransport
 
     internal bool IsDisposed => _disposed;
 
-    internal IReadOnlyList<LinkReceiver> Receivers => _receivers;
+    internal LinkReceiver[] Receivers => _receivers;
 
     public void Write(ReadOnlySpan<byte> data) => _link.Write(this, data);
 

@@ -266,7 +266,7 @@ public sealed class InMemorySerialLink : IDisposable
     private bool DeliverToReceivers(InMemorySerialEndpoint endpoint)
     {
         var receivers = endpoint.Receivers;
-        if (receivers.Count == 0 || endpoint.IsDisposed)
+        if (receivers.Length == 0 || endpoint.IsDisposed)
         {
             return false;
         }

@@ -15,6 +15,7 @@ namespace HipecSafe.Core.Sensors.Validation;
 public sealed class SensorValidator
 {
     private readonly SensorValidationLimits _limits;
+    private readonly PlausibleRange[] _ranges;
     private readonly TimeSpan _staleAfter;
     private readonly (double Value, TimeSpan At)?[] _accepted;
     private readonly string?[] _rateFault;
@@ -31,10 +32,8 @@ public sealed class SensorValidator
                 "MaxTemperatureRateCelsiusPerSecond must be a positive number of °C/s");
         }
 
-        foreach (var channel in ChannelValue.All)
-        {
-            _ = limits.RangeOf(channel);
-        }
+        // Looked up once (and so checked to exist) here rather than in a dictionary for every channel of every sample.
+        _ranges = [.. ChannelValue.All.Select(limits.RangeOf)];
 
         _limits = limits;
         _staleAfter = DurationTicks.ToTimeSpan(limits.StaleAfter);
@@ -100,7 +99,7 @@ public sealed class SensorValidator
             detail = "sensor board reports the channel open, shorted or out of range";
         }
 
-        var range = _limits.RangeOf(channel);
+        var range = _ranges[i];
         if (!range.Contains(value))
         {
             faults |= ChannelFaults.OutOfRange;
