@@ -21,6 +21,10 @@ public sealed class HealthMonitor
     private int _failedCount;
     private int _missingCount;
     private IReadOnlyList<string>? _outstanding;
+
+    // Outstanding lists by bit mask of the components in them: the watchdog publishes one after every answer, and
+    // there are only 2^n different ones (n ≤ 16 here), so each is built once and shared (they are never modified).
+    private readonly string[]?[]? _outstandingByMask;
     private long _key = -1;
 
     public HealthMonitor(IEnumerable<string> components, int missedRoundsForFailure = 3)
@@ -54,6 +58,7 @@ public sealed class HealthMonitor
         _missed = new int[_names.Length];
         _failed = new bool[_names.Length];
         _noneMissed = _insertionOrder.ToDictionary(c => c, _ => 0, StringComparer.Ordinal).AsReadOnly();
+        _outstandingByMask = _names.Length <= 16 ? new string[]?[1 << _names.Length] : null;
     }
 
     public int MissedRoundsForFailure { get; }
@@ -64,7 +69,7 @@ public sealed class HealthMonitor
     public long CurrentKey => _key;
 
     /// <summary>Components that have not yet answered the round in progress.</summary>
-    public IReadOnlyList<string> Outstanding => _outstanding ??= Select(static (m, i) => m._lastAnswered[i] != m._key);
+    public IReadOnlyList<string> Outstanding => _outstanding ??= OutstandingNow();
 
     public ComponentHealth HealthOf(string component) =>
         _failed[IndexOf(component)] ? ComponentHealth.Failed : _missed[IndexOf(component)] > 0 ? ComponentHealth.Late : ComponentHealth.Healthy;
@@ -142,6 +147,22 @@ public sealed class HealthMonitor
         Array.Clear(_failed);
         _failedCount = 0;
         return null;
+    }
+
+    private string[] OutstandingNow()
+    {
+        if (_outstandingByMask is not { } byMask)
+        {
+            return Select(static (m, i) => m._lastAnswered[i] != m._key);
+        }
+
+        var mask = 0;
+        for (var i = 0; i < _names.Length; i++)
+        {
+            mask |= _lastAnswered[i] != _key ? 1 << i : 0;
+        }
+
+        return byMask[mask] ??= Select(static (m, i) => m._lastAnswered[i] != m._key);
     }
 
     private int IndexOf(string component) =>

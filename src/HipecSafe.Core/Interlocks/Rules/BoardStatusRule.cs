@@ -55,7 +55,7 @@ public sealed class BoardStatusRule : InterlockRule
         var value = feedback.Has(_bit) ? 1 : 0;
         var measured = _bit == BoardStatus.LimiterTripped
             ? new Measurement(_quantity, value, "", "=", 1, () => $"limiter_temp {feedback.LimiterTemperature}")
-            : new Measurement(_quantity, value, "", "=", 1);
+            : Measured(_quantity, value, "", "=", 1);
         return RuleCheck.Compare(feedback.Has(_bit), measured);
     }
 }

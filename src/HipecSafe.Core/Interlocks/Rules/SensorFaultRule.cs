@@ -118,7 +118,7 @@ public sealed class SensorFaultRule : InterlockRule
         }
 
         var measured = faulted == 0
-            ? new Measurement(_quantity, 0, "", "≥", _minimumFaulted)
+            ? Measured(_quantity, 0, "", "≥", _minimumFaulted)
             : new Measurement(_quantity, faulted, "", "≥", _minimumFaulted, DescribeFaults(_channels, sensors));
         return RuleCheck.Compare(faulted >= _minimumFaulted, measured);
     }

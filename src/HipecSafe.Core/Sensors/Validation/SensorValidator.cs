@@ -92,7 +92,6 @@ public sealed class SensorValidator
         var faults = ChannelFaults.None;
         var detail = "";
         var value = ChannelValue.Of(frame, channel);
-        var unit = ChannelValue.Unit(channel);
         if (frame.IsChannelFaulted(channel))
         {
             faults |= ChannelFaults.BoardFlagged;
@@ -103,6 +102,7 @@ public sealed class SensorValidator
         if (!range.Contains(value))
         {
             faults |= ChannelFaults.OutOfRange;
+            var unit = ChannelValue.Unit(channel);
             detail = Join(detail, string.Create(CultureInfo.InvariantCulture, $"{value:0.00} {unit} outside {range.Describe(unit)}"));
         }
 

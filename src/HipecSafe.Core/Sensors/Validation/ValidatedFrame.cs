@@ -64,10 +64,10 @@ public sealed class ValidatedFrame
 
     public bool IsStale { get; }
 
-    public ChannelFaults FaultsOf(SensorChannel channel) => _faults[Index(channel)];
+    public ChannelFaults FaultsOf(SensorChannel channel) => _faults[Index(channel, _faults.Length)];
 
     /// <summary>Why the channel is not valid, e.g. "75.00 °C outside 0–60 °C"; empty when it is valid.</summary>
-    public string DetailOf(SensorChannel channel) => _details[Index(channel)];
+    public string DetailOf(SensorChannel channel) => _details[Index(channel, _details.Length)];
 
     /// <summary>Current, in range, not flagged, not jumping: fit for control.</summary>
     public bool IsValid(SensorChannel channel) => FaultsOf(channel) == ChannelFaults.None;
@@ -86,8 +86,9 @@ public sealed class ValidatedFrame
 
     public IEnumerable<SensorChannel> ChannelsWithFaults => ChannelValue.All.Where(c => !IsValid(c));
 
-    private static int Index(SensorChannel channel) =>
-        (int)channel is >= 0 and var i && i < ChannelValue.All.Count
+    // The arrays hold exactly one entry per channel (checked at construction), so their length is the channel count.
+    private static int Index(SensorChannel channel, int channelCount) =>
+        (int)channel is >= 0 and var i && i < channelCount
             ? i
             : throw new ArgumentOutOfRangeException(nameof(channel), channel, "not a sensor board channel");
 }
