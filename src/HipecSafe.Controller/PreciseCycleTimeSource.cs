@@ -9,7 +9,7 @@ namespace HipecSafe.Controller;
 /// millisecond resolution); on Linux a clock_nanosleep on CLOCK_MONOTONIC, the Stopwatch's clock, until
 /// <see cref="SpinMargin"/> before it (microsecond resolution, and no timer slack on a real-time thread); then a spin
 /// to the deadline itself. Deadlines are absolute, so a late wake-up never shifts the ones after it. The spin costs
-/// about 0.1 ms of CPU per cycle; elsewhere than Linux the second stage is a spin too (about 2 ms per cycle).
+/// about 0.1 ms of CPU per cycle; elsewhere than Linux the second stage is a spin too (2–3 ms per cycle).
 /// </summary>
 public sealed class PreciseCycleTimeSource : ICycleTimeSource
 {
@@ -19,6 +19,8 @@ public sealed class PreciseCycleTimeSource : ICycleTimeSource
     /// <summary>How long before a deadline the fine sleep ends and the spin begins.</summary>
     public static readonly TimeSpan SpinMargin = TimeSpan.FromMicroseconds(100);
 
+    private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
+
     private long _start;
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Volatile.Read(ref _start));
@@ -27,7 +29,8 @@ public sealed class PreciseCycleTimeSource : ICycleTimeSource
 
     public bool WaitUntil(TimeSpan deadline, CancellationToken stopRequested)
     {
-        for (var left = deadline - Elapsed; left > CoarseMargin; left = deadline - Elapsed)
+        // A WaitHandle wait truncates to whole milliseconds: below one, it would return at once and spin.
+        for (var left = deadline - Elapsed; left - CoarseMargin >= OneMillisecond; left = deadline - Elapsed)
         {
             if (stopRequested.WaitHandle.WaitOne(left - CoarseMargin))
             {

@@ -4,13 +4,14 @@ using System.Runtime.InteropServices;
 namespace HipecSafe.Controller;
 
 /// <summary>
-/// Puts a real-time thread (the cycle clock; in the HIL rig, the emulated boards, which stand for independent
-/// hardware) ahead of everything else on the machine, as far as the process may: on Linux
-/// SCHED_FIFO at a low real-time priority, so that a deadline wake-up preempts any ordinary thread (a build, a test
-/// run, the controller's own actors) instead of queueing behind it; failing that (no CAP_SYS_NICE nor RLIMIT_RTPRIO),
-/// nice −10. SCHED_RESET_ON_FORK keeps threads this one happens to create (a thread-pool worker started by a message
-/// send) ordinary. Such a thread must mostly sleep — the clock sleeps, spins ~0.1 ms and posts a message per cycle —
-/// so it cannot starve the rest; the kernel's real-time throttling (95 % by default) stops one that spins away.
+/// Puts a real-time thread (the cycle clock; in the HIL rig, the emulated boards' step thread, which stands for
+/// independent hardware) ahead of everything else on the machine, as far as the process may: on Linux SCHED_FIFO at
+/// a low real-time priority, so that a deadline wake-up preempts any ordinary thread (a build, a test run, the
+/// controller's own actors) instead of queueing behind it; failing that (no CAP_SYS_NICE nor RLIMIT_RTPRIO), nice
+/// −10. Only the calling thread: SCHED_RESET_ON_FORK keeps threads it happens to create (a thread-pool worker started
+/// by a message send) ordinary, and .NET starts its threads at the default policy anyway. Such a thread must mostly
+/// sleep — the clock sleeps, spins ~0.1 ms and posts a message per cycle — so it cannot starve the rest; the
+/// kernel's real-time throttling (95 % by default) stops one that spins away.
 /// </summary>
 public static class RealTimeThreadScheduling
 {
@@ -24,11 +25,7 @@ public static class RealTimeThreadScheduling
     private const int RaisedNice = -10;
 
     /// <summary>Raises the calling thread and says what it got (for measurements and reports).</summary>
-    /// <param name="threadsItCreatesInherit">
-    /// False (the clock): threads the raised one creates start ordinary. True: they inherit the raised policy — for a
-    /// thread that starts its own real-time helper threads (the boards' Modbus slave thread).
-    /// </param>
-    public static string RaiseCurrentThread(bool threadsItCreatesInherit = false)
+    public static string RaiseCurrentThread()
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -39,14 +36,14 @@ public static class RealTimeThreadScheduling
         try
         {
             var fifo = new SchedParam { Priority = FifoPriority };
-            if (NativeMethods.sched_setscheduler(0, SchedFifo | (threadsItCreatesInherit ? 0 : SchedResetOnFork), ref fifo) == 0)
+            if (NativeMethods.sched_setscheduler(0, SchedFifo | SchedResetOnFork, ref fifo) == 0)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"SCHED_FIFO priority {FifoPriority}");
             }
 
             var fifoError = Marshal.GetLastPInvokeError();
             var other = new SchedParam { Priority = 0 };
-            _ = NativeMethods.sched_setscheduler(0, SchedOther | (threadsItCreatesInherit ? 0 : SchedResetOnFork), ref other);
+            _ = NativeMethods.sched_setscheduler(0, SchedOther | SchedResetOnFork, ref other);
             // PRIO_PROCESS with who = 0 is the calling thread on Linux (nice values are per thread).
             if (NativeMethods.setpriority(PrioProcess, 0, RaisedNice) == 0)
             {

@@ -92,7 +92,7 @@ public sealed class RealTimeBoards : IDisposable
     /// <summary>The boards' clock: time since <see cref="Start"/>.</summary>
     public TimeSpan Now => _clock.Elapsed;
 
-    /// <summary>The scheduling the board threads got (e.g. "SCHED_FIFO priority 10").</summary>
+    /// <summary>The scheduling the board step thread got (e.g. "SCHED_FIFO priority 10").</summary>
     public string Scheduling => Volatile.Read(ref _scheduling);
 
     /// <summary>Largest lateness of a step against its schedule so far (ms).</summary>
@@ -144,15 +144,15 @@ public sealed class RealTimeBoards : IDisposable
 
     private void Run()
     {
-        // The boards stand for independent hardware, with their own processors: on a machine shared with the
-        // controller (and whatever else runs there) their threads go ahead of ordinary ones, as far as the process
-        // may. The Modbus slave thread is started from here so that it inherits the raised scheduling.
+        // The boards stand for independent hardware with their own processors: on a machine shared with the
+        // controller (and whatever else runs there) their step thread, which keeps the plant on wall-clock time and
+        // runs the actuator board's watchdog, goes ahead of ordinary threads as far as the process may.
         var token = _stop.Token;
         try
         {
             try
             {
-                Volatile.Write(ref _scheduling, RealTimeThreadScheduling.RaiseCurrentThread(threadsItCreatesInherit: true));
+                Volatile.Write(ref _scheduling, RealTimeThreadScheduling.RaiseCurrentThread());
                 _runner = new ModbusSlaveRunner(_line, _sensorSlave, _actuatorSlave).Start();
             }
             finally
