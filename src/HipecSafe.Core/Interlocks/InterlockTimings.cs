@@ -19,14 +19,14 @@ public static class InterlockTimings
 
     /// <summary>
     /// The abdomen must stay below the therapeutic band this long before the below-band alarm: far longer than probe
-    /// noise around the band edge (≤ 1.7 s below it after first reaching it in nominal runs), far shorter than the
+    /// noise around the band edge (≤ 2.4 s below it after first reaching it in nominal runs, seeds 1–3), far shorter than the
     /// 30–120 min chemo phase, so the operator can still act (check the heater, extend the chemo time).
     /// </summary>
     public static readonly Duration AbdomenBelowBandPersistence = Duration.FromSeconds(60);
 
     /// <summary>
     /// The below-band alarm arms when the abdomen first reaches the band in a chemo phase entry — the drug goes in at
-    /// the drug-addition minimum, below the band, and the mean reaches it ≈ 2 min later at 2 L/min — or at the latest
+    /// the drug-addition minimum, below the band, and the probes' median reaches it ≈ 2 min later at 2 L/min — or at the latest
     /// this long after the phase entry: a chemo phase still below the band then is itself a reason for the alarm.
     /// </summary>
     public static readonly Duration AbdomenBelowBandArmAfter = Duration.FromMinutes(10);

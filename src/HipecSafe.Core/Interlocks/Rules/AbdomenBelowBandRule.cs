@@ -9,15 +9,16 @@ using HipecSafe.Core.Sensors.Validation;
 namespace HipecSafe.Core.Interlocks.Rules;
 
 /// <summary>
-/// IL-ABDOMEN-BELOW-BAND: during chemo perfusion the mean of the valid abdominal probes is below the profile's
+/// IL-ABDOMEN-BELOW-BAND: during chemo perfusion the median of the valid abdominal probes is below the profile's
 /// therapeutic band for <see cref="InterlockTimings.AbdomenBelowBandPersistence"/> — the drug is perfused at a
 /// sub-therapeutic temperature (HAZ-012), e.g. an open heater element, which no feedback register shows, or a
 /// heater-off trip that keeps circulating. Medium, alarm only: nothing gets hot, and the operator decides (check the
-/// heater, extend the chemo time). The mean is what control regulates to the target; one probe reading low moves it
-/// by a quarter, so a single probe fault does not raise it (that is IL-ABDOMEN-PROBE-FAULT's business).
+/// heater, extend the chemo time). The median, not the mean: one probe reading wrong in either direction (a probe
+/// drifting 6 K low while control holds the others at the hot-probe limit, or one reading high while the abdomen
+/// cools) moves neither the alarm nor its absence; a single probe fault is a sensor matter.
 /// <para>
 /// Armed only once the heat-up into the band is over: the drug goes in at the drug-addition minimum, below the band,
-/// so chemo starts below it. The rule arms when the mean first reaches the band in this entry of the phase (a resume
+/// so chemo starts below it. The rule arms when the median first reaches the band in this entry of the phase (a resume
 /// after a pause is a new entry), or <see cref="InterlockTimings.AbdomenBelowBandArmAfter"/> after the entry if it
 /// never does. This is the one rule with memory: the arming is kept per phase entry (keyed by
 /// <see cref="InterlockInput.PhaseStartedAt"/>), updated in <see cref="AppliesTo"/>, which the engine calls once per
@@ -45,7 +46,7 @@ public sealed class AbdomenBelowBandRule : InterlockRule
             InterlockTimings.AbdomenBelowBandPersistence,
             ChemoOnly,
             string.Create(CultureInfo.InvariantCulture,
-                $"mean of valid abdominal probes < {NotNull(limits).AbdominalBandLow.DegreesCelsius:0.0##} °C (band low), armed once the band was reached in this chemo phase or {InterlockTimings.AbdomenBelowBandArmAfter} after its start"))
+                $"median of valid abdominal probes < {NotNull(limits).AbdominalBandLow.DegreesCelsius:0.0##} °C (band low), armed once the band was reached in this chemo phase or {InterlockTimings.AbdomenBelowBandArmAfter} after its start"))
     {
         _bandLow = limits.AbdominalBandLow.DegreesCelsius;
         _armAfter = DurationTicks.ToTimeSpan(InterlockTimings.AbdomenBelowBandArmAfter);
@@ -65,27 +66,27 @@ public sealed class AbdomenBelowBandRule : InterlockRule
             _reachedBand = false;
         }
 
-        _reachedBand |= Mean(context.Sensors, out _) is { } mean && mean >= _bandLow;
+        _reachedBand |= Median(context.Sensors, out _) is { } median && median >= _bandLow;
         return _reachedBand || input.Now - input.PhaseStartedAt >= _armAfter;
     }
 
     public override RuleCheck Check(InterlockContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Mean(context.Sensors, out var valid) is not { } mean)
+        if (Median(context.Sensors, out var valid) is not { } median)
         {
             return RuleCheck.Unknown(context.Sensors.Frame is null
                 ? RuleReadings.NoSample
                 : string.Create(CultureInfo.InvariantCulture, $"{valid} valid abdominal probes, fewer than {AbdominalSelection.MinimumValidProbes}"));
         }
 
-        return RuleCheck.Compare(mean < _bandLow,
-            new Measurement("abdomen (mean of valid probes)", Math.Round(mean, 2), "°C", "<", _bandLow,
+        return RuleCheck.Compare(median < _bandLow,
+            new Measurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", _bandLow,
                 string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes")));
     }
 
-    /// <summary>Mean of the valid abdominal probes; null with fewer than <see cref="AbdominalSelection.MinimumValidProbes"/>.</summary>
-    private static double? Mean(ValidatedFrame sensors, out int valid)
+    /// <summary>Median of the valid abdominal probes; null with fewer than <see cref="AbdominalSelection.MinimumValidProbes"/>.</summary>
+    private static double? Median(ValidatedFrame sensors, out int valid)
     {
         valid = 0;
         if (sensors.Frame is not { } frame)
@@ -93,18 +94,24 @@ public sealed class AbdomenBelowBandRule : InterlockRule
             return null;
         }
 
-        var sum = 0.0;
+        Span<double> values = stackalloc double[SensorFrame.AbdominalProbeCount];
         for (var i = 0; i < SensorFrame.AbdominalProbeCount; i++)
         {
             var channel = SensorFrame.AbdomenChannel(i);
             if (sensors.IsValid(channel))
             {
-                sum += ChannelValue.Of(frame, channel);
-                valid++;
+                values[valid++] = ChannelValue.Of(frame, channel);
             }
         }
 
-        return valid >= AbdominalSelection.MinimumValidProbes ? sum / valid : null;
+        if (valid < AbdominalSelection.MinimumValidProbes)
+        {
+            return null;
+        }
+
+        var sorted = values[..valid];
+        sorted.Sort();
+        return valid % 2 == 1 ? sorted[valid / 2] : (sorted[(valid / 2) - 1] + sorted[valid / 2]) / 2;
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)
