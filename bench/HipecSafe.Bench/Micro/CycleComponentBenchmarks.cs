@@ -66,7 +66,7 @@ public class CycleComponentBenchmarks
         new ModbusRtuSlave(BoardAddresses.DefaultActuatorBoard, _actuatorBoard).ServeSynchronously(_bus.SlaveEnd);
         _port = new ModbusBoardPort(new ModbusRtuMaster(_bus.MasterEnd));
         _sensorBoard.Publish(_sensors.Sample(_plant.State));
-        _actuatorBoard.Publish(_plant.State, PlantParameters.Default.HeaterMaxPower);
+        _actuatorBoard.Publish(_plant.State);
         _command = new ActuatorCommand(300, _inputs.PumpSpeedRpm, ClampOpen: true, HeaterEnabled: true);
         var readout = _port.Read();
         var frame = readout.Frame ?? throw new InvalidOperationException("bench bus read failed: " + readout.SensorFailure);
@@ -94,7 +94,7 @@ public class CycleComponentBenchmarks
             var inputs = _actuatorBoard.Step(_now, _limiter.Read(_plant.State));
             _plant.Step(BoardStep, inputs);
             _sensorBoard.Publish(_sensors.Sample(_plant.State));
-            _actuatorBoard.Publish(_plant.State, PlantParameters.Default.HeaterMaxPower);
+            _actuatorBoard.Publish(_plant.State);
         }
 
         return _plant.State;

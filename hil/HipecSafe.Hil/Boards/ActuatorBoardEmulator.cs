@@ -30,11 +30,11 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
     }
 
     /// <summary>Publishes the board's input registers from the plant's state after its step.</summary>
-    public void Publish(in Plant.PlantState plant, Core.Quantities.Power heaterMaxPower)
+    public void Publish(in Plant.PlantState plant)
     {
         lock (_gate)
         {
-            _inputs = RegisterCodec.EncodeActuatorFeedback(logic.Feedback(plant, heaterMaxPower));
+            _inputs = RegisterCodec.EncodeActuatorFeedback(logic.Feedback(plant));
         }
     }
 

@@ -92,18 +92,23 @@ public sealed class ActuatorBoardLogic
         return new PlantInputs(relay ? Commanded.HeaterPowerPermille : 0, relay, Commanded.PumpSpeedRpm, Commanded.ClampOpen);
     }
 
-    /// <summary>The board_status register (and the rest of the feedback) given what the plant actually does.</summary>
-    public ActuatorFeedback Feedback(in PlantState plant, Power heaterMaxPower)
+    /// <summary>
+    /// The board_status register (and the rest of the feedback) given what the plant actually does. Two definitions
+    /// the ICD leaves open (hazard analysis OI-18) are fixed here as the hardware must provide them: heater_power_actual
+    /// is the power driver's output ahead of the series relay (so a stuck driver shows whatever the relay does, and an
+    /// open heater element does not), and bit2 is the relay's real contact state (so a welded relay shows closed).
+    /// </summary>
+    public ActuatorFeedback Feedback(in PlantState plant)
     {
         var outputs = Outputs();
         var status = BoardStatus.None;
         status |= SafeLatched ? BoardStatus.SafeLatchedByWatchdog : 0;
         status |= LimiterTripped ? BoardStatus.LimiterTripped : 0;
-        status |= outputs.HeaterRelayClosed ? BoardStatus.HeaterRelayClosed : 0;
+        status |= plant.HeaterRelayContactClosed ? BoardStatus.HeaterRelayClosed : 0;
         status |= plant.PumpSpeedRpm > 0 ? BoardStatus.PumpRunning : 0;
         status |= outputs.ClampOpen ? BoardStatus.ClampOpen : 0;
         status |= plant.PumpMotorFault ? BoardStatus.PumpMotorFault : 0;
-        var actualPermille = (int)Math.Round(Math.Clamp(plant.HeaterPowerDelivered.Watts / heaterMaxPower.Watts, 0, 1) * 1000);
+        var actualPermille = Math.Clamp(plant.HeaterDriverPermille, 0, 1000);
         return new ActuatorFeedback(status, actualPermille, plant.PumpSpeedRpm, LimiterTemperature, _lastHeartbeat);
     }
 }

@@ -44,6 +44,8 @@ public sealed class PerfusionPlant
     private double _qPump, _qIn, _qOut, _qLeak, _pAb, _heatToPatient, _inflowHeat;
     private bool _clampOpen, _air;
     private double _leaked;
+    private int _driverPermille;
+    private bool _relayContactClosed;
 
     // Active faults, kept both as records (for reporting) and as plain numbers (for a cheap Step).
     private readonly PlantFault?[] _faults = new PlantFault?[Enum.GetValues<PlantFaultSlot>().Length];
@@ -202,6 +204,8 @@ public sealed class PerfusionPlant
         ReservoirVolume = Volume.FromMilliliters(_vRes),
         ReservoirTemperature = Temperature.FromDegreesCelsius(_tRes),
         HeaterPowerDelivered = Power.FromWatts(_heaterPower),
+        HeaterDriverPermille = _driverPermille,
+        HeaterRelayContactClosed = _relayContactClosed,
         HeatExchangerTemperature = Temperature.FromDegreesCelsius(_tHx),
         HeaterInletTemperature = Temperature.FromDegreesCelsius(_tRes),
         HeaterOutletTemperature = Temperature.FromDegreesCelsius(_tHeaterOut),
@@ -257,9 +261,10 @@ public sealed class PerfusionPlant
         // Heater: the series relay gates the driver's power; a stuck driver ignores the command, a welded relay ignores
         // the enable, a failed element delivers nothing.
         var relayClosed = u.HeaterRelayClosed || _relayWelded;
-        double permille = !relayClosed || _heaterFailedOff ? 0
-            : _stuckPermille >= 0 ? _stuckPermille
-            : u.HeaterPowerPermille;
+        var driver = _stuckPermille >= 0 ? _stuckPermille : u.HeaterPowerPermille;
+        double permille = !relayClosed || _heaterFailedOff ? 0 : driver;
+        _driverPermille = driver;
+        _relayContactClosed = relayClosed;
         var heaterPower = permille / 1000.0 * _p.HeaterMaxPower.Watts;
 
         // Roller pump: positive displacement, flow = rpm × mL/rev (× degradation); an emptying reservoir feeds it air.

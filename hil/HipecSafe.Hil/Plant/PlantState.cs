@@ -16,6 +16,13 @@ public readonly record struct PlantState
     public Temperature ReservoirTemperature { get; init; }
     /// <summary>Electrical power the heater delivered into the heat exchanger (after relay and heater faults).</summary>
     public Power HeaterPowerDelivered { get; init; }
+    /// <summary>
+    /// The heater power driver's output level in ‰ of maximum, ahead of the series relay and independent of the load:
+    /// the command, or the stuck level of a stuck driver. What the board reports as heater_power_actual (OI-18).
+    /// </summary>
+    public int HeaterDriverPermille { get; init; }
+    /// <summary>The heater relay's real contact state: closed when driven closed or welded. What board_status bit2 reports.</summary>
+    public bool HeaterRelayContactClosed { get; init; }
     /// <summary>Heater block / exchanger wall temperature.</summary>
     public Temperature HeatExchangerTemperature { get; init; }
     /// <summary>Fluid entering the heat exchanger (drawn from the reservoir).</summary>

@@ -215,7 +215,7 @@ public sealed class RealTimeBoards : IDisposable
     private void Publish(in PlantState state)
     {
         SensorBoard.Publish(SensorModel.Sample(state));
-        ActuatorBoard.Publish(state, _options.Plant.HeaterMaxPower);
+        ActuatorBoard.Publish(state);
     }
 
     private BoardsSnapshot SnapshotOf(TimeSpan now, long step, in PlantState state, PlantInputs outputs)

@@ -103,7 +103,7 @@ public sealed class SimulationRig : IDisposable
     private void PublishBoards(in PlantState state)
     {
         SensorBoard.Publish(SensorModel.Sample(state));
-        ActuatorBoard.Publish(state, _options.Plant.HeaterMaxPower);
+        ActuatorBoard.Publish(state);
     }
 
     public void Dispose()

@@ -22,6 +22,7 @@ public static class ActuatorBoardRegisters
 
     // Input registers (FC 0x04)
     public const ushort BoardStatusWord = 0;
+    /// <summary>heater_power_actual: the driver's output ahead of the series relay, ‰ (hazard analysis OI-18).</summary>
     public const ushort HeaterPowerActual = 1;
     public const ushort PumpSpeedActual = 2;
     public const ushort LimiterTemperature = 3;

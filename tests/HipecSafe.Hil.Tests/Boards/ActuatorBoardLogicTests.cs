@@ -3,6 +3,7 @@ using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Hil.Boards;
+using HipecSafe.Hil.Plant;
 using HipecSafe.TestSupport;
 
 namespace HipecSafe.Hil.Tests.Boards;
@@ -90,6 +91,71 @@ public class ActuatorBoardLogicTests
         board.Step(Ms(200), Temperature.FromDegreesCelsius(43.99));
         Assert.Null(board.ResetLatch());
         Assert.False(board.LimiterTripped);
+    }
+
+    /// <summary>A board commanded <paramref name="command"/> driving a plant with <paramref name="fault"/>; the feedback after one step.</summary>
+    private static ActuatorFeedback FeedbackWith(ActuatorCommand command, PlantFault? fault)
+    {
+        var board = new ActuatorBoardLogic();
+        var plant = new PerfusionPlant();
+        if (fault is not null)
+        {
+            plant.Inject(fault);
+        }
+
+        board.Step(Ms(0), Cool);
+        board.CommandWritten(command, 1);
+        board.Step(Ms(50), Cool);
+        plant.Step(Duration.FromMilliseconds(50), board.Outputs());
+        return board.Feedback(plant.State);
+    }
+
+    [Fact]
+    [Verifies("SRS-HIL-023")]
+    public void Heater_power_actual_is_the_driver_output_ahead_of_the_relay()
+    {
+        var nominal = FeedbackWith(Heating, null);
+        var stuckBehindOpenRelay = FeedbackWith(ActuatorCommand.Safe, new HeaterStuckOn(800));
+        var stuckAboveCommand = FeedbackWith(Heating, new HeaterStuckOn(1000));
+
+        Assert.Equal(600, nominal.HeaterPowerActualPermille);
+        Assert.Equal(800, stuckBehindOpenRelay.HeaterPowerActualPermille);
+        Assert.False(stuckBehindOpenRelay.Has(BoardStatus.HeaterRelayClosed));
+        Assert.Equal(1000, stuckAboveCommand.HeaterPowerActualPermille);
+    }
+
+    [Fact]
+    [Verifies("SRS-HIL-023")]
+    public void An_open_heater_element_is_not_visible_in_heater_power_actual()
+    {
+        // The driver still drives its output into the open element: the feedback shows the command while the plant
+        // receives nothing. Only temperature reveals it (IL-ABDOMEN-BELOW-BAND).
+        var board = new ActuatorBoardLogic();
+        var plant = new PerfusionPlant();
+        plant.Inject(new HeaterFailedOff());
+        board.Step(Ms(0), Cool);
+        board.CommandWritten(Heating, 1);
+        plant.Step(Duration.FromMilliseconds(50), board.Outputs());
+
+        var feedback = board.Feedback(plant.State);
+
+        Assert.Equal(600, feedback.HeaterPowerActualPermille);
+        Assert.True(feedback.Has(BoardStatus.HeaterRelayClosed));
+        Assert.Equal(0, plant.State.HeaterPowerDelivered.Watts);
+    }
+
+    [Fact]
+    [Verifies("SRS-HIL-023")]
+    public void Bit2_is_the_real_relay_contact_so_a_welded_relay_shows_closed_while_commanded_open()
+    {
+        var open = FeedbackWith(ActuatorCommand.Safe, null);
+        var welded = FeedbackWith(ActuatorCommand.Safe, new HeaterStuckOn(1000, relayWelded: true));
+        var closed = FeedbackWith(Heating, null);
+
+        Assert.False(open.Has(BoardStatus.HeaterRelayClosed));
+        Assert.True(welded.Has(BoardStatus.HeaterRelayClosed));
+        Assert.Equal(1000, welded.HeaterPowerActualPermille);
+        Assert.True(closed.Has(BoardStatus.HeaterRelayClosed));
     }
 
     [Fact]
