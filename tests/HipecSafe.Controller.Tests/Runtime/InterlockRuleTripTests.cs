@@ -23,6 +23,7 @@ public sealed class InterlockRuleTripTests
         Standby,
         Priming,
         Heating,
+        ChemoPerfusion,
     }
 
     /// <param name="Apply">Makes the condition hold.</param>
@@ -41,11 +42,15 @@ public sealed class InterlockRuleTripTests
             p => (p.LimiterTemperature, p.LimiterTripped) = (Temperature.FromDegreesCelsius(46.2), true),
             p => p.LimiterTemperature = Temperature.FromDegreesCelsius(40.0)),
         ["IL-HEATER-RUNAWAY"] = new(Stage.Standby, p => p.HeaterPowerActualPermille = 400, p => p.HeaterPowerActualPermille = null),
+        // Heating starts from the applied power in 5 ‰ steps, so a board reporting full power is far above the command.
+        ["IL-HEATER-POWER-MISMATCH"] = new(Stage.Heating, p => p.HeaterPowerActualPermille = 1000, p => p.HeaterPowerActualPermille = null),
         ["IL-PUMP-MOTOR-FAULT"] = new(Stage.Standby, p => p.PumpMotorFault = true, p => p.PumpMotorFault = false),
         ["IL-INFLOW-HIGH"] = new(Stage.Standby, Set(f => f with { InflowB = C(45.3) }), Healthy),
         ["IL-ABDOMEN-HIGH"] = new(Stage.Standby, Set(f => f with { Abdomen2 = C(43.7) }), Healthy),
         ["IL-CORE-HIGH"] = new(Stage.Standby, Set(f => f with { Core = C(40.2) }), Healthy),
         ["IL-CORE-WARNING"] = new(Stage.Standby, Set(f => f with { Core = C(39.7) }), Healthy),
+        // Chemo reached with the abdomen at 41.2 °C (armed); 0.25 K steps stay inside the validator's rate limit.
+        ["IL-ABDOMEN-BELOW-BAND"] = new(Stage.ChemoPerfusion, Abdomen(40.95), Abdomen(41.2), MaxCycles: 620),
         ["IL-INFLOW-PROBES-LOST"] = new(Stage.Priming, Flag(SensorChannel.InflowA, SensorChannel.InflowB), Healthy),
         ["IL-INFLOW-PROBE-FAULT"] = new(Stage.Priming, Flag(SensorChannel.InflowA), Healthy),
         ["IL-INFLOW-DISAGREE"] = new(Stage.Priming, Set(f => f with { InflowB = C(37.5) }), Healthy, MaxCycles: 40),
@@ -124,12 +129,29 @@ public sealed class InterlockRuleTripTests
             case Stage.Heating:
                 run.ToHeating();
                 break;
+            case Stage.ChemoPerfusion:
+                run.ToHeating();
+                CrashRecoveryTests.WarmTheAbdomen(run);
+                run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
+                run.Accept(OperatorAction.ConfirmLeakCheck);
+                run.Accept(OperatorAction.AddDrug);
+                run.StepUntil(r => r.Phase == Phase.ChemoPerfusion, 5, "ChemoPerfusion");
+                for (var c = 41.0; c <= 41.2 + 1e-9; c += 0.1)
+                {
+                    Abdomen(c)(run.Port);
+                    run.Step();
+                }
+
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(stage), stage, "no way to reach this stage");
         }
     }
 
     private static Temperature C(double celsius) => Temperature.FromDegreesCelsius(celsius);
+
+    private static Action<ScriptedBoardPort> Abdomen(double celsius) =>
+        p => p.Frame = p.Frame with { Abdomen1 = C(celsius), Abdomen2 = C(celsius), Abdomen3 = C(celsius), Abdomen4 = C(celsius) };
 
     private static Action<ScriptedBoardPort> Set(Func<SensorFrame, SensorFrame> change) => p => p.Frame = change(ScriptedBoardPort.HealthyFrame);
 
