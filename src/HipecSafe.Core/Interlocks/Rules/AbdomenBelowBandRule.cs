@@ -82,7 +82,7 @@ public sealed class AbdomenBelowBandRule : InterlockRule
 
         return RuleCheck.Compare(median < _bandLow,
             new Measurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", _bandLow,
-                string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes")));
+                () => string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes")));
     }
 
     /// <summary>Median of the valid abdominal probes; null with fewer than <see cref="AbdominalSelection.MinimumValidProbes"/>.</summary>

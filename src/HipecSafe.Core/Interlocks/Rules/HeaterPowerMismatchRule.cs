@@ -59,6 +59,6 @@ public sealed class HeaterPowerMismatchRule : InterlockRule
         var actual = feedback.HeaterPowerActualPermille;
         return RuleCheck.Compare(actual > limit,
             new Measurement("heater_power_actual", actual, "‰", ">", limit,
-                string.Create(CultureInfo.InvariantCulture, $"commanded {command.HeaterPowerPermille} ‰ + {TolerancePermille} ‰")));
+                () => string.Create(CultureInfo.InvariantCulture, $"commanded {command.HeaterPowerPermille} ‰ + {TolerancePermille} ‰")));
     }
 }
