@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The project's test command (README, .ci/run): unit, actor, rig and end-to-end tests, then the trace check.
+# The project's test command (README, .ci/run): unit, actor, rig and end-to-end tests, then the trace check (writing
+# the traceability matrix) and the committed scenario campaign; reports land in test-results/.
 # On a fresh machine it installs the serial tools the end-to-end tests need (socat for pty pairs, mbpoll as the
 # third-party Modbus master).
 set -euo pipefail
@@ -34,8 +35,15 @@ rm -f "$log"
 trace_status=0
 dotnet src/HipecSafe.Cli/bin/Release/net10.0/hipecsafe.dll trace --check --matrix test-results/trace || trace_status=$?
 
+# The committed fault-injection campaign: every scenario's expectations (nominal runs: no false trip) must hold.
+campaign_status=0
+mkdir -p test-results
+dotnet src/HipecSafe.Cli/bin/Release/net10.0/hipecsafe.dll campaign hil/scenarios --out test-results/campaign --parallel 2 \
+  > test-results/campaign.log 2>&1 || campaign_status=$?
+grep -E '^(FAIL|FAILED|  )|scenarios passed' test-results/campaign.log || true
+
 echo "tests: ${passed} passed, ${failed} failed"
-if [ "$status" -ne 0 ] || [ "$trace_status" -ne 0 ]; then
-  echo "FAILED (dotnet test exit $status, trace check exit $trace_status)"
+if [ "$status" -ne 0 ] || [ "$trace_status" -ne 0 ] || [ "$campaign_status" -ne 0 ]; then
+  echo "FAILED (dotnet test exit $status, trace check exit $trace_status, campaign exit $campaign_status)"
   exit 1
 fi
