@@ -21,6 +21,10 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
     private readonly List<byte> _buffer = new(ModbusLimits.MaxFrameLength + 1);
     private TimeSpan? _lastArrival;
 
+    // Length of the clean request being received, once its header has told it (0: not known). Until the buffer
+    // reaches it, another byte can neither complete, dirty nor overflow the frame, so it needs no check.
+    private int _cleanLength;
+
     public long BytesDiscarded { get; private set; }
 
     public bool HasPartialFrame => _buffer.Count > 0;
@@ -36,6 +40,11 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
         foreach (var b in bytes)
         {
             _buffer.Add(b);
+            if (_buffer.Count < _cleanLength)
+            {
+                continue;
+            }
+
             TryComplete(frames);
         }
 
@@ -63,6 +72,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
 
         frames.Add([.. _buffer]);
         _buffer.Clear();
+        _cleanLength = 0;
     }
 
     private void TryComplete(List<byte[]> frames)
@@ -71,6 +81,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
         var count = span.Length;
         var length = ModbusRequestDecoder.RequestLength(span);
         var plausibleStart = span[0] <= ModbusLimits.MaxUnitAddress;
+        _cleanLength = plausibleStart && length > count && length <= ModbusLimits.MaxFrameLength ? length : 0;
 
         if (plausibleStart && count == length && Crc16.IsValid(span))
         {
@@ -95,6 +106,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
             // No frame is this long: drop the oldest bytes and keep looking.
             var excess = count - ModbusLimits.MaxFrameLength;
             _buffer.RemoveRange(0, excess);
+            _cleanLength = 0;
             BytesDiscarded += excess;
         }
     }
@@ -148,6 +160,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
         BytesDiscarded += start;
         frames.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer)[start..].ToArray());
         _buffer.Clear();
+        _cleanLength = 0;
     }
 
     private static bool IsFixedLengthFunction(byte function) => function is (byte)ModbusFunctionCode.ReadHoldingRegisters
