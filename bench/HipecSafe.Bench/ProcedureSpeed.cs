@@ -85,7 +85,52 @@ internal static class ProcedureSpeed
             .Line()
             .Line("Outcome check (every run must be the same procedure): " + string.Join("; ", results.Select(r =>
                 $"run {r.Index} {(r.Completed ? "Complete" : "not complete")} at {F(r.SimulatedSeconds, "0.0")} s")));
+        ColdCli(report, runs: 3);
         report.Save($"dotnet run -c Release --project bench/HipecSafe.Bench -- procedure --runs {runs}");
+    }
+
+    /// <summary>
+    /// What the issue's target is about: <c>hipecsafe simulate</c> as a user runs it, a new process each time (runtime
+    /// start, JIT with the CLI's own runtime settings, profile load, the procedure, teardown). The CLI must have been
+    /// built next to this program (same configuration and artifacts layout); it is not a dependency of the bench.
+    /// </summary>
+    private static void ColdCli(BenchReport report, int runs)
+    {
+        var here = AppContext.BaseDirectory;
+        string[] candidates =
+        [
+            Path.GetFullPath(Path.Combine(here, "..", "..", "HipecSafe.Cli", "release", "hipecsafe.dll")), // --artifacts-path layout
+            Path.Combine(RepositoryRoot, "src", "HipecSafe.Cli", "bin", "Release", "net10.0", "hipecsafe.dll"),
+        ];
+        report.Line("Cold `hipecsafe simulate --json` (a new process per run, as a user waits for it; total = process wall, " +
+                    "inner = the CLI's own wall_seconds from rig creation to summary):").Line();
+        if (candidates.FirstOrDefault(File.Exists) is not { } cli)
+        {
+            report.Line($"not measured: no Release build of the CLI at {string.Join(" or ", candidates)} (build src/HipecSafe.Cli first)").Line();
+            return;
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        for (var i = 1; i <= runs; i++)
+        {
+            var start = new ProcessStartInfo("dotnet", [cli, "simulate", "--json"]) { RedirectStandardOutput = true, UseShellExecute = false };
+            var t0 = Stopwatch.GetTimestamp();
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + cli);
+            var json = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            var total = Seconds(Stopwatch.GetTimestamp() - t0);
+            using var summary = System.Text.Json.JsonDocument.Parse(json);
+            var root = summary.RootElement;
+            rows.Add(
+            [
+                i.ToString(System.Globalization.CultureInfo.InvariantCulture), F(total), F(root.GetProperty("wall_seconds").GetDouble()),
+                root.GetProperty("end_phase").GetString() ?? "?", F(root.GetProperty("simulated_seconds").GetDouble(), "0.0"),
+                process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ]);
+            Console.Error.WriteLine($"cold simulate {i}: {F(total)} s");
+        }
+
+        report.Table(["run", "total s", "inner s", "end phase", "simulated s", "exit"], rows);
     }
 
     /// <summary>
