@@ -154,6 +154,15 @@ public sealed class ModbusRtuSlave
     private byte[]? HandleFrameLocked(ReadOnlySpan<byte> frame)
     {
         _framesReceived++;
+        if (frame.Length >= ModbusLimits.MinFrameLength && frame[0] != UnitAddress && frame[0] != ModbusLimits.BroadcastAddress
+            && Crc16.IsValid(frame))
+        {
+            // Another unit's intact frame (every request on a shared bus reaches every slave): whatever the decoder
+            // would make of it, the answer is "not ours". Counted as below, without decoding it.
+            _framesForOtherUnits++;
+            return null;
+        }
+
         var decoded = ModbusRequestDecoder.Decode(frame);
         switch (decoded.Outcome)
         {
