@@ -146,8 +146,8 @@ public sealed class ControllerRuntime : IDisposable
         }, new RealTimeCycleClockOptions
         {
             Coalescing = coalescing,
-            OnOverrun = o => _env.HazardLog.Tell(new LogEvent(Core.HazardLog.LogPriority.Medium, coalescing.DueOf(o.PreviousDelivered),
-                _realTimeStart + coalescing.DueOf(o.PreviousDelivered), new Core.HazardLog.NoteEntry(o.Describe()))),
+            OnOverrun = o => _env.HazardLog.Tell(new LogEvent(Core.HazardLog.LogPriority.Medium, coalescing.DueOf(o.LoggedAtCycle),
+                _realTimeStart + coalescing.DueOf(o.LoggedAtCycle), new Core.HazardLog.NoteEntry(o.Describe()))),
         });
         Volatile.Write(ref _clock, clock);
         clock.Start();

@@ -9,10 +9,16 @@ namespace HipecSafe.Controller;
 /// <param name="Cycles">How many cycles in a row were skipped.</param>
 /// <param name="Causes">Every reason that held a tick back during the overrun.</param>
 /// <param name="ResumedAt">The cycle delivered when the overrun ended.</param>
-/// <param name="PreviousDelivered">The last cycle delivered before the overrun.</param>
+/// <param name="PreviousDelivered">The last cycle delivered before the overrun; -1 if none was.</param>
 public sealed record CycleOverrun(long FirstCycle, long Cycles, OverrunCauses Causes, long ResumedAt, long PreviousDelivered)
 {
     public long LastCycle => FirstCycle + Cycles - 1;
+
+    /// <summary>
+    /// The cycle whose time the overrun is logged at: the last one delivered before it, whose records may still be on
+    /// their way to the log (an earlier time than theirs would be out of order), or cycle 0 if none was delivered yet.
+    /// </summary>
+    public long LoggedAtCycle => Math.Max(PreviousDelivered, 0);
 
     /// <summary>One line for the hazard log: which cycles, how many, why.</summary>
     public string Describe()

@@ -43,6 +43,17 @@ public sealed class TickCoalescerTests
     }
 
     [Fact]
+    [Verifies("SRS-RT-001")]
+    public void A_first_wake_up_already_late_skips_to_the_newest_cycle_and_its_overrun_is_logged_at_time_zero()
+    {
+        var c = new TickCoalescer(Period);
+        var d = c.Decide(Ms(250));
+        Assert.Equal(new TickDecision(2, Ms(200), true, new CycleOverrun(0, 2, OverrunCauses.ClockLate, 2, -1)), d);
+        Assert.Equal(0, d.Ended!.LoggedAtCycle);
+        Assert.Equal(7, new CycleOverrun(8, 1, OverrunCauses.RoundTooShort, 9, 7).LoggedAtCycle);
+    }
+
+    [Fact]
     [Verifies("SRS-RT-001", "SRS-RT-006")]
     public void No_tick_is_delivered_while_the_previous_one_is_not_taken_nor_before_its_round_has_lasted_half_a_period()
     {

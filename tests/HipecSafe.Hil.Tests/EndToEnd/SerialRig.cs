@@ -38,7 +38,11 @@ internal sealed class SerialRig : IDisposable
             Boards = new RealTimeBoards(new RealTimeBoardsOptions(new SerialPortOptions(_pty.BoardsEnd)) { Seed = seed, Plant = PlantPresets.WarmStart });
             Controller = new SerialController(new SerialControllerOptions(new SerialPortOptions(_pty.ControllerEnd), TreatmentProfile.Default, _logPath));
             Boards.Stepped += _ => Changes.Pulse();
-            Controller.Runtime.CycleCompleted += _ => Changes.Pulse();
+            Controller.Runtime.CycleCompleted += r =>
+            {
+                NoteHeartbeat(r);
+                Changes.Pulse();
+            };
         }
         catch
         {
@@ -156,7 +160,32 @@ internal sealed class SerialRig : IDisposable
             var latched = latch is null ? "board not latched"
                 : $"board latched at {latch.Time.TotalMilliseconds:0} ms with the heartbeat unchanged since {latch.LastHeartbeatChangeAt?.TotalMilliseconds:0} ms";
             return string.Create(CultureInfo.InvariantCulture,
-                $"{latched}; boards {Boards.Scheduling}; controller cycles skipped {Controller.Runtime.ClockOverruns.Sum(o => o.Cycles)} in {Controller.Runtime.ClockOverruns.Count} overruns; longest heartbeat gap {Boards.LongestHeartbeatGap.TotalMilliseconds:0} ms; board steps up to {Boards.MaxStepLatenessMs:0} ms late; controller ticks up to {(Controller.Runtime.ClockLatenessMs is { Count: > 0 } l ? l.Max() : 0):0} ms late; load average {LoadAverage()}; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} items queued; hazard log High: {HighPriorityRecords()}");
+                $"{latched}; boards {Boards.Scheduling}; controller cycles skipped {Controller.Runtime.ClockOverruns.Sum(o => o.Cycles)} in {Controller.Runtime.ClockOverruns.Count} overruns; longest heartbeat gap {Boards.LongestHeartbeatGap.TotalMilliseconds:0} ms; board steps up to {Boards.MaxStepLatenessMs:0} ms late; controller ticks up to {(Controller.Runtime.ClockLatenessMs is { Count: > 0 } l ? l.Max() : 0):0} ms late; load average {LoadAverage()}; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} items queued; last cycle reports: {RecentCycles()}; hazard log High: {HighPriorityRecords()}");
+        }
+    }
+
+    // The last cycles as the heartbeat saw them (on the listener's thread): a board latch nobody injected is
+    // explained by the cycles before it — which ones wrote no heartbeat, and whether a write failed.
+    private readonly Queue<string> _recentCycles = new();
+
+    private void NoteHeartbeat(CycleReport r)
+    {
+        var note = r.HeartbeatWritten ? $"{r.Tick.Cycle}" : $"{r.Tick.Cycle} no heartbeat{(r.WriteFailure is { } f ? $" ({f})" : "")}";
+        lock (_recentCycles)
+        {
+            _recentCycles.Enqueue(note);
+            if (_recentCycles.Count > 12)
+            {
+                _recentCycles.Dequeue();
+            }
+        }
+    }
+
+    private string RecentCycles()
+    {
+        lock (_recentCycles)
+        {
+            return string.Join(", ", _recentCycles);
         }
     }
 
