@@ -14,23 +14,36 @@ internal sealed class ChangeSignal
     private readonly object _gate = new();
     private long _version;
 
-    public long Version
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _version;
-            }
-        }
-    }
+    public long Version => Interlocked.Read(ref _version);
 
     public void Pulse()
     {
+        Interlocked.Increment(ref _version);
         lock (_gate)
         {
-            _version++;
             Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>
+    /// A pulse from a real-time thread (the boards' step thread), which must never wait for a test thread that holds
+    /// the lock and is itself waiting for a CPU (priority inversion): the version moves at once, and waiters are
+    /// woken only if the lock is free. A waiter holding it is between its check and its wait, and the next pulse
+    /// (the next board step) wakes it.
+    /// </summary>
+    public void PulseWithoutBlocking()
+    {
+        Interlocked.Increment(ref _version);
+        if (Monitor.TryEnter(_gate))
+        {
+            try
+            {
+                Monitor.PulseAll(_gate);
+            }
+            finally
+            {
+                Monitor.Exit(_gate);
+            }
         }
     }
 
@@ -40,12 +53,12 @@ internal sealed class ChangeSignal
         var started = Stopwatch.StartNew();
         lock (_gate)
         {
-            while (_version == seen)
+            while (Version == seen)
             {
                 var left = timeout - started.Elapsed;
                 if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
                 {
-                    return _version != seen;
+                    return Version != seen;
                 }
             }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
+using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.RealTime;
 using HipecSafe.Hil.Rig;
@@ -37,7 +38,7 @@ internal sealed class SerialRig : IDisposable
             _pty = new PtyPair(_dir.Path);
             Boards = new RealTimeBoards(new RealTimeBoardsOptions(new SerialPortOptions(_pty.BoardsEnd)) { Seed = seed, Plant = PlantPresets.WarmStart });
             Controller = new SerialController(new SerialControllerOptions(new SerialPortOptions(_pty.ControllerEnd), TreatmentProfile.Default, _logPath));
-            Boards.Stepped += _ => Changes.Pulse();
+            Boards.Stepped += _ => Changes.PulseWithoutBlocking();
             Controller.Runtime.CycleCompleted += r =>
             {
                 NoteHeartbeat(r);
@@ -77,7 +78,26 @@ internal sealed class SerialRig : IDisposable
     {
         Boards.Start();
         WaitUntil(() => Boards.Snapshot.Steps >= 10, TimeSpan.FromSeconds(30), () => "the boards' first steps");
+        WarmUpSerialPath();
         Controller.Start();
+    }
+
+    /// <summary>
+    /// The lockstep warm-up cannot compile the serial path (System.IO.Ports on both ends, the port reader threads,
+    /// the Modbus master over a real port, the slave runner): read both boards a few times through the controller's
+    /// own master before its clock starts. Cold, on a loaded machine, the first replies of a run took longer than the
+    /// 50 ms response timeout three times in a row, and IL-BUS-SENSOR/ACTUATOR latched SafeState in the self-test.
+    /// Failures here are not asserted: the controller's first cycles judge the bus.
+    /// </summary>
+    private void WarmUpSerialPath()
+    {
+        var sensors = new SensorBoardClient(Controller.Master);
+        var actuators = new ActuatorBoardClient(Controller.Master);
+        for (var i = 0; i < 5; i++)
+        {
+            _ = sensors.Read();
+            _ = actuators.ReadFeedback();
+        }
     }
 
     /// <summary>Runs the same controller, plant and board code in lockstep for a few simulated seconds (self-test to priming).</summary>
