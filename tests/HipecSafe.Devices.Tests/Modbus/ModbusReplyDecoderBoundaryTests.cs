@@ -28,6 +28,7 @@ public class ModbusReplyDecoderBoundaryTests
     public void A_null_request_is_an_argument_error()
     {
         Assert.Throws<ArgumentNullException>(() => ModbusReplyDecoder.Decode(null!, Hex("01 03")));
+        Assert.Throws<ArgumentNullException>(() => ModbusReplyDecoder.Decode(null!, []));
         Assert.Throws<ArgumentNullException>(() => ModbusReplyDecoder.ExpectedLength(null!, 0x03));
     }
 

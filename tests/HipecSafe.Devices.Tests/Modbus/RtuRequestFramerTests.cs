@@ -257,4 +257,60 @@ public class RtuRequestFramerTests
         AssertFrames(Feed(framer, Hex(Read10), T0 + TimeSpan.FromMilliseconds(3.5)), Read10);
         Assert.Equal(300, framer.BytesDiscarded);
     }
+    [Fact]
+    public void A_complete_frame_whose_last_8_bytes_also_form_a_valid_request_is_emitted_once_whole()
+    {
+        // Data bytes 5D 43 bring the CRC register back to its initial value, so the frame ends in a CRC-valid read
+        // request and is CRC-valid as a whole: it must be emitted once, and nothing cut from it afterwards.
+        var write = Hex(Concat("01 10 00 00 00 04 08 5D 43", Read10));
+        Assert.True(Crc16.IsValid(write));
+        var framer = new RtuRequestFramer(Silence);
+        AssertFrames(Feed(framer, write, T0), ToHex(write));
+        Assert.Equal(0, framer.BytesDiscarded);
+        Assert.False(framer.HasPartialFrame);
+    }
+
+    [Fact]
+    public void A_write_multiple_request_to_unit_247_glued_to_noise_is_recovered_at_the_tail()
+    {
+        var write = WithCrc("F7 10 00 00 00 01 02 00 05");
+        var framer = new RtuRequestFramer(Silence);
+        AssertFrames(Feed(framer, [.. Hex("FF"), .. write], T0), ToHex(write));
+    }
+
+    [Fact]
+    public void A_write_multiple_request_after_a_long_burst_of_noise_is_recovered()
+    {
+        var framer = new RtuRequestFramer(Silence);
+        Feed(framer, Enumerable.Repeat((byte)0xFF, 300).ToArray(), T0);
+        var write = WithCrc("01 10 00 00 00 01 02 00 05");
+        AssertFrames(Feed(framer, write, T0 + TimeSpan.FromMilliseconds(3.5)), ToHex(write));
+    }
+
+    [Fact]
+    public void A_single_address_byte_is_kept_over_a_gap_as_the_start_of_a_request()
+    {
+        var framer = new RtuRequestFramer(Silence);
+        var frames = new List<byte[]>();
+        var request = Hex(Read10);
+        framer.Push(request.AsSpan(0, 1), T0, frames);
+        framer.Silence(T0 + TimeSpan.FromMilliseconds(5), frames);
+        Assert.Empty(frames);
+
+        framer.Push(request.AsSpan(1), T0 + TimeSpan.FromMilliseconds(6), frames);
+        AssertFrames(frames, Read10);
+    }
+
+    [Fact]
+    public void A_crc_valid_unsupported_function_glued_to_noise_is_not_cut_out_but_handed_over_with_it_on_silence()
+    {
+        // Tail recovery only knows the lengths of supported functions; anything else waits for t3.5.
+        var bytes = Hex("F8").Concat(WithCrc("01 2B 0E 01 00 00 00")).ToArray();
+        var framer = new RtuRequestFramer(Silence);
+        var frames = Feed(framer, bytes, T0);
+        Assert.Empty(frames);
+
+        framer.Silence(T0 + TimeSpan.FromMilliseconds(5), frames);
+        AssertFrames(frames, ToHex(bytes));
+    }
 }
