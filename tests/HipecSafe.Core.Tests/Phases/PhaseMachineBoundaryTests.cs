@@ -38,13 +38,13 @@ public class PhaseMachineBoundaryTests
     public void A_machine_exception_on_a_forward_transition_resumes_into_the_phase_it_came_from()
     {
         var failing = new[] { false };
-        var machine = WithFailingObserver(Phase.Standby, failing);
+        var machine = WithFailingObserver(Phase.Priming, failing);
         failing[0] = true;
-        var result = machine.Fire(PhaseTrigger.StartPriming, T(1), AllGood);
+        var result = machine.Fire(PhaseTrigger.PrimingComplete, T(1), AllGood);
 
         Assert.Equal(Phase.SafeState, result.Transition!.To);
         Assert.Equal(Phase.SafeState, machine.Current);
-        Assert.Equal(Phase.Standby, machine.ResumePhase);
+        Assert.Equal(Phase.Priming, machine.ResumePhase); // not the default (Standby), not the phase it never safely reached
         Assert.Contains(machine.LatchedCauses, c => c.Contains("observer down", StringComparison.Ordinal));
     }
 
