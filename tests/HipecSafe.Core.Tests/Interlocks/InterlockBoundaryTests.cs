@@ -168,4 +168,30 @@ public class InterlockBoundaryTests
     private static InterlockInput Input(InterlockRig rig) => new(
         rig.Now, rig.Phase, rig.Frame, rig.Feedback, rig.LastCommand, rig.FlowTarget, rig.ReservoirAtPhaseStart, rig.BusFailures,
         rig.PhaseStartedAt, rig.PumpStartedAt);
+
+    [Fact]
+    public void Sensor_fault_rules_do_not_trip_when_the_sensor_board_read_fails_the_bus_rule_does()
+    {
+        var rig = new InterlockRig();
+        rig.SensorReadFails = true;
+        rig.Run(TimeSpan.FromSeconds(2));
+        var sensorFaultRules = rig.Engine.Rules.OfType<SensorFaultRule>().Select(r => r.Id).ToHashSet();
+        Assert.DoesNotContain(rig.Last.Active, t => sensorFaultRules.Contains(t.RuleId));
+    }
+
+    [Fact]
+    public void A_measurement_shows_its_detail_in_parentheses()
+    {
+        Assert.Equal("1.5 L/min (pump 50 rpm)", new Measurement("flow", 1.5, "L/min", "<", 2, "pump 50 rpm").ValueText);
+    }
+
+    [Fact]
+    public void No_usable_reading_without_a_sample_says_so()
+    {
+        var rig = new InterlockRig();
+        rig.SensorReadFails = true;
+        rig.Step();
+        var context = new InterlockContext(Input(rig) with { Sensors = null }, rig.Last.Sensors, Limits);
+        Assert.Equal("no sensor sample this cycle", OverTemperatureRule.CoreHigh(Limits).Check(context).UnknownReason);
+    }
 }

@@ -83,4 +83,16 @@ public class SensorValidationBoundaryTests
         var validated = Validated(Nominal());
         Assert.Throws<ArgumentOutOfRangeException>(() => validated.FaultsOf((SensorChannel)ChannelValue.All.Count));
     }
+    [Fact]
+    public void Only_temperature_channels_have_a_temperature()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChannelValue.TemperatureOf(Nominal(), SensorChannel.Flow));
+    }
+
+    [Fact]
+    public void A_range_without_unit_has_no_trailing_space()
+    {
+        Assert.Equal("0–60", new PlausibleRange(0, 60).Describe(""));
+        Assert.Equal("0–60 °C", new PlausibleRange(0, 60).Describe("°C"));
+    }
 }
