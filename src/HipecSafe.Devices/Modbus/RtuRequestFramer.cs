@@ -95,7 +95,9 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
             return;
         }
 
-        var dirty = !plausibleStart || length == ModbusRequestDecoder.UnknownLength || (length > 0 && (count > length || length > ModbusLimits.MaxFrameLength));
+        // count == length here means the frame is complete but its CRC failed: it is not a good frame either, so a
+        // request at its tail is recovered (rule 2) rather than waiting for bytes that may never come.
+        var dirty = !plausibleStart || length == ModbusRequestDecoder.UnknownLength || (length > 0 && (count >= length || length > ModbusLimits.MaxFrameLength));
         if (dirty && TryRecoverTail(span, frames))
         {
             return;
