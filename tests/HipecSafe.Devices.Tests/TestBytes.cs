@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipecSafe.Devices.Modbus;
 
 namespace HipecSafe.Devices.Tests;
 
@@ -10,6 +11,24 @@ internal static class TestBytes
 
     public static byte[] Hex(string text) =>
         [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(h => byte.Parse(h, NumberStyles.HexNumber, CultureInfo.InvariantCulture))];
+
+    /// <summary>The frame of <paramref name="payload"/> (hex) with its CRC-16 appended, low byte first.</summary>
+    public static byte[] WithCrc(string payload)
+    {
+        var bytes = Hex(payload);
+        var frame = new byte[bytes.Length + 2];
+        bytes.CopyTo(frame, 0);
+        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
+        return frame;
+    }
+
+    /// <summary>The failure the master's reply check reports for <paramref name="received"/>; fails the test on a success.</summary>
+    public static ModbusFailure FailureOf(ModbusRequest request, byte[] received)
+    {
+        var result = ModbusReplyDecoder.Decode(request, received);
+        Assert.False(result.IsSuccess, $"expected a failure, got {result}");
+        return result.Failure;
+    }
 
     public static string ToHex(ReadOnlySpan<byte> bytes) => string.Join(' ', bytes.ToArray().Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
 

@@ -9,22 +9,6 @@ public class ModbusReplyDecoderTests
 {
     private static readonly ReadRegistersRequest ReadTwo = new(1, ModbusFunctionCode.ReadHoldingRegisters, 0, 2);
 
-    private static byte[] WithCrc(string payload)
-    {
-        var bytes = Hex(payload);
-        var frame = new byte[bytes.Length + 2];
-        bytes.CopyTo(frame, 0);
-        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
-        return frame;
-    }
-
-    private static ModbusFailure FailureOf(ModbusRequest request, byte[] received)
-    {
-        var result = ModbusReplyDecoder.Decode(request, received);
-        Assert.False(result.IsSuccess, $"expected a failure, got {result}");
-        return result.Failure;
-    }
-
     [Fact]
     public void A_correct_read_reply_yields_the_registers()
     {

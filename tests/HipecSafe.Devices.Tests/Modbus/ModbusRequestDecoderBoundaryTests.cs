@@ -6,15 +6,6 @@ namespace HipecSafe.Devices.Tests.Modbus;
 /// <summary>Slave-side request checks at the limits of the Modbus spec: largest quantities, last address, frame length.</summary>
 public class ModbusRequestDecoderBoundaryTests
 {
-    private static byte[] WithCrc(string payload)
-    {
-        var bytes = Hex(payload);
-        var frame = new byte[bytes.Length + 2];
-        bytes.CopyTo(frame, 0);
-        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
-        return frame;
-    }
-
     private static string Zeros(int count) => string.Join(' ', Enumerable.Repeat("00", count));
 
     [Theory]

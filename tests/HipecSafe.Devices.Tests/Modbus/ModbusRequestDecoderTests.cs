@@ -5,15 +5,6 @@ namespace HipecSafe.Devices.Tests.Modbus;
 
 public class ModbusRequestDecoderTests
 {
-    private static byte[] WithCrc(string payload)
-    {
-        var bytes = Hex(payload);
-        var frame = new byte[bytes.Length + 2];
-        bytes.CopyTo(frame, 0);
-        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
-        return frame;
-    }
-
     [Theory]
     [InlineData("01 03 00 00 00 00", ModbusExceptionCode.IllegalDataValue, "quantity 0")] // quantity 0
     [InlineData("01 04 00 00 00 7E", ModbusExceptionCode.IllegalDataValue, "quantity 126")] // quantity 126

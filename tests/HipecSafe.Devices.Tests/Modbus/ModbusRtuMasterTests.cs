@@ -8,15 +8,6 @@ namespace HipecSafe.Devices.Tests.Modbus;
 /// <summary>Master against the slave engine on a virtual-time link: every timeout and delay is exact and instant.</summary>
 public class ModbusRtuMasterTests
 {
-    private static byte[] WithCrc(string payload)
-    {
-        var bytes = Hex(payload);
-        var frame = new byte[bytes.Length + 2];
-        bytes.CopyTo(frame, 0);
-        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
-        return frame;
-    }
-
     private static LinkFaultHook OnReplies(Func<byte[], IReadOnlyList<LinkDelivery>> transform) =>
         (direction, bytes) => direction == LinkDirection.SlaveToMaster ? transform(bytes.ToArray()) : [LinkDelivery.Now(bytes.ToArray())];
 

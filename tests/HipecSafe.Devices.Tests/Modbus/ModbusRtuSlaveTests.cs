@@ -9,15 +9,6 @@ public class ModbusRtuSlaveTests
 {
     private static readonly TimeSpan Silence = SerialLineTiming.Default.InterFrameSilence;
 
-    private static byte[] WithCrc(string payload)
-    {
-        var bytes = Hex(payload);
-        var frame = new byte[bytes.Length + 2];
-        bytes.CopyTo(frame, 0);
-        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
-        return frame;
-    }
-
     private static (ModbusRtuSlave Slave, InMemoryRegisterBank Bank) Board(byte unit = 1)
     {
         var bank = new InMemoryRegisterBank(6, 15, (address, value) => address != 2 || value <= 1);

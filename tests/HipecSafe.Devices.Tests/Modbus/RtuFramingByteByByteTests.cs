@@ -13,15 +13,6 @@ public class RtuFramingByteByByteTests
     private static readonly byte[] Write = WithCrc("01 10 00 00 00 02 04 00 01 00 00"); // FC 0x10: 2 registers
     private static readonly byte[] Read = WithCrc("01 04 00 00 00 02");
 
-    private static byte[] WithCrc(string payload)
-    {
-        var bytes = Hex(payload);
-        var frame = new byte[bytes.Length + 2];
-        bytes.CopyTo(frame, 0);
-        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
-        return frame;
-    }
-
     private static ModbusRtuSlave Slave() => new(1, new InMemoryRegisterBank(6, 15, (address, value) => address != 2 || value <= 1));
 
     [Fact]

@@ -15,15 +15,6 @@ public class RtuRequestFramerTests
     /// <summary>Read 10 holding registers from unit 1: the reference request of the ICD examples.</summary>
     private const string Read10 = "01 03 00 00 00 0A C5 CD";
 
-    private static byte[] WithCrc(string payload)
-    {
-        var bytes = Hex(payload);
-        var frame = new byte[bytes.Length + 2];
-        bytes.CopyTo(frame, 0);
-        Crc16.Write(bytes, frame.AsSpan(bytes.Length));
-        return frame;
-    }
-
     private static string Concat(params string[] parts) => string.Join(' ', parts);
 
     /// <summary>Pushes <paramref name="bytes"/> one byte at a time, 10 µs apart (well inside t3.5), from <paramref name="start"/>.</summary>
