@@ -25,6 +25,6 @@ internal static class DiagramCommand
     {
         var machine = new PhaseMachine(TreatmentProfile.Default);
         var edges = PhaseMachineTrace.Edges(machine.GetInfo(), machine.RequirementFor);
-        return format == "dot" ? PhaseDiagram.Dot(edges, machine.Current) : PhaseDiagram.Mermaid(edges, machine.Current);
+        return format == "dot" ? PhaseDiagram.Dot(edges, PhaseMachine.Initial.Current) : PhaseDiagram.Mermaid(edges, PhaseMachine.Initial.Current);
     }
 }

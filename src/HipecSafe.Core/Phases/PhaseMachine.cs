@@ -1,3 +1,4 @@
+using HipecSafe.Core.Collections;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
 using Stateless;
@@ -7,9 +8,12 @@ using R = HipecSafe.Core.Phases.PhaseRequirements;
 namespace HipecSafe.Core.Phases;
 
 /// <summary>
-/// The procedure's phase machine (Stateless). Every transition is declared through <see cref="Permit"/> and friends,
-/// which attach a requirement ID, so the trace check can prove that no transition exists without one.
-/// Not thread-safe by design (Stateless is not): one owner, time and guard inputs passed in with every call.
+/// The procedure's phase machine (Stateless), as a pure function of its state: every call takes a
+/// <see cref="PhaseState"/> and returns the next one, with time and guard inputs passed in. Every transition is
+/// declared through <see cref="Permit"/> and friends, which attach a requirement ID, so the trace check can prove
+/// that no transition exists without one. The Stateless machine is built once, over externally stored state (its
+/// state-accessor constructor): a call loads the given state into the working fields, fires, and hands the result
+/// out again, so nothing survives from one call to the next. Not thread-safe (Stateless is not): one owner.
 /// </summary>
 public sealed class PhaseMachine
 {
@@ -26,15 +30,21 @@ public sealed class PhaseMachine
     private readonly Action<PhaseTransition>? _observer;
     private readonly Dictionary<(Phase, PhaseTrigger), string> _requirements = [];
     private readonly Dictionary<(Phase, PhaseTrigger), Func<string?>> _guardDetails = [];
-    private readonly Dictionary<Phase, Duration> _elapsed = [];
     private readonly List<PhaseTransition> _taken = [];
-    private readonly List<string> _latchedCauses = [];
     private StateMachine<Phase, PhaseTrigger> _machine;
+
+    // The working copy of the state during one call (loaded from the caller's PhaseState, handed back in a new one).
     private Phase _phase;
-    private Phase _resumePhase = Phase.Standby;
+    private Phase _resumePhase;
     private bool _leakCheckConfirmed;
-    private TimeSpan _now;
+    private readonly Duration[] _elapsed = new Duration[Enum.GetValues<Phase>().Length];
+    private bool _elapsedChanged;
+    private ValueList<Duration> _elapsedIn = ValueList.Empty<Duration>();
+    private ValueList<string> _latchedCauses = ValueList.Empty<string>();
     private TimeSpan? _lastTick;
+
+    // Scratch of the trigger being fired.
+    private TimeSpan _now;
     private PhaseInputs _inputs = PhaseInputs.None;
     private string? _detail;
 
@@ -44,30 +54,22 @@ public sealed class PhaseMachine
     private bool _describeGuards = true;
 
     /// <param name="observer">Called for every transition taken; an exception from it is handled as a machine fault.</param>
-    public PhaseMachine(TreatmentProfile profile, Action<PhaseTransition>? observer = null, Phase initial = Phase.PowerOnSelfTest)
+    public PhaseMachine(TreatmentProfile profile, Action<PhaseTransition>? observer = null)
     {
         _profile = profile;
         _observer = observer;
-        _phase = initial;
         _machine = Build();
     }
 
-    public Phase Current => _phase;
+    /// <summary>The state at power-on (PowerOnSelfTest).</summary>
+    public static PhaseState Initial { get; } = PhaseState.At(Phase.PowerOnSelfTest);
 
-    /// <summary>The phase <see cref="PhaseTrigger.Resume"/> returns to.</summary>
-    public Phase ResumePhase => _resumePhase;
-
-    public bool LeakCheckConfirmed => _leakCheckConfirmed;
-
-    /// <summary>Causes that put the machine in SafeState since it was last reset (for display and the log).</summary>
-    public IReadOnlyList<string> LatchedCauses => _latchedCauses;
-
-    /// <summary>Chemotherapy perfusion time so far; kept across pauses and safe-state episodes (SRS-PH-008).</summary>
-    public Duration ChemoElapsed => ElapsedIn(Phase.ChemoPerfusion);
-
-    public Duration ChemoRemaining => Duration.Max(Duration.Zero, _profile.ChemoDuration - ChemoElapsed);
-
-    public Duration ElapsedIn(Phase phase) => _elapsed.GetValueOrDefault(phase);
+    /// <summary>Chemo time still to run in <paramref name="state"/>.</summary>
+    public Duration ChemoRemaining(PhaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Duration.Max(Duration.Zero, _profile.ChemoDuration - state.ChemoElapsed);
+    }
 
     /// <summary>Stateless' own description of the machine (states, transitions, guard descriptions).</summary>
     public StateMachineInfo GetInfo() => _machine.GetInfo();
@@ -81,12 +83,20 @@ public sealed class PhaseMachine
     public IEnumerable<PhaseTrigger> ConfiguredTriggers(Phase phase) =>
         _requirements.Keys.Where(k => k.Item1 == phase).Select(k => k.Item2).Order();
 
-    /// <summary>Accumulates time spent in the current phase. Call it every cycle with monotonic procedure time.</summary>
-    public void Tick(TimeSpan now)
+    /// <summary>Accumulates time spent in the current phase up to <paramref name="now"/> (monotonic procedure time).</summary>
+    public PhaseState Tick(PhaseState state, TimeSpan now)
+    {
+        Load(state);
+        TickWorking(now);
+        return Save(state);
+    }
+
+    private void TickWorking(TimeSpan now)
     {
         if (_lastTick is { } last && now > last)
         {
-            _elapsed[_phase] = ElapsedIn(_phase) + Duration.FromTimeSpan(now - last);
+            _elapsed[(int)_phase] += Duration.FromTimeSpan(now - last);
+            _elapsedChanged = true;
         }
 
         if (_lastTick is null || now > _lastTick)
@@ -96,36 +106,43 @@ public sealed class PhaseMachine
     }
 
     /// <summary>Fires the controller events whose guards hold now (phase completion, temperature reached, timers).</summary>
-    public IReadOnlyList<PhaseTransition> Advance(TimeSpan now, PhaseInputs inputs)
+    public PhaseAdvance Advance(PhaseState state, TimeSpan now, PhaseInputs inputs)
     {
-        Tick(now);
+        Load(state);
+        TickWorking(now);
         List<PhaseTransition>? taken = null;
         foreach (var trigger in AutomaticTriggers)
         {
             if (_requirements.ContainsKey((_phase, trigger)) && GuardFailure(_phase, trigger, inputs, describe: false) is null)
             {
-                var result = Fire(trigger, now, inputs);
-                if (result.Transition is { } t)
+                if (FireWorking(trigger, now, inputs, null).Transition is { } t)
                 {
                     (taken ??= []).Add(t);
                 }
             }
         }
 
-        return (IReadOnlyList<PhaseTransition>?)taken ?? [];
+        return new PhaseAdvance(Save(state), (IReadOnlyList<PhaseTransition>?)taken ?? []);
     }
 
     /// <summary>Reports a fault: enters SafeState (latched), or records the extra cause if already latched.</summary>
-    public FireResult Fault(TimeSpan now, string cause, PhaseInputs? inputs = null) =>
-        Fire(PhaseTrigger.Fault, now, inputs ?? PhaseInputs.None, cause);
+    public PhaseStep Fault(PhaseState state, TimeSpan now, string cause, PhaseInputs? inputs = null) =>
+        Fire(state, PhaseTrigger.Fault, now, inputs ?? PhaseInputs.None, cause);
 
     /// <summary>
     /// Asks for a transition. Triggers not configured in the current phase, or whose guards fail, are refused with
     /// a reason naming the phase, the trigger and each unmet condition (SRS-PH-018); nothing is silently dropped.
     /// </summary>
-    public FireResult Fire(PhaseTrigger trigger, TimeSpan now, PhaseInputs inputs, string? detail = null)
+    public PhaseStep Fire(PhaseState state, PhaseTrigger trigger, TimeSpan now, PhaseInputs inputs, string? detail = null)
     {
-        Tick(now);
+        Load(state);
+        var result = FireWorking(trigger, now, inputs, detail);
+        return new PhaseStep(Save(state), result);
+    }
+
+    private FireResult FireWorking(PhaseTrigger trigger, TimeSpan now, PhaseInputs inputs, string? detail)
+    {
+        TickWorking(now);
         var from = _phase;
         if (!_requirements.ContainsKey((from, trigger)))
         {
@@ -158,6 +175,45 @@ public sealed class PhaseMachine
             : FireResult.Refused($"{trigger} in phase {from} produced no transition");
     }
 
+    private void Load(PhaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _phase = state.Current;
+        _resumePhase = state.ResumePhase;
+        _leakCheckConfirmed = state.LeakCheckConfirmed;
+        _elapsedIn = state.Elapsed;
+        for (var i = 0; i < _elapsed.Length; i++)
+        {
+            _elapsed[i] = state.Elapsed[i];
+        }
+
+        _elapsedChanged = false;
+        _latchedCauses = state.LatchedCauses;
+        _lastTick = state.LastTick;
+        _inputs = PhaseInputs.None;
+        _detail = null;
+    }
+
+    private PhaseState Save(PhaseState before)
+    {
+        var elapsed = _elapsedChanged ? ValueList.From(_elapsed) : _elapsedIn;
+        if (_phase == before.Current && _resumePhase == before.ResumePhase && _leakCheckConfirmed == before.LeakCheckConfirmed
+            && ReferenceEquals(elapsed, before.Elapsed) && ReferenceEquals(_latchedCauses, before.LatchedCauses) && _lastTick == before.LastTick)
+        {
+            return before;
+        }
+
+        return new PhaseState
+        {
+            Current = _phase,
+            ResumePhase = _resumePhase,
+            LeakCheckConfirmed = _leakCheckConfirmed,
+            Elapsed = elapsed,
+            LatchedCauses = _latchedCauses,
+            LastTick = _lastTick,
+        };
+    }
+
     /// <summary>
     /// Stateless leaves queued triggers behind after an exception in an action, so the machine is rebuilt and
     /// forced into SafeState (design notes; SRS-PH-019).
@@ -176,7 +232,7 @@ public sealed class PhaseMachine
             _phase = Phase.SafeState;
         }
 
-        _latchedCauses.Add(cause);
+        _latchedCauses = _latchedCauses.Add(cause);
         var transition = new PhaseTransition(_now, from, Phase.SafeState, PhaseTrigger.Fault, R.MachineExceptionIsFault, cause);
         return FireResult.Taken(transition);
     }
@@ -298,7 +354,7 @@ public sealed class PhaseMachine
             action();
             if (trigger == PhaseTrigger.Fault && _detail is not null)
             {
-                _latchedCauses.Add(_detail);
+                _latchedCauses = _latchedCauses.Add(_detail);
             }
 
             Record(new PhaseTransition(_now, state, state, trigger, requirementId, _detail));
@@ -324,17 +380,18 @@ public sealed class PhaseMachine
 
         if (t.Destination == Phase.SafeState && t.Trigger is PhaseTrigger.Fault or PhaseTrigger.SelfTestFailed)
         {
-            _latchedCauses.Add(_detail ?? t.Trigger.ToString());
+            _latchedCauses = _latchedCauses.Add(_detail ?? t.Trigger.ToString());
         }
         else if (t.Source == Phase.SafeState && t.Trigger == PhaseTrigger.OperatorReset)
         {
-            _latchedCauses.Clear();
+            _latchedCauses = ValueList.Empty<string>();
         }
 
         // A phase entered on its forward path starts its clock; re-entered by Resume it keeps it (chemo time kept).
-        if (t.Trigger != PhaseTrigger.Resume)
+        if (t.Trigger != PhaseTrigger.Resume && _elapsed[(int)t.Destination] != Duration.Zero)
         {
-            _elapsed[t.Destination] = Duration.Zero;
+            _elapsed[(int)t.Destination] = Duration.Zero;
+            _elapsedChanged = true;
         }
 
         Record(new PhaseTransition(_now, t.Source, t.Destination, t.Trigger, _requirements[(t.Source, t.Trigger)], _detail));
@@ -346,9 +403,9 @@ public sealed class PhaseMachine
         _observer?.Invoke(transition);
     }
 
-    private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => ElapsedIn(phase) >= required
+    private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => _elapsed[(int)phase] >= required
         ? null
-        : !_describeGuards ? Unmet : $"{phase} time {DurationText.Format(ElapsedIn(phase))} has not reached {DurationText.Format(required)}";
+        : !_describeGuards ? Unmet : $"{phase} time {DurationText.Format(_elapsed[(int)phase])} has not reached {DurationText.Format(required)}";
 
     private string? CircuitPrimed() => _inputs.CircuitPrimedFor >= _profile.PrimingMinimum
         ? null

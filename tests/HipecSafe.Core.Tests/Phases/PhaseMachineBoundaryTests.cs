@@ -11,9 +11,9 @@ namespace HipecSafe.Core.Tests.Phases;
 public class PhaseMachineBoundaryTests
 {
     /// <summary>A machine whose observer throws once <c>failing[0]</c> is set (a fault inside the machine).</summary>
-    private static PhaseMachine WithFailingObserver(Phase initial, bool[] failing)
+    private static PhaseMachineRun WithFailingObserver(Phase initial, bool[] failing)
     {
-        var machine = new PhaseMachine(DefaultProfile, _ =>
+        var machine = new PhaseMachineRun(DefaultProfile, _ =>
         {
             if (failing[0])
             {

@@ -19,17 +19,17 @@ internal static class PhaseMachineFixture
 
     public static PhaseInputs WithCauses(params string[] causes) => AllGood with { ActiveLatchedCauses = causes };
 
-    public static PhaseMachine At(Phase phase, List<PhaseTransition>? record = null)
+    public static PhaseMachineRun At(Phase phase, List<PhaseTransition>? record = null)
     {
-        var machine = new PhaseMachine(DefaultProfile, record is null ? null : record.Add, phase);
+        var machine = new PhaseMachineRun(DefaultProfile, record is null ? null : record.Add, phase);
         machine.Tick(TimeSpan.Zero);
         return machine;
     }
 
     /// <summary>Drives a fresh machine from power-on into <paramref name="target"/> along the nominal path.</summary>
-    public static PhaseMachine DriveTo(Phase target, TimeSpan start = default)
+    public static PhaseMachineRun DriveTo(Phase target, TimeSpan start = default)
     {
-        var m = new PhaseMachine(DefaultProfile);
+        var m = new PhaseMachineRun(DefaultProfile);
         var now = start;
         m.Tick(now);
         var path = new (Phase Reached, PhaseTrigger Trigger)[]

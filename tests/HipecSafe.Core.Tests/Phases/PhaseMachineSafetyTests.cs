@@ -91,7 +91,7 @@ public class PhaseMachineSafetyTests
     [Verifies("SRS-PH-002")]
     public void Failed_self_test_latches_safe_state_with_its_cause()
     {
-        var m = new PhaseMachine(DefaultProfile);
+        var m = new PhaseMachineRun(DefaultProfile);
         m.Fire(PhaseTrigger.SelfTestFailed, T(0), AllGood, "sensor board did not answer");
 
         Assert.Equal(Phase.SafeState, m.Current);
@@ -103,7 +103,7 @@ public class PhaseMachineSafetyTests
     public void An_exception_inside_the_machine_ends_in_safe_state_and_the_rebuilt_machine_works()
     {
         var throwOnce = true;
-        var m = new PhaseMachine(DefaultProfile, t =>
+        var m = new PhaseMachineRun(DefaultProfile, t =>
         {
             if (throwOnce && t.To == Phase.Priming)
             {

@@ -10,7 +10,7 @@ public class PhaseMachineTransitionTests
 {
     private static IReadOnlyList<PhaseMachineTrace.Edge> AllEdges()
     {
-        var m = new PhaseMachine(DefaultProfile);
+        var m = new PhaseMachineRun(DefaultProfile);
         return PhaseMachineTrace.Edges(m.GetInfo(), m.RequirementFor);
     }
 
@@ -116,7 +116,7 @@ public class PhaseMachineTransitionTests
     public void Nominal_procedure_runs_through_every_phase_by_advance_and_operator_commands()
     {
         var record = new List<PhaseTransition>();
-        var m = new PhaseMachine(DefaultProfile, record.Add);
+        var m = new PhaseMachineRun(DefaultProfile, record.Add);
         Assert.True(m.Fire(PhaseTrigger.SelfTestPassed, T(0), AllGood).Accepted);
         Assert.True(m.Fire(PhaseTrigger.StartPriming, T(1), AllGood).Accepted);
         var cold = Probes(37, 37, 37, 37);

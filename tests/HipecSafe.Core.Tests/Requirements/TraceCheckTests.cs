@@ -171,8 +171,8 @@ public class TraceCheckTests
         var machine = new PhaseMachine(TreatmentProfile.Default);
         var edges = PhaseMachineTrace.Edges(machine.GetInfo(), machine.RequirementFor);
 
-        var mermaid = PhaseDiagram.Mermaid(edges, machine.Current);
-        var dot = PhaseDiagram.Dot(edges, machine.Current);
+        var mermaid = PhaseDiagram.Mermaid(edges, PhaseMachine.Initial.Current);
+        var dot = PhaseDiagram.Dot(edges, PhaseMachine.Initial.Current);
 
         Assert.StartsWith("stateDiagram-v2", mermaid, StringComparison.Ordinal);
         Assert.Contains("ReadyForChemo --> ChemoPerfusion : AddDrug [all abdominal probes ≥ drug-addition minimum and leak check confirmed] (SRS-PH-007)", mermaid, StringComparison.Ordinal);
