@@ -1,6 +1,7 @@
 using HipecSafe.Core.Collections;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
 using Stateless;
 using Stateless.Reflection;
 using R = HipecSafe.Core.Phases.PhaseRequirements;
@@ -40,7 +41,8 @@ public sealed class PhaseMachine
     private readonly Duration[] _elapsed = new Duration[Enum.GetValues<Phase>().Length];
     private bool _elapsedChanged;
     private ValueList<Duration> _elapsedIn = ValueList.Empty<Duration>();
-    private ValueList<string> _latchedCauses = ValueList.Empty<string>();
+    private ValueList<SafetyCause> _latchedCauses = ValueList.Empty<SafetyCause>();
+    private SafetyCause? _cause;
     private TimeSpan? _lastTick;
 
     // Scratch of the trigger being fired.
@@ -126,8 +128,14 @@ public sealed class PhaseMachine
     }
 
     /// <summary>Reports a fault: enters SafeState (latched), or records the extra cause if already latched.</summary>
-    public PhaseStep Fault(PhaseState state, TimeSpan now, string cause, PhaseInputs? inputs = null) =>
-        Fire(state, PhaseTrigger.Fault, now, inputs ?? PhaseInputs.None, cause);
+    public PhaseStep Fault(PhaseState state, TimeSpan now, SafetyCause cause, PhaseInputs? inputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        Load(state);
+        _cause = cause;
+        var result = FireWorking(PhaseTrigger.Fault, now, inputs ?? PhaseInputs.None, cause.ToString());
+        return new PhaseStep(Save(state), result);
+    }
 
     /// <summary>
     /// Asks for a transition. Triggers not configured in the current phase, or whose guards fail, are refused with
@@ -192,6 +200,7 @@ public sealed class PhaseMachine
         _lastTick = state.LastTick;
         _inputs = PhaseInputs.None;
         _detail = null;
+        _cause = null;
     }
 
     private PhaseState Save(PhaseState before)
@@ -232,7 +241,7 @@ public sealed class PhaseMachine
             _phase = Phase.SafeState;
         }
 
-        _latchedCauses = _latchedCauses.Add(cause);
+        _latchedCauses = _latchedCauses.Add(SafetyCause.MachineException(cause));
         var transition = new PhaseTransition(_now, from, Phase.SafeState, PhaseTrigger.Fault, R.MachineExceptionIsFault, cause);
         return FireResult.Taken(transition);
     }
@@ -354,7 +363,7 @@ public sealed class PhaseMachine
             action();
             if (trigger == PhaseTrigger.Fault && _detail is not null)
             {
-                _latchedCauses = _latchedCauses.Add(_detail);
+                _latchedCauses = _latchedCauses.Add(LatchedCause(trigger));
             }
 
             Record(new PhaseTransition(_now, state, state, trigger, requirementId, _detail));
@@ -380,11 +389,11 @@ public sealed class PhaseMachine
 
         if (t.Destination == Phase.SafeState && t.Trigger is PhaseTrigger.Fault or PhaseTrigger.SelfTestFailed)
         {
-            _latchedCauses = _latchedCauses.Add(_detail ?? t.Trigger.ToString());
+            _latchedCauses = _latchedCauses.Add(LatchedCause(t.Trigger));
         }
         else if (t.Source == Phase.SafeState && t.Trigger == PhaseTrigger.OperatorReset)
         {
-            _latchedCauses = ValueList.Empty<string>();
+            _latchedCauses = ValueList.Empty<SafetyCause>();
         }
 
         // A phase entered on its forward path starts its clock; re-entered by Resume it keeps it (chemo time kept).
@@ -396,6 +405,10 @@ public sealed class PhaseMachine
 
         Record(new PhaseTransition(_now, t.Source, t.Destination, t.Trigger, _requirements[(t.Source, t.Trigger)], _detail));
     }
+
+    /// <summary>The cause a latching transition records: the one reported with the fault, or the failed self-test's reason.</summary>
+    private SafetyCause LatchedCause(PhaseTrigger trigger) => _cause
+        ?? (trigger == PhaseTrigger.SelfTestFailed ? SafetyCause.SelfTestFailed(_detail ?? trigger.ToString()) : SafetyCause.Other(_detail ?? trigger.ToString()));
 
     private void Record(PhaseTransition transition)
     {

@@ -1,5 +1,6 @@
 using HipecSafe.Core.Collections;
 using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
 
 namespace HipecSafe.Core.Phases;
 
@@ -23,7 +24,7 @@ public sealed record PhaseState
     public ValueList<Duration> Elapsed { get; init; } = NoTimeYet;
 
     /// <summary>Causes that put the machine in SafeState since it was last reset (for display and the log).</summary>
-    public ValueList<string> LatchedCauses { get; init; } = ValueList.Empty<string>();
+    public ValueList<SafetyCause> LatchedCauses { get; init; } = ValueList.Empty<SafetyCause>();
 
     /// <summary>The latest procedure time the machine has seen (phase clocks advance from it).</summary>
     public TimeSpan? LastTick { get; init; }

@@ -1,6 +1,7 @@
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
 using Stateless.Reflection;
 
 namespace HipecSafe.Core.Tests.Phases;
@@ -23,7 +24,7 @@ internal sealed class PhaseMachineRun(TreatmentProfile profile, Action<PhaseTran
 
     public bool LeakCheckConfirmed => State.LeakCheckConfirmed;
 
-    public IReadOnlyList<string> LatchedCauses => State.LatchedCauses;
+    public IReadOnlyList<string> LatchedCauses => State.LatchedCauses.Select(c => c.ToString()).ToList();
 
     public Duration ChemoElapsed => State.ChemoElapsed;
 
@@ -42,7 +43,7 @@ internal sealed class PhaseMachineRun(TreatmentProfile profile, Action<PhaseTran
     public FireResult Fire(PhaseTrigger trigger, TimeSpan now, PhaseInputs inputs, string? detail = null) =>
         Keep(_machine.Fire(State, trigger, now, inputs, detail));
 
-    public FireResult Fault(TimeSpan now, string cause, PhaseInputs? inputs = null) => Keep(_machine.Fault(State, now, cause, inputs));
+    public FireResult Fault(TimeSpan now, string cause, PhaseInputs? inputs = null) => Keep(_machine.Fault(State, now, SafetyCause.Other(cause), inputs));
 
     public IReadOnlyList<PhaseTransition> Advance(TimeSpan now, PhaseInputs inputs)
     {
