@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using HipecSafe.Controller;

@@ -1,8 +1,9 @@
+using HipecSafe.Controller.Clock;
 using System.Diagnostics;
 using HipecSafe.Controller;
 using HipecSafe.Controller.Boards;
 using HipecSafe.Controller.HazardLogging;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Profile;
 using HipecSafe.Devices.Modbus;

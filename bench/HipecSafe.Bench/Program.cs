@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using HipecSafe.Bench;

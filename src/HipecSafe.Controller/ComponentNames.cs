@@ -3,7 +3,6 @@ namespace HipecSafe.Controller;
 /// <summary>Names of the controller's actors: actor names, watchdog component names and fault-injection targets.</summary>
 public static class ComponentNames
 {
-    public const string Supervisor = "supervisor";
     public const string ControlLoop = "controlloop";
     public const string Interlocks = "interlocks";
     public const string Watchdog = "watchdog";
@@ -12,7 +11,7 @@ public static class ComponentNames
     public const string BoardBus = "boardbus";
 
     /// <summary>Components the watchdog pings every cycle (it does not watch itself: the board watchdog does).</summary>
-    public static IReadOnlyList<string> Monitored { get; } = [Supervisor, ControlLoop, Interlocks, Alarms, HazardLog, BoardBus];
+    public static IReadOnlyList<string> Monitored { get; } = [ControlLoop, Interlocks, Alarms, HazardLog, BoardBus];
 
     public static IReadOnlyList<string> All { get; } = [.. Monitored, Watchdog];
 }

@@ -1,3 +1,5 @@
+using HipecSafe.Controller.Clock;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Control;
 using HipecSafe.Core.Profile;
 
@@ -9,10 +11,22 @@ public sealed record ControllerOptions(TreatmentProfile Profile, ClockMode Mode)
     /// <summary>Cycle period; 10 Hz by default (SRS-RT-001).</summary>
     public TimeSpan CyclePeriod { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How far into a cycle the gate waits for the control lane's desired command before deciding without it (the
+    /// heater then stays off); half a period by default (SRS-GT-007).
+    /// </summary>
+    public TimeSpan? GateDeadline { get; init; }
+
     public ControlGains Gains { get; init; } = ControlGains.Default;
 
-    public PlantParameters PlantModel { get; init; } = PlantParameters.Default;
+    public ControlPlantModel PlantModel { get; init; } = ControlPlantModel.Default;
+
+    /// <summary>Wraps each component's actor as it is created (a test rig's fault injection); null in the device.</summary>
+    public IComponentDecorator? Decorator { get; init; }
 
     /// <summary>How long the lockstep driver waits for a cycle before declaring the controller hung (a bug guard, not a timing check).</summary>
     public TimeSpan LockstepLivenessLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The gate's deadline in effect.</summary>
+    public TimeSpan EffectiveGateDeadline => GateDeadline ?? CyclePeriod / 2;
 }

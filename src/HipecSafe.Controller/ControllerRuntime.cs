@@ -2,19 +2,25 @@ using Akka.Actor;
 using Akka.Configuration;
 using HipecSafe.Controller.Actors;
 using HipecSafe.Controller.Boards;
+using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Faults;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Controller.Logging;
 using HipecSafe.Controller.Operations;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Control;
-using HipecSafe.Core.Phases;
+using HipecSafe.Core.Cycle;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Operations;
 
 namespace HipecSafe.Controller;
 
 /// <summary>
 /// The controller as a whole: its actor system, driven either by a real-time clock thread or, in lockstep, one
 /// <see cref="Step"/> at a time by a simulation driver, which gets control back only when the controller is idle.
+/// Both drive the same actors and the same decision units with the same messages: a tick to the watchdog, and the
+/// cycle's deadline to the gate.
 /// </summary>
 public sealed class ControllerRuntime : IDisposable
 {
@@ -36,16 +42,10 @@ public sealed class ControllerRuntime : IDisposable
         }
         """);
 
-    internal const string LockstepDispatcherId = "hipecsafe.lockstep-dispatcher";
-
-    private static readonly IReadOnlySet<string> NoneStalled = new HashSet<string>(StringComparer.Ordinal);
-
     private readonly ControllerOptions _options;
     private readonly ActorSystem _system;
-    private readonly ControllerEnvironment _env;
+    private readonly ControllerEntry _entry;
     private readonly LockstepMonitor _lockstep = new();
-    private readonly Dictionary<string, long> _stalledUntil = new(StringComparer.Ordinal);
-    private readonly IActorRef _root;
     private readonly Action<object>? _observer;
     private RealTimeCycleClock? _clock;
     private long _cycle = -1;
@@ -62,14 +62,16 @@ public sealed class ControllerRuntime : IDisposable
         var listener = lockstep
             ? new LockstepListener(provider.TempPath(), provider, sink)
             : _system.ActorOf(ActorFactory.Props(() => new CycleListener(sink)), "listener");
-        _env = new ControllerEnvironment(options.Mode, options.CyclePeriod, options.Profile, listener);
-        var gains = options.Gains;
-        var plant = options.PlantModel;
-        var parts = new ControllerParts(_env, boards, log, () => new ControlLaw(gains, plant), new PhaseMachine(options.Profile));
+        // Whatever holds a component back says so on the event stream; the lockstep driver must not wait for it.
+        _system.EventStream.Subscribe(listener, typeof(ComponentSuspended));
+        _system.EventStream.Subscribe(listener, typeof(StallAbsorbed));
+        var profile = options.Profile;
+        var procedure = new ProcedureStep(profile, new ControlLaw(options.Gains, options.PlantModel), options.CyclePeriod, ComponentNames.ControlLoop);
+        var parts = new ControllerParts(options.Mode, boards, log, procedure, new SafetyGate(profile.Limits), listener, options.Decorator);
         var rootProps = ActorFactory.Props(() => new ControllerRoot(parts));
-        _root = _system.ActorOf(lockstep ? rootProps.WithDispatcher(LockstepDispatcherId) : rootProps, "controller");
-        // Actor creation is asynchronous: wait until the root has created its children and published their references.
-        _root.Ask<AreYouReady>(AreYouReady.Instance, options.LockstepLivenessLimit).GetAwaiter().GetResult();
+        var root = _system.ActorOf(lockstep ? rootProps.WithDispatcher(ControllerTopology.LockstepDispatcher) : rootProps, "controller");
+        // Actor creation is asynchronous: wait until the root has created and wired its children.
+        _entry = root.Ask<ControllerEntry>(AreYouReady.Instance, options.LockstepLivenessLimit).GetAwaiter().GetResult();
     }
 
     private void OnPublished(object message)
@@ -96,9 +98,14 @@ public sealed class ControllerRuntime : IDisposable
 
     public long CyclesRun => _cycle + 1;
 
+    /// <summary>The actor system, for a rig that injects faults into the components it decorated.</summary>
+    public ActorSystem System => _system;
+
     public static ControllerRuntime Create(ControllerOptions options, IBoardPort boards, HazardLogWriter log, Action<object>? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(boards);
+        ArgumentNullException.ThrowIfNull(log);
         return new ControllerRuntime(options, boards, log, observer);
     }
 
@@ -112,22 +119,21 @@ public sealed class ControllerRuntime : IDisposable
 
         var cycle = ++_cycle;
         _lockstep.Begin(cycle);
-        IReadOnlySet<string> stalled = NoneStalled;
-        if (_stalledUntil.Count > 0)
-        {
-            foreach (var done in _stalledUntil.Where(kv => kv.Value <= cycle).Select(kv => kv.Key).ToList())
-            {
-                _stalledUntil.Remove(done);
-            }
-
-            stalled = _stalledUntil.Keys.ToHashSet(StringComparer.Ordinal);
-        }
-
-        _env.Watchdog.Tell(new CycleTick(cycle, time, wallClock));
-        return _lockstep.Wait(stalled, _options.LockstepLivenessLimit);
+        var tick = new CycleTick(cycle, time, wallClock);
+        _entry.Watchdog.Tell(tick);
+        // Everything the tick set off has run on this thread by now: the deadline finds the gate either done or still
+        // waiting for a control lane that did not answer.
+        _entry.Interlocks.Tell(new CycleDeadline(tick));
+        return _lockstep.Wait(_options.LockstepLivenessLimit);
     }
 
-    /// <summary>Real time: starts the clock thread; cycle n runs at n × period after start.</summary>
+    /// <summary>Lockstep: waits until the root has passed on one more crash than <paramref name="before"/> (see <see cref="CrashesHandled"/>).</summary>
+    public void WaitForCrashHandled(int before) => _lockstep.WaitForCrashHandled(before, _options.LockstepLivenessLimit);
+
+    /// <summary>Crashes the root has passed on to the decision units so far.</summary>
+    public int CrashesHandled => _lockstep.CrashesHandled;
+
+    /// <summary>Real time: starts the clock thread; cycle n runs at n × period after start, its gate deadline within it.</summary>
     public void StartRealTime()
     {
         if (_options.Mode != ClockMode.RealTime)
@@ -142,12 +148,14 @@ public sealed class ControllerRuntime : IDisposable
         var clock = new RealTimeCycleClock(_options.CyclePeriod, (cycle, due) =>
         {
             Interlocked.Exchange(ref _cycle, cycle);
-            _env.Watchdog.Tell(new CycleTick(cycle, due, _realTimeStart + due));
+            _entry.Watchdog.Tell(new CycleTick(cycle, due, _realTimeStart + due));
         }, new RealTimeCycleClockOptions
         {
             Coalescing = coalescing,
-            OnOverrun = o => _env.HazardLog.Tell(new LogEvent(Core.HazardLog.LogPriority.Medium, coalescing.DueOf(o.LoggedAtCycle),
-                _realTimeStart + coalescing.DueOf(o.LoggedAtCycle), new Core.HazardLog.NoteEntry(o.Describe()))),
+            Deadline = _options.EffectiveGateDeadline,
+            OnDeadline = (cycle, due) => _entry.Interlocks.Tell(new CycleDeadline(new CycleTick(cycle, due, _realTimeStart + due))),
+            OnOverrun = o => _entry.HazardLog.Tell(new LogEvent(LogPriority.Medium, coalescing.DueOf(o.LoggedAtCycle),
+                _realTimeStart + coalescing.DueOf(o.LoggedAtCycle), new NoteEntry(o.Describe()))),
         });
         Volatile.Write(ref _clock, clock);
         clock.Start();
@@ -161,54 +169,31 @@ public sealed class ControllerRuntime : IDisposable
 
     internal RealTimeCycleClock? RealTimeClock => _clock;
 
-    /// <summary>Sends an operator command and waits for the device's answer (accepted, or refused with its reason).</summary>
-    public OperatorReply Command(OperatorAction action) =>
-        _env.Supervisor.Ask<OperatorReply>(new OperatorCommand(action), _options.LockstepLivenessLimit).GetAwaiter().GetResult();
-
-    /// <summary>Fault injection into a controller actor (crash or stall), for armed rigs and tests.</summary>
-    public void Inject(string component, object fault)
+    /// <summary>
+    /// Sends an operator command; the answer (accepted, or refused with its reason) comes when the device has acted on
+    /// it: alarm commands at once, procedure commands in the next cycle. In lockstep, step the controller to get it.
+    /// </summary>
+    public Task<OperatorReply> Submit(OperatorAction action)
     {
-        var target = TargetOf(component);
-        switch (fault)
-        {
-            case InjectCrash:
-                var before = _lockstep.CrashesHandled;
-                target.Tell(fault);
-                if (_options.Mode == ClockMode.Lockstep)
-                {
-                    _lockstep.WaitForCrashHandled(before, _options.LockstepLivenessLimit);
-                }
-
-                break;
-            case InjectStall stall:
-                if (_options.Mode == ClockMode.Lockstep)
-                {
-                    // Mirrors MonitoredActor: silent until the ping whose key reaches the last key + the stall in cycles.
-                    _stalledUntil[component] = Math.Max(_cycle, 0) + (long)Math.Ceiling(stall.Duration / _options.CyclePeriod);
-                }
-
-                target.Tell(fault);
-                break;
-            default:
-                throw new ArgumentException($"unknown controller fault {fault.GetType().Name}; use InjectCrash or InjectStall", nameof(fault));
-        }
+        var target = action is OperatorAction.AcknowledgeAlarms or OperatorAction.PauseAudio ? _entry.Alarms : _entry.ControlLoop;
+        return target.Ask<OperatorReply>(new OperatorCommand(action), _options.LockstepLivenessLimit + _options.CyclePeriod * 2);
     }
 
-    private IActorRef TargetOf(string component) => component switch
+    /// <summary>Real time: sends an operator command and waits for the device's answer (within two cycles as a rule).</summary>
+    public OperatorReply Command(OperatorAction action)
     {
-        ComponentNames.Supervisor => _env.Supervisor,
-        ComponentNames.ControlLoop => _env.ControlLoop,
-        ComponentNames.Interlocks => _env.Interlocks,
-        ComponentNames.Watchdog => _env.Watchdog,
-        ComponentNames.Alarms => _env.Alarms,
-        ComponentNames.HazardLog => _env.HazardLog,
-        ComponentNames.BoardBus => _env.BoardBus,
-        _ => throw new ArgumentException($"no controller component '{component}' (known: {string.Join(", ", ComponentNames.All)})", nameof(component)),
-    };
+        if (_options.Mode == ClockMode.Lockstep)
+        {
+            throw new InvalidOperationException(
+                "in lockstep an operator command is answered in the next cycle: Submit it, Step the controller, then read the reply");
+        }
+
+        return Submit(action).GetAwaiter().GetResult();
+    }
 
     /// <summary>Writes every buffered hazard-log record to disk.</summary>
     public bool FlushLog() =>
-        _env.HazardLog.Ask<LogFlushed>(new FlushLog(), _options.LockstepLivenessLimit).GetAwaiter().GetResult().Ok;
+        _entry.HazardLog.Ask<LogFlushed>(new FlushLog(), _options.LockstepLivenessLimit).GetAwaiter().GetResult().Ok;
 
     public void Dispose()
     {

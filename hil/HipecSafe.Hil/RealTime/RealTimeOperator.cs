@@ -1,5 +1,5 @@
 using HipecSafe.Controller.Cycle;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;

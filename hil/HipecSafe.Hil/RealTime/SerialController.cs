@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using System.Threading.Channels;
 using HipecSafe.Controller;
 using HipecSafe.Controller.Boards;

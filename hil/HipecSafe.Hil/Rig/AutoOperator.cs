@@ -1,6 +1,6 @@
 using HipecSafe.Controller;
 using HipecSafe.Controller.Cycle;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
@@ -19,9 +19,10 @@ public sealed class AutoOperator(TreatmentProfile profile)
     private static readonly TimeSpan AcknowledgeEvery = TimeSpan.FromSeconds(5);
     private TimeSpan? _readySince;
     private TimeSpan _lastAcknowledge = TimeSpan.MinValue;
-    private readonly List<OperatorReply> _replies = [];
+    private readonly List<Task<OperatorReply>> _presses = [];
 
-    public IReadOnlyList<OperatorReply> Replies => _replies;
+    /// <summary>The device's answers so far (a press is answered in the cycle after it).</summary>
+    public IReadOnlyList<OperatorReply> Replies => _presses.Where(p => p.IsCompletedSuccessfully).Select(p => p.Result).ToList();
 
     /// <summary>Looks at the last cycle and acts; call between rig steps.</summary>
     public void Act(SimulationRig rig)
@@ -63,5 +64,5 @@ public sealed class AutoOperator(TreatmentProfile profile)
     private bool ProbesShowDrugTemperature(CycleReport report) =>
         report.Frame is { } f && Enumerable.Range(0, 4).All(i => f.AbdomenProbe(i) >= profile.DrugAdditionMinimum);
 
-    private void Press(ControllerRuntime controller, OperatorAction action) => _replies.Add(controller.Command(action));
+    private void Press(ControllerRuntime controller, OperatorAction action) => _presses.Add(controller.Submit(action));
 }

@@ -1,14 +1,16 @@
 using HipecSafe.Controller;
 using HipecSafe.Controller.Boards;
+using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Boards;
+using HipecSafe.Hil.ControllerFaults;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
-using ControlPlant = HipecSafe.Core.Control.PlantParameters;
+using ControlPlant = HipecSafe.Core.Control.ControlPlantModel;
 
 namespace HipecSafe.Hil.Rig;
 
@@ -44,14 +46,18 @@ public sealed class SimulationRig : IDisposable
             NewLogId = () => $"sim-seed-{options.Seed}",
             TimeProvider = new SimulatedWallClock(options.Epoch, () => Now),
         });
+        // Only an armed rig hosts the controller's components for fault injection; the device never does.
+        ControllerFaults = options.FaultInjectionArmed ? new ControllerFaultInjection(ClockMode.Lockstep, options.CyclePeriod) : null;
         Controller = ControllerRuntime.Create(
             new ControllerOptions(options.Profile, ClockMode.Lockstep)
             {
                 CyclePeriod = options.CyclePeriod,
                 PlantModel = ControlPlant.Default with { HeaterMaxPower = options.Plant.HeaterMaxPower },
+                Decorator = ControllerFaults,
             },
             new ModbusBoardPort(Master),
             Log);
+        ControllerFaults?.Attach(Controller);
         _limiterReading = _limiter.Read(Plant.State);
         PublishBoards(Plant.State);
     }
@@ -71,6 +77,9 @@ public sealed class SimulationRig : IDisposable
     public HazardLogWriter Log { get; }
 
     public ControllerRuntime Controller { get; }
+
+    /// <summary>Crash and stall injection into the controller's components; null unless the rig is armed.</summary>
+    public ControllerFaultInjection? ControllerFaults { get; }
 
     public RigOptions Options => _options;
 

@@ -1,4 +1,4 @@
-using HipecSafe.Controller.Faults;
+using HipecSafe.Hil.ControllerFaults;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Hil.Plant.Sensors;
@@ -156,15 +156,18 @@ public sealed class FaultInjector : IDisposable
                 _bus.Start(bus.Fault);
                 break;
             case ControllerCrash crash:
-                _rig.Controller.Inject(crash.Component, new InjectCrash($"scenario {_scenarioName}, fault {slot.Fault.Index}: injected crash"));
+                Faults.Crash(crash.Component, $"scenario {_scenarioName}, fault {slot.Fault.Index}: injected crash");
                 break;
             case ControllerStall stall:
-                _rig.Controller.Inject(stall.Component, new InjectStall(stall.Duration));
+                Faults.Stall(stall.Component, stall.Duration);
                 break;
             default:
                 throw new InvalidOperationException($"no injection for {slot.Fault.Action.GetType().Name}");
         }
     }
+
+    private ControllerFaultInjection Faults => _rig.ControllerFaults
+        ?? throw new FaultInjectionRefusedException("controller fault injection needs an armed rig (RigOptions.FaultInjectionArmed)");
 
     private void End(Slot slot, TimeSpan now)
     {

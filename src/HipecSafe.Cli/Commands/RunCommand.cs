@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;

@@ -2,8 +2,10 @@ using Akka.Actor;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
 using HipecSafe.Controller.Operations;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Quantities;
 
 namespace HipecSafe.Controller.Actors;
@@ -14,14 +16,15 @@ namespace HipecSafe.Controller.Actors;
 /// </summary>
 internal sealed class AlarmActor : MonitoredActor
 {
+    private readonly AlarmPorts _ports;
     private readonly AlarmSystem _alarms;
     private CycleTick? _last;
 
-    public AlarmActor(ControllerEnvironment environment, AlarmSystem alarms)
-        : base(ComponentNames.Alarms, environment) => _alarms = alarms;
-
-    protected override void Handlers()
+    public AlarmActor(AlarmPorts ports, AlarmSystem alarms)
+        : base(ComponentNames.Alarms)
     {
+        _ports = ports;
+        _alarms = alarms;
         Receive<UpdateAlarms>(OnUpdate);
         Receive<OperatorCommand>(OnCommand);
     }
@@ -36,7 +39,7 @@ internal sealed class AlarmActor : MonitoredActor
         _last = update.Tick;
         var events = _alarms.Update(Duration.FromTimeSpan(update.Tick.Time), update.Conditions);
         LogEvents(update.Tick, events);
-        Environment.Listener.Tell(update.Report with { Alarms = _alarms.Annunciation });
+        _ports.Listener.Tell(update.Report with { Alarms = _alarms.Annunciation });
     }
 
     private void OnCommand(OperatorCommand command)
@@ -44,11 +47,10 @@ internal sealed class AlarmActor : MonitoredActor
         if (_last is not { } tick)
         {
             const string reason = "no cycle has run yet";
-            // No cycle has given a time yet; the refusal is logged all the same (SRS-RT-009), at the latest tick or zero.
-            var early = Environment.LastTick;
-            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, early?.Time ?? TimeSpan.Zero, early?.WallClock ?? DateTimeOffset.UnixEpoch,
+            // No cycle has given a time yet; the refusal is logged all the same (SRS-RT-009), at time zero.
+            _ports.Log.Tell(new LogEvent(LogPriority.Medium, TimeSpan.Zero, DateTimeOffset.UnixEpoch,
                 OperatorCommandEntry.WasRefused(command.Action.ToString(), reason)));
-            Sender.Tell(new OperatorReply(command.Action, false, reason));
+            Sender.Tell(OperatorReply.Refuse(command.Action, reason));
             return;
         }
 
@@ -59,7 +61,7 @@ internal sealed class AlarmActor : MonitoredActor
             OperatorAction.PauseAudio => _alarms.PauseAudio(now),
             _ => new AlarmCommandResult(false, $"{command.Action} is not an alarm command", []),
         };
-        Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, tick.Time, tick.WallClock, result.Accepted
+        _ports.Log.Tell(new LogEvent(LogPriority.Medium, tick.Time, tick.WallClock, result.Accepted
             ? OperatorCommandEntry.WasAccepted(command.Action.ToString())
             : OperatorCommandEntry.WasRefused(command.Action.ToString(), result.RefusalReason ?? "refused")));
         LogEvents(tick, result.Events);
@@ -70,7 +72,7 @@ internal sealed class AlarmActor : MonitoredActor
     {
         foreach (var e in events)
         {
-            Environment.HazardLog.Tell(new LogEvent(AlarmLogMapping.PriorityOf(e), tick.Time, tick.WallClock, AlarmLogMapping.ToEntry(e)));
+            _ports.Log.Tell(new LogEvent(AlarmLogMapping.PriorityOf(e), tick.Time, tick.WallClock, AlarmLogMapping.ToEntry(e)));
         }
     }
 }

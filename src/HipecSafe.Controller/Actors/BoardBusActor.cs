@@ -1,137 +1,76 @@
 using Akka.Actor;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
-using HipecSafe.Core.Actuators;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.Controller.Actors;
 
 /// <summary>
-/// The only owner of the serial bus (one request outstanding). Reads both boards at the start of a cycle, writes
-/// the actuator command and heartbeat at its end, and applies interlock constraints and safe overrides at once,
-/// without waiting for the rest of the cycle. The heartbeat advances only when the watchdog allows it, so a hung
-/// controller stops it and the board's own watchdog latches the actuators safe.
+/// The only owner of the serial bus (one request outstanding). At the start of a cycle it reads both boards and hands
+/// the readout to the gate and to the control lane; when the gate has decided, it writes the gate's command — never
+/// anything else — with the heartbeat (advanced once per cycle, only when the gate permits it), and the latch release
+/// if the gate allowed one. A verdict for a cycle older than the one under way is not written: it would be old.
 /// </summary>
 internal sealed class BoardBusActor : MonitoredActor
 {
+    private readonly BoardBusPorts _ports;
     private readonly BoardBusState _s;
 
-    public BoardBusActor(ControllerEnvironment environment, BoardBusState state)
-        : base(ComponentNames.BoardBus, environment) => _s = state;
-
-    protected override void Handlers()
+    public BoardBusActor(BoardBusPorts ports, BoardBusState state)
+        : base(ComponentNames.BoardBus)
     {
+        _ports = ports;
+        _s = state;
         Receive<StartCycle>(OnStart);
-        Receive<ForceConstraint>(OnConstraint);
-        Receive<WriteCycle>(OnWrite);
-        Receive<ForceSafe>(f => HoldSafe(f.Reason));
-        Receive<ClearSafeOverride>(_ => OnClearOverride());
+        Receive<WriteCommand>(OnWrite);
     }
 
     private void OnStart(StartCycle start)
     {
-        _s.Current = start;
-        _s.CycleConstraint = null;
-        if (start.FailedComponents.Count > 0)
-        {
-            HoldSafe("watchdog: " + string.Join(", ", start.FailedComponents) + " not answering");
-            Environment.Supervisor.Tell(new ComponentsFailed(start));
-        }
-
-        var readout = _s.Port.Read();
-        _s.LastFeedback = readout.Feedback ?? _s.LastFeedback;
-        Environment.Interlocks.Tell(new Sampled(start, readout));
+        _s.Current = start.Tick;
+        var readout = _s.Port.Read() with { LastWritten = _s.LastWritten };
+        var sampled = new Sampled(start.Tick, start.Health, readout);
+        // The gate first: it must hold the readout before any desired command for this cycle can reach it.
+        _ports.Gate.Tell(sampled);
+        _ports.ControlLoop.Tell(sampled);
     }
 
-    private void OnConstraint(ForceConstraint force)
+    private void OnWrite(WriteCommand write)
     {
-        _s.CycleConstraint = force.Constrain;
-        var constrained = force.Constrain(_s.LastWritten);
-        if (constrained != _s.LastWritten)
+        var tick = write.Tick;
+        if (_s.Current is { } current && tick.Cycle < current.Cycle)
         {
-            // Interlocks act on the actuators now, not at the end of the cycle.
-            WriteNow(force.Tick, constrained, advanceHeartbeat: false);
-        }
-    }
-
-    private void OnWrite(WriteCycle write)
-    {
-        var command = write.Command;
-        if (_s.SafeOverride is not null)
-        {
-            command = ActuatorCommand.Safe;
-        }
-        else if (_s.CycleConstraint is { } constrain)
-        {
-            command = constrain(command);
+            Log(current, LogPriority.Low, new NoteEntry($"gate verdict of cycle {tick.Cycle} arrived after cycle {current.Cycle} had started and was not written"));
+            return;
         }
 
-        var allowed = _s.Current is { } start && start.Tick.Cycle == write.Tick.Cycle && start.HeartbeatAllowed && _s.SafeOverride is null;
-        string? failure = null;
-        if (_s.LastWrittenCycle != write.Tick.Cycle)
-        {
-            failure = WriteNow(write.Tick, command, advanceHeartbeat: allowed);
-            _s.LastWrittenCycle = write.Tick.Cycle;
-        }
-
-        var report = write.Report with { Command = _s.LastWritten, HeartbeatWritten = allowed, WriteFailure = failure };
-        Environment.Alarms.Tell(new UpdateAlarms(write.Tick, write.Conditions, report));
-    }
-
-    private string? WriteNow(CycleTick tick, ActuatorCommand command, bool advanceHeartbeat)
-    {
-        if (advanceHeartbeat)
+        var verdict = write.Verdict;
+        var advance = verdict.HeartbeatPermitted && _s.HeartbeatCycle != tick.Cycle;
+        if (advance)
         {
             _s.Heartbeat = (ushort)(_s.Heartbeat == ushort.MaxValue ? 1 : _s.Heartbeat + 1);
+            _s.HeartbeatCycle = tick.Cycle;
         }
 
-        var failure = _s.Port.Write(command, _s.Heartbeat);
+        var failure = _s.Port.Write(verdict.Command, _s.Heartbeat);
         if (failure is null)
         {
-            _s.LastWritten = command;
+            _s.LastWritten = verdict.Command;
+            if (verdict.ReleaseBoardLatch && _s.Port.ResetLatch() is { } releaseFailure)
+            {
+                Log(tick, LogPriority.Medium, new FaultEntry("boardbus", $"board latch release failed: {releaseFailure}"));
+            }
         }
         else
         {
-            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, tick.Time, tick.WallClock,
-                new FaultEntry("boardbus", $"actuator write failed: {failure}")));
+            Log(tick, LogPriority.Medium, new FaultEntry("boardbus", $"actuator write failed: {failure}"));
         }
 
-        return failure;
+        var report = write.Report with { HeartbeatWritten = advance, WriteFailure = failure };
+        _ports.Alarms.Tell(new UpdateAlarms(tick, write.Conditions, report));
     }
 
-    private void HoldSafe(string reason)
-    {
-        var first = _s.SafeOverride is null;
-        _s.SafeOverride ??= reason;
-        if (_s.Current is { } start)
-        {
-            if (first)
-            {
-                Environment.HazardLog.Tell(new LogEvent(LogPriority.High, start.Tick.Time, start.Tick.WallClock,
-                    new SafeStateEntry(SafeStateChange.Entered, $"actuators held safe by the bus: {reason}")));
-            }
-
-            WriteNow(start.Tick, ActuatorCommand.Safe, advanceHeartbeat: false);
-        }
-        else
-        {
-            _s.Port.Write(ActuatorCommand.Safe, _s.Heartbeat);
-            _s.LastWritten = ActuatorCommand.Safe;
-        }
-    }
-
-    private void OnClearOverride()
-    {
-        _s.SafeOverride = null;
-        if (_s.LastFeedback is { } fb && (fb.Has(BoardStatus.SafeLatchedByWatchdog) || fb.Has(BoardStatus.LimiterTripped)))
-        {
-            // heater_enable is 0 here (safe command written), which the board requires before it honours the reset.
-            _s.Port.Write(ActuatorCommand.Safe, _s.Heartbeat);
-            if (_s.Port.ResetLatch() is { } failure && _s.Current is { } start)
-            {
-                Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, start.Tick.Time, start.Tick.WallClock,
-                    new FaultEntry("boardbus", $"board latch reset failed: {failure}")));
-            }
-        }
-    }
+    private void Log(CycleTick tick, LogPriority priority, HazardLogEntry entry) =>
+        _ports.Log.Tell(new LogEvent(priority, tick.Time, tick.WallClock, entry));
 }

@@ -3,23 +3,19 @@ using HipecSafe.Core.Actuators;
 
 namespace HipecSafe.Controller.Actors;
 
-/// <summary>The board bus actor's state, kept outside the actor so a restart neither forgets the last command nor the override.</summary>
+/// <summary>The board bus actor's state, kept outside the actor so a restart forgets neither the heartbeat nor what it wrote.</summary>
 internal sealed class BoardBusState(IBoardPort port)
 {
     public IBoardPort Port { get; } = port;
 
     public ushort Heartbeat { get; set; }
 
-    public ActuatorCommand LastWritten { get; set; } = ActuatorCommand.Safe;
+    /// <summary>The cycle whose heartbeat was written last (the heartbeat advances at most once per cycle).</summary>
+    public long HeartbeatCycle { get; set; } = -1;
 
-    public long LastWrittenCycle { get; set; } = -1;
+    /// <summary>The last command the bus got through to the board (null before the first).</summary>
+    public ActuatorCommand? LastWritten { get; set; }
 
-    /// <summary>Why the actuators are held safe regardless of what the cycle asks (null: no override).</summary>
-    public string? SafeOverride { get; set; }
-
-    public Cycle.StartCycle? Current { get; set; }
-
-    public Func<ActuatorCommand, ActuatorCommand>? CycleConstraint { get; set; }
-
-    public ActuatorFeedback? LastFeedback { get; set; }
+    /// <summary>The cycle under way (the latest one the watchdog started).</summary>
+    public Cycle.CycleTick? Current { get; set; }
 }

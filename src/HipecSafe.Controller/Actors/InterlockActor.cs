@@ -1,114 +1,101 @@
 using Akka.Actor;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
-using HipecSafe.Controller.Operations;
-using HipecSafe.Core.Alarms;
+using HipecSafe.Controller.Topology;
+using HipecSafe.Core.Cycle;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.Core.Interlocks;
 
 namespace HipecSafe.Controller.Actors;
 
 /// <summary>
-/// Evaluates every sample as it arrives, on its own dispatcher, independently of the control loop. When a trip
-/// constrains the actuators it tells the board bus at once (heater off, pump stop, clamp closed), then passes the
-/// verdict on to the supervisor. An exception from the engine crashes this actor; the root's restart and the
-/// supervisor's safe state follow, and the engine (with its latches) survives the restart.
+/// Owns the safety gate (<see cref="SafetyGate"/>) and nothing else, on a dispatcher of its own. It takes each cycle's
+/// readout straight from the bus and decides the cycle once: when the control lane's desired command arrives, or at
+/// the cycle's deadline without it. The decision goes to the bus as the command to write, and to the control lane as
+/// the verdict it reads next cycle. Crashes reported by the root are latched in the gate's next decision.
 /// </summary>
 internal sealed class InterlockActor : MonitoredActor
 {
+    private readonly InterlockPorts _ports;
     private readonly InterlockState _s;
 
-    public InterlockActor(ControllerEnvironment environment, InterlockState state)
-        : base(ComponentNames.Interlocks, environment) => _s = state;
-
-    protected override void Handlers()
+    public InterlockActor(InterlockPorts ports, InterlockState state)
+        : base(ComponentNames.Interlocks)
     {
-        Receive<Sampled>(OnSample);
-        Receive<InterlockContextUpdate>(c => _s.Context = c);
-        Receive<ResetInterlocks>(OnReset);
+        _ports = ports;
+        _s = state;
+        Receive<Sampled>(OnSampled);
+        Receive<Desired>(OnDesired);
+        Receive<CycleDeadline>(d => Decide(d.Tick, null));
+        Receive<ComponentCrashed>(c => _s.Crashes.Add(c));
     }
 
-    private void OnSample(Sampled sampled)
+    private void OnSampled(Sampled sampled)
     {
-        var tick = sampled.Start.Tick;
-        var r = sampled.Readout;
-        var c = _s.Context;
-        var input = new InterlockInput(tick.Time, c.Phase, r.Frame, r.Feedback, c.LastCommand, c.FlowTarget,
-            c.ReservoirAtPhaseStart, new BusFailureCounts(r.SensorConsecutiveFailures, r.ActuatorConsecutiveFailures),
-            c.PhaseStartedAt, c.PumpStartedAt);
-        var evaluation = _s.Engine.Evaluate(input);
-        LogChanges(tick, evaluation);
-        if (_s.ResetOnNextSample)
+        var tick = sampled.Tick;
+        if (_s.Tick is { } current && current.Cycle < tick.Cycle && _s.Decided < current.Cycle)
         {
-            _s.ResetOnNextSample = false;
-            if (ResetAll(tick.Time, tick.WallClock).Any(o => o.Succeeded))
-            {
-                // Judge the cycle on the state after the reset, so the reset trips do not re-latch SafeState.
-                evaluation = _s.Engine.Evaluate(input);
-                LogChanges(tick, evaluation);
-            }
+            Decide(current, null); // the previous cycle's deadline never came: decide it before moving on
         }
 
-        if (evaluation.CombinedResponse != InterlockResponse.None)
+        if (tick.Cycle <= _s.Decided)
         {
-            var constrained = evaluation.Constrain(c.LastCommand);
-            Environment.BoardBus.Tell(new ForceConstraint(tick, constrained.Reasons, d => evaluation.Constrain(d).Command));
+            return;
         }
 
-        Environment.Supervisor.Tell(new Evaluated(sampled, evaluation));
+        _s.Tick = tick;
+        _s.Health = sampled.Health;
+        _s.Readout = sampled.Readout;
     }
 
-    private void LogChanges(CycleTick tick, InterlockEvaluation evaluation)
+    private void OnDesired(Desired desired)
     {
-        foreach (var trip in evaluation.Raised)
+        if (desired.Tick.Cycle <= _s.Decided || _s.Tick?.Cycle != desired.Tick.Cycle)
         {
-            Log(tick, PriorityOf(trip.Priority), new InterlockEntry(InterlockChange.Tripped, trip.RuleId, trip.HazardId,
-                InterlockResponseText.Describe(trip.Response), trip.Measured.ToString()));
+            var at = _s.Tick ?? desired.Tick;
+            Log(at, new CycleLogEntry(LogPriority.Low, new NoteEntry($"control output of cycle {desired.Tick.Cycle} arrived late and was discarded")));
+            return;
         }
 
-        foreach (var cleared in evaluation.Cleared)
-        {
-            Log(tick, LogPriority.Medium, new InterlockEntry(InterlockChange.Cleared, cleared.Trip.RuleId, cleared.Trip.HazardId,
-                $"cleared ({cleared.Cause})"));
-        }
+        Decide(desired.Tick, desired.Command);
     }
 
-    private void OnReset(ResetInterlocks reset)
+    private void Decide(CycleTick tick, DesiredCommand? desired)
     {
-        var outcomes = ResetAll(reset.Now, reset.WallClock);
-        _s.ResetOnNextSample |= reset.RetryOnNextSample;
-        if (reset.ReplyTo is { } replyTo)
+        if (tick.Cycle <= _s.Decided)
         {
-            var refused = outcomes.Where(o => !o.Succeeded).Select(o => o.Reason).ToList();
-            var reply = outcomes.Count == 0
-                ? new OperatorReply(OperatorAction.Reset, false, "no latched interlock to reset")
-                : new OperatorReply(OperatorAction.Reset, outcomes.Any(o => o.Succeeded), refused.Count == 0 ? null : string.Join("; ", refused));
-            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, reset.Now, reset.WallClock, reply.Accepted
-                ? OperatorCommandEntry.WasAccepted("Reset (interlock latches)")
-                : OperatorCommandEntry.WasRefused("Reset (interlock latches)", reply.RefusalReason ?? "refused")));
-            replyTo.Tell(reply);
-        }
-    }
-
-    private IReadOnlyList<ResetOutcome> ResetAll(TimeSpan now, DateTimeOffset wall)
-    {
-        var outcomes = _s.Engine.ResetAll(now);
-        foreach (var o in outcomes)
-        {
-            Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, now, wall,
-                new NoteEntry($"interlock {o.RuleId} reset {(o.Succeeded ? "accepted" : "refused")}: {o.Reason}")));
+            return;
         }
 
-        return outcomes;
+        var readout = _s.Tick?.Cycle == tick.Cycle ? _s.Readout : null;
+        var health = _s.Tick?.Cycle == tick.Cycle ? _s.Health : _s.Health with { RoundPassed = false };
+        var crashes = _s.Crashes.ToList();
+        var outcome = _s.Gate.Decide(_s.State, new GateInput(tick.Cycle, tick.Time, readout, health, desired, crashes));
+        _s.State = outcome.State;
+        _s.Decided = tick.Cycle;
+        _s.Crashes.Clear();
+        if (desired is not null)
+        {
+            _s.LastReport = desired.Report;
+        }
+
+        if (outcome.Records.Count > 0)
+        {
+            Log(tick, [.. outcome.Records]);
+        }
+
+        var verdict = outcome.Verdict;
+        _ports.ControlLoop.Tell(new VerdictTaken(verdict));
+        var report = _s.LastReport;
+        var conditions = outcome.Conditions.Count == 0 ? report.Conditions
+            : report.Conditions.Count == 0 ? outcome.Conditions
+            : [.. outcome.Conditions, .. report.Conditions];
+        var cycleReport = new CycleReport(tick, readout?.Frame, readout?.Feedback, report.Phase, verdict.Command, report.InflowSetpointC,
+            verdict.ActiveTrips.Count == 0 ? [] : verdict.ActiveTrips.Select(t => t.RuleId).ToList(),
+            verdict.Reasons.Count == 0 ? [] : verdict.Reasons.Select(r => r.ToString()).ToList(),
+            null, false, null, report.ChemoElapsed, report.LatchedCauses);
+        _ports.Bus.Tell(new WriteCommand(tick, verdict, conditions, cycleReport));
     }
 
-    private void Log(CycleTick tick, LogPriority priority, HazardLogEntry entry) =>
-        Environment.HazardLog.Tell(new LogEvent(priority, tick.Time, tick.WallClock, entry));
-
-    internal static LogPriority PriorityOf(AlarmPriority priority) => priority switch
-    {
-        AlarmPriority.High => LogPriority.High,
-        AlarmPriority.Medium => LogPriority.Medium,
-        _ => LogPriority.Low,
-    };
+    private void Log(CycleTick tick, params CycleLogEntry[] entries) =>
+        _ports.Log.Tell(new LogRecords(tick.Time, tick.WallClock, entries));
 }

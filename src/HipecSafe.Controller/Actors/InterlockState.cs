@@ -1,19 +1,30 @@
 using HipecSafe.Controller.Cycle;
-using HipecSafe.Core.Actuators;
-using HipecSafe.Core.Interlocks;
-using HipecSafe.Core.Phases;
-using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Cycle;
 
 namespace HipecSafe.Controller.Actors;
 
-/// <summary>The interlock engine and its context, kept outside the actor: a restart must not forget a latched trip.</summary>
-internal sealed class InterlockState(InterlockEngine engine)
+/// <summary>
+/// The interlock actor's state, kept outside the actor: a restart must forget neither a latched trip nor the cycle it
+/// was deciding. Besides the gate's state it holds the cycle under way (its readout and round) and the crashes
+/// reported since the gate last decided.
+/// </summary>
+internal sealed class InterlockState(SafetyGate gate)
 {
-    public InterlockEngine Engine { get; } = engine;
+    public SafetyGate Gate { get; } = gate;
 
-    /// <summary>An accepted operator reset that must be tried again on the next sample (board latches).</summary>
-    public bool ResetOnNextSample { get; set; }
+    public GateState State { get; set; } = gate.Initial;
 
-    public InterlockContextUpdate Context { get; set; } = new(Phase.PowerOnSelfTest, ActuatorCommand.Safe, VolumetricFlow.Zero,
-        Volume.Zero, TimeSpan.Zero, null);
+    public CycleTick? Tick { get; set; }
+
+    public HealthStatus Health { get; set; } = HealthStatus.AllAnswered;
+
+    public BoardReadout? Readout { get; set; }
+
+    /// <summary>The latest cycle decided; a cycle is decided once.</summary>
+    public long Decided { get; set; } = -1;
+
+    public List<ComponentCrashed> Crashes { get; } = [];
+
+    /// <summary>The control lane's latest report, shown when a cycle is decided without it.</summary>
+    public ProcedureReport LastReport { get; set; } = ProcedureReport.PowerOn;
 }

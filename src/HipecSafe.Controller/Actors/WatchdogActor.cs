@@ -1,26 +1,30 @@
 using Akka.Actor;
 using HipecSafe.Controller.Cycle;
+using HipecSafe.Controller.Faults;
 using HipecSafe.Controller.Health;
 using HipecSafe.Controller.Logging;
+using HipecSafe.Controller.Topology;
+using HipecSafe.Core.Collections;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Health;
 
 namespace HipecSafe.Controller.Actors;
 
 /// <summary>
-/// Starts every cycle: closes the previous ping round (<see cref="HealthMonitor"/>), pings every component with the
-/// new key, and hands the cycle to the board bus with the heartbeat permission. A component failing 3 rounds is
-/// logged once and passed along so the bus drives the actuators safe and the supervisor latches SafeState.
+/// Starts every cycle: closes the previous ping round (<see cref="HealthMonitor"/>), pings every watched component
+/// with the new key, and hands the cycle to the board bus with the round's verdict. A component failing 3 rounds is
+/// logged once; the gate then holds the actuators safe and withholds the heartbeat, and the control lane latches
+/// SafeState.
 /// </summary>
 internal sealed class WatchdogActor : ReceiveActor
 {
-    private readonly ControllerEnvironment _env;
+    private readonly WatchdogPorts _ports;
     private readonly HealthMonitor _monitor;
     private CycleTick? _lastTick;
 
-    public WatchdogActor(ControllerEnvironment environment, HealthMonitor monitor)
+    public WatchdogActor(WatchdogPorts ports, HealthMonitor monitor)
     {
-        _env = environment;
+        _ports = ports;
         _monitor = monitor;
 
         Receive<CycleTick>(OnTick);
@@ -28,15 +32,14 @@ internal sealed class WatchdogActor : ReceiveActor
         {
             if (_monitor.Answer(p.Component, p.Key))
             {
-                _env.Listener.Tell(new RoundProgress(p.Key, _monitor.Outstanding));
+                _ports.Listener.Tell(new RoundProgress(p.Key, _monitor.Outstanding));
             }
         });
-        Receive<Faults.InjectCrash>(c => throw new Faults.InjectedFaultException($"injected crash of {ComponentNames.Watchdog}: {c.Reason}"));
         Receive<ResetHealth>(_ =>
         {
             if (_monitor.Reset() is { } refusal && _lastTick is { } t)
             {
-                Log(t, LogPriority.Medium, new NoteEntry($"watchdog reset refused: {refusal}"));
+                _ports.Log.Tell(new LogEvent(LogPriority.Medium, t.Time, t.WallClock, new NoteEntry($"watchdog reset refused: {refusal}")));
             }
         });
     }
@@ -44,36 +47,38 @@ internal sealed class WatchdogActor : ReceiveActor
     private void OnTick(CycleTick tick)
     {
         _lastTick = tick;
-        _env.LastTick = tick;
         var round = _monitor.BeginRound(tick.Cycle);
         foreach (var failed in round.NewlyFailed)
         {
-            Log(tick, LogPriority.High, new FaultEntry("watchdog",
-                $"{failed} missed {_monitor.MissedRoundsForFailure} consecutive health pings: actuators to safe state, heartbeat withheld"));
+            _ports.Log.Tell(new LogEvent(LogPriority.High, tick.Time, tick.WallClock, new FaultEntry("watchdog",
+                $"{failed} missed {_monitor.MissedRoundsForFailure} consecutive health pings: actuators to safe state, heartbeat withheld")));
         }
 
         var ping = new Ping(tick.Cycle);
-        _env.Supervisor.Tell(ping);
-        _env.ControlLoop.Tell(ping);
-        _env.Interlocks.Tell(ping);
-        _env.Alarms.Tell(ping);
-        _env.HazardLog.Tell(ping);
-        _env.BoardBus.Tell(ping);
+        foreach (var (_, port) in _ports.Watched)
+        {
+            port.Tell(ping, Self);
+        }
 
-        _env.Listener.Tell(new RoundProgress(tick.Cycle, _monitor.Outstanding));
-        // A round that allows the heartbeat has nobody late (and nobody failed): no list to build.
-        IReadOnlyList<string> late = round.HeartbeatAllowed
-            ? []
-            : round.MissedRounds.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
-        _env.BoardBus.Tell(new StartCycle(tick, round.HeartbeatAllowed, round.Failed, late));
+        _ports.Listener.Tell(new RoundProgress(tick.Cycle, _monitor.Outstanding));
+        _ports.Bus.Tell(new StartCycle(tick, HealthOf(round)));
+    }
+
+    /// <summary>The round as both decision units see it; the usual round (everyone answered) shares one instance.</summary>
+    private static Core.Cycle.HealthStatus HealthOf(HealthRound round)
+    {
+        if (round.HeartbeatAllowed)
+        {
+            return Core.Cycle.HealthStatus.AllAnswered;
+        }
+
+        var late = round.MissedRounds.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal);
+        return new Core.Cycle.HealthStatus(false, ValueList.From(late), ValueList.From(round.Failed));
     }
 
     protected override void PreRestart(Exception reason, object message)
     {
-        Context.Parent.Tell(new Faults.ActorCrashed(ComponentNames.Watchdog, $"{reason.GetType().Name}: {reason.Message}", message));
+        Context.Parent.Tell(new ActorCrashed(ComponentNames.Watchdog, $"{reason.GetType().Name}: {reason.Message}", message));
         base.PreRestart(reason, message);
     }
-
-    private void Log(CycleTick tick, LogPriority priority, HazardLogEntry entry) =>
-        _env.HazardLog.Tell(new LogEvent(priority, tick.Time, tick.WallClock, entry));
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Cycle;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 
 namespace HipecSafe.Controller.Boards;
 
-/// <summary>The boards over one Modbus RTU bus, through the typed board clients.</summary>
+/// <summary>The boards over one Modbus RTU bus, through the typed board clients (three reads and one write a cycle).</summary>
 public sealed class ModbusBoardPort(ModbusRtuMaster master) : IBoardPort
 {
     private readonly SensorBoardClient _sensors = new(master);
@@ -17,11 +18,14 @@ public sealed class ModbusBoardPort(ModbusRtuMaster master) : IBoardPort
     {
         var frame = _sensors.Read();
         var feedback = _actuators.ReadFeedback();
+        var held = _actuators.ReadHeld();
         return new BoardReadout(
             frame.IsSuccess ? frame.Value : null,
             frame.Failure?.ToString(),
             feedback.IsSuccess ? feedback.Value : null,
             feedback.Failure?.ToString(),
+            held.IsSuccess ? held.Value : null,
+            held.Failure?.ToString(),
             master.ConsecutiveFailuresOf(_sensors.Unit),
             master.ConsecutiveFailuresOf(_actuators.Unit));
     }

@@ -1,51 +1,33 @@
-using HipecSafe.Controller.Boards;
-using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
-using HipecSafe.Core.Control;
-using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Cycle;
 
 namespace HipecSafe.Controller.Cycle;
 
-// The cycle's message chain, in order (see Controller/README.md):
-// clock → Watchdog (ping round) → BoardBus (read) → Interlocks (evaluate, may force actuators) → Supervisor (phase)
-// → ControlLoop (compute) → Supervisor (constrain) → BoardBus (write + heartbeat) → Alarms → cycle report.
+// The cycle's messages, in order (docs/architecture.md):
+//   clock → Watchdog (health round) → BoardBus (read both boards)
+//         → ControlLoop (ProcedureStep) ──desired──► Interlocks (SafetyGate) → BoardBus (write + heartbeat)
+//   BoardBus → Interlocks as well, so the gate judges the readout even when the control lane is late or hung;
+//   the clock's deadline → Interlocks, which decides without a desired command if none has come.
+//   Off the decision path: BoardBus → Alarms → listener (cycle report); every actor → HazardLog (its records).
 // Every step is causally after the previous one, so the hazard log receives a deterministic order of records.
 
-/// <summary>Watchdog → BoardBus: start cycle; the heartbeat may be written only when every component is healthy.</summary>
-internal sealed record StartCycle(CycleTick Tick, bool HeartbeatAllowed, IReadOnlyList<string> FailedComponents, IReadOnlyList<string> LateComponents);
+/// <summary>Watchdog → BoardBus: start a cycle with the watchdog's round.</summary>
+internal sealed record StartCycle(CycleTick Tick, HealthStatus Health);
 
-/// <summary>
-/// BoardBus → Supervisor, at the start of a cycle in which the watchdog failed components: latch SafeState now,
-/// even if a failed component (the interlocks) stops this cycle's chain before it reaches the supervisor.
-/// </summary>
-internal sealed record ComponentsFailed(StartCycle Start);
+/// <summary>BoardBus → Interlocks and ControlLoop: the boards as read this cycle.</summary>
+internal sealed record Sampled(CycleTick Tick, HealthStatus Health, BoardReadout Readout);
 
-/// <summary>BoardBus → Interlocks: the boards as read this cycle.</summary>
-internal sealed record Sampled(StartCycle Start, BoardReadout Readout);
+/// <summary>ControlLoop → Interlocks: the control lane's desired command for the cycle.</summary>
+internal sealed record Desired(CycleTick Tick, DesiredCommand Command);
 
-/// <summary>Interlocks → Supervisor: the sample with the interlock verdict.</summary>
-internal sealed record Evaluated(Sampled Sample, InterlockEvaluation Evaluation);
+/// <summary>Clock → Interlocks: the cycle's deadline; a gate that has not decided the cycle decides it now, without a desired command.</summary>
+internal sealed record CycleDeadline(CycleTick Tick);
 
-/// <summary>Supervisor → ControlLoop: compute this cycle's desired command.</summary>
-internal sealed record Compute(Evaluated Evaluated, ControlInputs Inputs);
+/// <summary>Interlocks → ControlLoop: the gate's verdict, read by the control lane in the next cycle.</summary>
+internal sealed record VerdictTaken(GateVerdict Verdict);
 
-/// <summary>ControlLoop → Supervisor: the desired command.</summary>
-internal sealed record Computed(Evaluated Evaluated, ControlOutput Output);
-
-/// <summary>Supervisor → BoardBus: the final command of the cycle, with the alarm conditions to pass on.</summary>
-internal sealed record WriteCycle(CycleTick Tick, ActuatorCommand Command, IReadOnlyList<AlarmCondition> Conditions, CycleReport Report);
+/// <summary>Interlocks → BoardBus: write the gate's command (and the latch release it allowed), then pass the cycle on.</summary>
+internal sealed record WriteCommand(CycleTick Tick, GateVerdict Verdict, IReadOnlyList<AlarmCondition> Conditions, CycleReport Report);
 
 /// <summary>BoardBus → Alarms: update the alarm system, then publish the report.</summary>
 internal sealed record UpdateAlarms(CycleTick Tick, IReadOnlyList<AlarmCondition> Conditions, CycleReport Report);
-
-/// <summary>Interlocks → BoardBus: apply an interlock constraint at once, before the cycle's regular write.</summary>
-internal sealed record ForceConstraint(CycleTick Tick, IReadOnlyList<ConstraintReason> Reasons, Func<ActuatorCommand, ActuatorCommand> Constrain);
-
-/// <summary>Supervisor → Interlocks: the context of the next evaluation (phase, last command, targets).</summary>
-internal sealed record InterlockContextUpdate(
-    Core.Phases.Phase Phase,
-    ActuatorCommand LastCommand,
-    Core.Quantities.VolumetricFlow FlowTarget,
-    Core.Quantities.Volume ReservoirAtPhaseStart,
-    TimeSpan PhaseStartedAt,
-    TimeSpan? PumpStartedAt);

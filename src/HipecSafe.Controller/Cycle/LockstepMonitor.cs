@@ -4,19 +4,21 @@ using HipecSafe.Controller.Health;
 namespace HipecSafe.Controller.Cycle;
 
 /// <summary>
-/// Tells the lockstep driver when a cycle is over: its report has arrived (or the cycle reached a stalled actor and
-/// can go no further), and every component that is not stalled has answered the cycle's health ping. Only then is
-/// the controller idle, so the next step cannot overtake any message of this one — which makes runs deterministic.
+/// Tells the lockstep driver when a cycle is over: its report has arrived (or the cycle reached a suspended component
+/// and can go no further), and every component that is not suspended has answered the cycle's health ping. Only then
+/// is the controller idle, so the next step cannot overtake any message of this one — which makes runs deterministic.
+/// Components announce a suspension themselves (<see cref="ComponentSuspended"/>); the monitor keeps the set.
 /// </summary>
 internal sealed class LockstepMonitor
 {
-    // A stalled actor holding one of these has stopped the cycle chain; holding anything else (a log record, a ping) has not.
+    // A suspended component holding one of these has stopped the cycle chain; holding anything else (a log record, a ping) has not.
     private static readonly HashSet<string> ChainMessages = new(StringComparer.Ordinal)
     {
-        nameof(StartCycle), nameof(Sampled), nameof(Evaluated), nameof(Compute), nameof(Computed), nameof(WriteCycle), nameof(UpdateAlarms),
+        nameof(StartCycle), nameof(Sampled), nameof(Desired), nameof(CycleDeadline), nameof(WriteCommand), nameof(UpdateAlarms),
     };
 
     private readonly object _gate = new();
+    private readonly Dictionary<string, long> _suspendedUntil = new(StringComparer.Ordinal);
     private long _cycle = -1;
     private CycleReport? _report;
     private bool _absorbed;
@@ -32,6 +34,10 @@ internal sealed class LockstepMonitor
             _report = null;
             _absorbed = false;
             _outstanding = ["(round not started)"];
+            foreach (var done in _suspendedUntil.Where(kv => kv.Value <= cycle).Select(kv => kv.Key).ToList())
+            {
+                _suspendedUntil.Remove(done);
+            }
         }
     }
 
@@ -50,6 +56,9 @@ internal sealed class LockstepMonitor
                 case CrashHandled:
                     _crashesHandled++;
                     break;
+                case ComponentSuspended s:
+                    _suspendedUntil[s.Component] = s.UntilRound;
+                    break;
                 case StallAbsorbed a when ChainMessages.Contains(a.MessageType):
                     _absorbed = true;
                     break;
@@ -66,13 +75,13 @@ internal sealed class LockstepMonitor
         }
     }
 
-    /// <summary>Waits until the cycle is over; returns its report, or null when it stopped at a stalled actor.</summary>
-    public CycleReport? Wait(IReadOnlySet<string> stalled, TimeSpan livenessLimit)
+    /// <summary>Waits until the cycle is over; returns its report, or null when it stopped at a suspended component.</summary>
+    public CycleReport? Wait(TimeSpan livenessLimit)
     {
         var deadline = DateTime.UtcNow + livenessLimit;
         lock (_gate)
         {
-            while (!Done(stalled))
+            while (!Done())
             {
                 var left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero || !WaitLocked(left))
@@ -98,7 +107,7 @@ internal sealed class LockstepMonitor
         }
     }
 
-    /// <summary>Waits until more than <paramref name="before"/> crashes have been handled by the supervisor.</summary>
+    /// <summary>Waits until more than <paramref name="before"/> crashes have been handled by the root.</summary>
     public void WaitForCrashHandled(int before, TimeSpan livenessLimit)
     {
         var deadline = DateTime.UtcNow + livenessLimit;
@@ -109,7 +118,7 @@ internal sealed class LockstepMonitor
                 var left = deadline - DateTime.UtcNow;
                 if (left <= TimeSpan.Zero || !WaitLocked(left))
                 {
-                    throw new TimeoutException($"an injected crash was not handled within {livenessLimit.TotalSeconds:0} s");
+                    throw new TimeoutException($"a crash was not handled within {livenessLimit.TotalSeconds:0} s");
                 }
             }
         }
@@ -128,16 +137,16 @@ internal sealed class LockstepMonitor
         }
     }
 
-    private bool Done(IReadOnlySet<string> stalled)
+    private bool Done()
     {
-        if (_report is null && !(_absorbed && stalled.Count > 0))
+        if (_report is null && !(_absorbed && _suspendedUntil.Count > 0))
         {
             return false;
         }
 
         foreach (var component in _outstanding)
         {
-            if (!stalled.Contains(component))
+            if (!_suspendedUntil.ContainsKey(component))
             {
                 return false;
             }

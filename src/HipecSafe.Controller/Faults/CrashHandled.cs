@@ -1,4 +1,4 @@
 namespace HipecSafe.Controller.Faults;
 
-/// <summary>Supervisor → listener: a crash has been handled (SafeState latched, lost cycle finished).</summary>
+/// <summary>Root → listener: a crash has been passed to both decision units (they act on it in the cycle under way or the next).</summary>
 public sealed record CrashHandled(string Component);

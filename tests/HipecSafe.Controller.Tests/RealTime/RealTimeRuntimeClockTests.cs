@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using System.Collections.Concurrent;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;

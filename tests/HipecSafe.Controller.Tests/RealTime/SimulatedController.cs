@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using HipecSafe.Core.Health;
 
 namespace HipecSafe.Controller.Tests.RealTime;

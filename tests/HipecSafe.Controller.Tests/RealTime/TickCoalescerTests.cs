@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using HipecSafe.TestSupport;
 
 namespace HipecSafe.Controller.Tests.RealTime;

@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using Akka.TestKit;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Core.Actuators;

@@ -1,3 +1,4 @@
+using HipecSafe.Controller.Clock;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Akka.Actor;
@@ -5,7 +6,7 @@ using Akka.Dispatch;
 using HipecSafe.Controller.Actors;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;

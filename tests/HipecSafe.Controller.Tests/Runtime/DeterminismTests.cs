@@ -1,7 +1,7 @@
 using System.Globalization;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Faults;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Quantities;
 using HipecSafe.TestSupport;

@@ -1,4 +1,4 @@
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Phases;

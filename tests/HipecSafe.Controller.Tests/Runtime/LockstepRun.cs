@@ -1,7 +1,8 @@
+using HipecSafe.Controller.Clock;
 using System.Collections.Concurrent;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Controller.Tests.HazardLogging;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;

@@ -1,4 +1,4 @@
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.HazardLog;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using HipecSafe.Controller;
 using HipecSafe.Controller.Faults;
-using HipecSafe.Controller.Operations;
+using HipecSafe.Core.Operations;
 using HipecSafe.Hil.Rig;
 using HipecSafe.TestSupport;
 

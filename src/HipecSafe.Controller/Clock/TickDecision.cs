@@ -1,4 +1,4 @@
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>What the clock does at a deadline (<see cref="TickCoalescer.Decide"/>).</summary>
 /// <param name="Cycle">The newest cycle whose deadline has passed: the one delivered, or skipped.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>
 /// Puts a real-time thread (the cycle clock; in the HIL rig, the emulated boards' step thread, which stands for

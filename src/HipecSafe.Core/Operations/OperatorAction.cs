@@ -1,4 +1,4 @@
-namespace HipecSafe.Controller.Operations;
+namespace HipecSafe.Core.Operations;
 
 /// <summary>What an operator can ask of the device.</summary>
 public enum OperatorAction

@@ -1,4 +1,4 @@
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>Why the cycle clock skipped ticks (<see cref="CycleOverrun"/>).</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>
 /// The real-time clock thread's time and its way of waiting for a deadline. In operation a

@@ -1,4 +1,4 @@
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>How a <see cref="RealTimeCycleClock"/> runs.</summary>
 public sealed record RealTimeCycleClockOptions
@@ -14,6 +14,15 @@ public sealed record RealTimeCycleClockOptions
 
     /// <summary>Called on the clock thread, just before the tick that ends an overrun, with what was skipped.</summary>
     public Action<CycleOverrun>? OnOverrun { get; init; }
+
+    /// <summary>
+    /// How long after a delivered tick the clock also calls <see cref="OnDeadline"/> with that cycle (shorter than the
+    /// period); null: no deadline calls.
+    /// </summary>
+    public TimeSpan? Deadline { get; init; }
+
+    /// <summary>Called on the clock thread at each delivered cycle's deadline, with the cycle number and its scheduled time.</summary>
+    public Action<long, TimeSpan>? OnDeadline { get; init; }
 
     /// <summary>Raise the clock thread's scheduling priority when it starts (see <see cref="RealTimeThreadScheduling"/>).</summary>
     public bool RaisePriority { get; init; } = true;

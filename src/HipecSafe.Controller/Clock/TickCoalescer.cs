@@ -1,4 +1,4 @@
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>
 /// Decides, at each cycle deadline, whether the real-time clock delivers a tick (pure logic: time is passed in).

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>
 /// Consecutive cycles the clock did not deliver, and why; reported once, when ticks resume.

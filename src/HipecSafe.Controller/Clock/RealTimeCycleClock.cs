@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace HipecSafe.Controller;
+namespace HipecSafe.Controller.Clock;
 
 /// <summary>
 /// Drives real-time cycles from one dedicated thread (not Akka's scheduler, which is not built for precise firing),
@@ -42,6 +42,11 @@ public sealed class RealTimeCycleClock : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(onTick);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Deadline is { } deadline && (deadline <= TimeSpan.Zero || deadline >= period || options.OnDeadline is null))
+        {
+            throw new ArgumentException($"a cycle deadline must lie within the period ({period.TotalMilliseconds} ms) and come with OnDeadline; got {deadline.TotalMilliseconds} ms", nameof(options));
+        }
+
         if (options.Coalescing is { } c && c.Period != period)
         {
             throw new ArgumentException($"the coalescing policy's period ({c.Period.TotalMilliseconds} ms) differs from the clock's ({period.TotalMilliseconds} ms)", nameof(options));
@@ -169,6 +174,16 @@ public sealed class RealTimeCycleClock : IDisposable
 
             Interlocked.Increment(ref _delivered);
             _onTick(decision.Cycle, decision.Due);
+            // The deadline lies inside the cycle, before the next due time: waiting for it never delays the next tick.
+            if (_options.Deadline is { } deadline && _options.OnDeadline is { } onDeadline)
+            {
+                if (!_time.WaitUntil(decision.Due + deadline, _stop.Token))
+                {
+                    return;
+                }
+
+                onDeadline(decision.Cycle, decision.Due);
+            }
         }
     }
 

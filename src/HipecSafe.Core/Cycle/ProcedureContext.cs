@@ -1,0 +1,16 @@
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+
+namespace HipecSafe.Core.Cycle;
+
+/// <summary>
+/// What the safety gate needs to know of the procedure to arm its rules: the phase, the flow the pump should deliver,
+/// and where the current phase began (time, reservoir volume). The control lane sends it with every desired command;
+/// the gate keeps the last one it got, so a silent control lane leaves the rules armed as they were.
+/// </summary>
+public sealed record ProcedureContext(Phase Phase, VolumetricFlow FlowTarget, Volume ReservoirAtPhaseStart, TimeSpan PhaseStartedAt)
+{
+    public static ProcedureContext PowerOn { get; } = new(Phase.PowerOnSelfTest, VolumetricFlow.Zero, Volume.Zero, TimeSpan.Zero);
+
+    public bool IsProtective => Phase is Phase.SafeState or Phase.EmergencyStop;
+}

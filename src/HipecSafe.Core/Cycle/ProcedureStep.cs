@@ -1,0 +1,510 @@
+using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Collections;
+using HipecSafe.Core.Control;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Operations;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Profile;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Safety;
+using HipecSafe.Core.Sensors;
+using HipecSafe.Core.Sensors.Validation;
+
+namespace HipecSafe.Core.Cycle;
+
+/// <summary>
+/// The control lane: one cycle of the procedure as a pure function,
+/// <c>(state, cycle input) → (state', desired command, replies, hazard-log records)</c>. In order it takes the
+/// technical events, validates the sample on its own, tracks priming, judges the power-on self-test, latches SafeState
+/// for the last cycle's safe-state trips and failed components, answers the operator's commands, advances the phases,
+/// and asks the control law for the command it would like. It constrains nothing: the safety gate does that, once.
+/// Not thread-safe (the phase machine and control law are function objects with working fields): one owner.
+/// </summary>
+public sealed class ProcedureStep
+{
+    /// <summary>Cycles a board latch release is asked for after an accepted reset (the board needs a changing heartbeat first).</summary>
+    public const int BoardReleaseWindowCycles = 10;
+
+    private static readonly Dictionary<OperatorAction, PhaseTrigger> Triggers = new()
+    {
+        [OperatorAction.StartPriming] = PhaseTrigger.StartPriming,
+        [OperatorAction.ConfirmLeakCheck] = PhaseTrigger.ConfirmLeakCheck,
+        [OperatorAction.AddDrug] = PhaseTrigger.AddDrug,
+        [OperatorAction.EndChemoEarly] = PhaseTrigger.EndChemoEarly,
+        [OperatorAction.Pause] = PhaseTrigger.Pause,
+        [OperatorAction.Resume] = PhaseTrigger.Resume,
+        [OperatorAction.Reset] = PhaseTrigger.OperatorReset,
+        [OperatorAction.EmergencyStop] = PhaseTrigger.EmergencyStopPressed,
+        [OperatorAction.ReleaseEmergencyStop] = PhaseTrigger.EmergencyStopReleased,
+    };
+
+    private readonly TreatmentProfile _profile;
+    private readonly PhaseMachine _machine;
+    private readonly ControlLaw _law;
+    private readonly SensorValidator _validator;
+    private readonly Duration _period;
+    private readonly string _controlComponent;
+
+    /// <param name="profile">The treatment profile in force.</param>
+    /// <param name="law">The control law (gains, plant model).</param>
+    /// <param name="cyclePeriod">The cycle period (priming time is counted in cycles of it).</param>
+    /// <param name="controlComponent">The watched component that runs this step: while it is late, the heater stays off.</param>
+    public ProcedureStep(TreatmentProfile profile, ControlLaw law, TimeSpan cyclePeriod, string controlComponent)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(law);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cyclePeriod, TimeSpan.Zero);
+        ArgumentException.ThrowIfNullOrWhiteSpace(controlComponent);
+        _profile = profile;
+        _machine = new PhaseMachine(profile);
+        _law = law;
+        _validator = new SensorValidator(SensorValidationLimits.For(profile.Limits));
+        _period = Duration.FromTimeSpan(cyclePeriod);
+        _controlComponent = controlComponent;
+        Initial = new ProcedureState(PhaseMachine.Initial, ControlLawState.Initial, SensorValidator.Initial, SelfTestJudge.Initial, Duration.Zero,
+            ProcedureContext.PowerOn, ValueList.Empty<AlarmCondition>(), -1, -1);
+    }
+
+    /// <summary>The control lane at power-on.</summary>
+    public ProcedureState Initial { get; }
+
+    public PhaseMachine Machine => _machine;
+
+    public TreatmentProfile Profile => _profile;
+
+    public ProcedureOutcome Step(ProcedureState state, ProcedureInput input)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Cycle <= state.LastCycle)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.Cycle,
+                $"the control lane steps each cycle once and in order: cycle {input.Cycle} after cycle {state.LastCycle}");
+        }
+
+        var w = new Work(this, state, input);
+        w.TakeEvents();
+        w.TrackPriming();
+        w.JudgeSelfTest();
+        w.LatchFaults();
+        w.Answer();
+        w.Advance();
+        return w.Finish();
+    }
+
+    /// <summary>One call's working state; nothing of it outlives the call.</summary>
+    private sealed class Work
+    {
+        private readonly ProcedureStep _step;
+        private readonly ProcedureState _before;
+        private readonly ProcedureInput _input;
+        private readonly ValidatedFrame _sensors;
+        private readonly SensorValidatorState _sensorState;
+        private readonly List<CycleLogEntry> _records = [];
+        private readonly List<OperatorReply> _replies = [];
+        private PhaseState _phase;
+        private SelfTestJudge _selfTest;
+        private Duration _primedFor;
+        private ValueList<AlarmCondition> _technical;
+        private long _releaseUntil;
+        private bool _resetRequested;
+        private bool _releaseLatch;
+        private bool _resetHealth;
+
+        public Work(ProcedureStep step, ProcedureState state, ProcedureInput input)
+        {
+            _step = step;
+            _before = state;
+            _input = input;
+            var validation = step._validator.Validate(state.Sensors, input.Now, input.Readout.Frame);
+            _sensors = validation.Frame;
+            _sensorState = validation.State;
+            _phase = state.Phase;
+            _selfTest = state.SelfTest;
+            _primedFor = state.PrimedFor;
+            _technical = state.TechnicalConditions;
+            _releaseUntil = state.ReleaseUntilCycle;
+        }
+
+        private TimeSpan Now => _input.Now;
+
+        private BoardReadout Readout => _input.Readout;
+
+        private PhaseMachine Machine => _step._machine;
+
+        /// <summary>Crashes raise a latched high alarm and latch SafeState; the log's storage health is alarmed.</summary>
+        public void TakeEvents()
+        {
+            foreach (var e in _input.Events)
+            {
+                switch (e)
+                {
+                    case ComponentCrashed crash:
+                        SetCondition(new AlarmCondition($"CRASH-{crash.Component}", AlarmPriority.High, Hazards.LossOfControl,
+                            $"{crash.Component} crashed and was restarted", crash.Exception, "", Latching: true));
+                        Log(LogPriority.High, new FaultEntry(crash.Component,
+                            $"actor crashed ({crash.Exception}) while handling {crash.LostMessage ?? "nothing"}; restarted"));
+                        FaultOnce(SafetyCause.ComponentCrashed(crash.Component, crash.Exception));
+                        break;
+                    case LogStorageChanged { Healthy: true }:
+                        _technical = _technical.RemoveAll(c => c.ConditionId == LogUnavailable);
+                        break;
+                    case LogStorageChanged storage:
+                        SetCondition(new AlarmCondition(LogUnavailable, AlarmPriority.High, null,
+                            "Hazard log storage unavailable: records are buffered in memory", storage.Description, "", Latching: true));
+                        break;
+                    default:
+                        throw new ArgumentException($"unknown technical event {e.GetType().Name}", nameof(e));
+                }
+            }
+        }
+
+        private const string LogUnavailable = "LOG-UNAVAILABLE";
+
+        /// <summary>Priming is complete after air-free circulation at half the target flow or more for the profile's time.</summary>
+        public void TrackPriming()
+        {
+            var frame = _sensors.Frame;
+            var circulating = _phase.Current == Phase.Priming && frame is not null && Readout.BoardHolds.PumpSpeedRpm > 0
+                              && _sensors.IsValid(SensorChannel.Flow) && _sensors.IsValid(SensorChannel.AirDetected)
+                              && !frame.AirDetected && frame.Flow.MillilitersPerMinute >= 0.5 * _step._profile.FlowTarget.MillilitersPerMinute;
+            _primedFor = circulating ? _primedFor + _step._period : Duration.Zero;
+        }
+
+        /// <summary>
+        /// The power-on self-test: both boards answer, every channel is valid, no trip is active, and the actuator board
+        /// has left its power-on safe hold, which this step asks the gate to release (docs/icd.md).
+        /// </summary>
+        public void JudgeSelfTest()
+        {
+            if (_phase.Current != Phase.PowerOnSelfTest)
+            {
+                return;
+            }
+
+            var problems = new List<string>();
+            var r = Readout;
+            if (r.Frame is null)
+            {
+                problems.Add($"sensor board: {r.SensorFailure}");
+            }
+
+            if (r.Feedback is null)
+            {
+                problems.Add($"actuator board: {r.ActuatorFailure}");
+            }
+            else if (r.Feedback.Has(BoardStatus.SafeLatchedByWatchdog) || r.Feedback.Has(BoardStatus.LimiterTripped))
+            {
+                problems.Add("actuator board still in its safe hold (board_status bit0/bit1)");
+                _releaseLatch = true;
+            }
+
+            problems.AddRange(_sensors.ChannelsWithFaults.Select(c => $"{c}: {_sensors.DetailOf(c)}"));
+            if (_input.LastVerdict is { } verdict)
+            {
+                problems.AddRange(verdict.ActiveTrips.Select(t => $"interlock {t.RuleId} active: {t.Measured}"));
+            }
+
+            _selfTest = _selfTest.Judge(problems);
+            switch (_selfTest.Status)
+            {
+                case SelfTestStatus.Passed:
+                    Fire(PhaseTrigger.SelfTestPassed, Inputs(), "self-test passed");
+                    break;
+                case SelfTestStatus.Failed:
+                    Fire(PhaseTrigger.SelfTestFailed, Inputs(), _selfTest.FailureReason);
+                    break;
+            }
+        }
+
+        /// <summary>Failed components and the last cycle's safe-state trips latch SafeState (once per cause).</summary>
+        public void LatchFaults()
+        {
+            foreach (var component in _input.Health.Failed)
+            {
+                FaultOnce(SafetyCause.ComponentFailed(component));
+            }
+
+            if (_input.LastVerdict is not { } verdict)
+            {
+                return;
+            }
+
+            foreach (var trip in verdict.ActiveTrips)
+            {
+                if (trip.Response.HasFlag(InterlockResponse.EnterSafeState) && !ReleasedByPendingReset(trip))
+                {
+                    FaultOnce(SafetyCause.Interlock(trip.RuleId, trip.Measured.ToString()));
+                }
+            }
+        }
+
+        /// <summary>The operator's commands, in the order they arrived; each is answered and logged.</summary>
+        public void Answer()
+        {
+            foreach (var action in _input.Commands)
+            {
+                _replies.Add(action switch
+                {
+                    OperatorAction.AcknowledgeAlarms or OperatorAction.PauseAudio => RefuseAlarmCommand(action),
+                    OperatorAction.Reset when _phase.Current != Phase.SafeState => ResetInterlocks(),
+                    _ => Command(action),
+                });
+            }
+        }
+
+        private OperatorReply RefuseAlarmCommand(OperatorAction action)
+        {
+            const string reason = "an alarm command: the alarm system answers it, not the procedure";
+            Log(LogPriority.Medium, OperatorCommandEntry.WasRefused(action.ToString(), reason));
+            return OperatorReply.Refuse(action, reason);
+        }
+
+        private OperatorReply Command(OperatorAction action)
+        {
+            var reset = action == OperatorAction.Reset;
+            var result = Fire(Triggers[action], Inputs(forReset: reset), "operator", action.ToString());
+            if (result.Accepted && reset)
+            {
+                // The gate resets the latched trips, the watchdog its failures, and the board its latch (for a while).
+                _resetRequested = true;
+                _resetHealth = true;
+                _releaseUntil = _input.Cycle + BoardReleaseWindowCycles;
+                _releaseLatch |= BoardLatched;
+                _technical = _technical.RemoveAll(c => c.ConditionId.StartsWith("CRASH-", StringComparison.Ordinal));
+            }
+
+            return result.Accepted ? OperatorReply.Accept(action) : OperatorReply.Refuse(action, result.RefusalReason!);
+        }
+
+        /// <summary>
+        /// Outside SafeState a reset clears latched trips whose condition has cleared (e.g. a pump stopped for air) without
+        /// a phase change. Judged on the last verdict, as the gate judges it.
+        /// </summary>
+        private OperatorReply ResetInterlocks()
+        {
+            const string what = "Reset (interlock latches)";
+            var latched = _input.LastVerdict?.ActiveTrips.Where(t => t.IsLatched).ToList() ?? [];
+            if (latched.Count == 0)
+            {
+                const string none = "no latched interlock to reset";
+                Log(LogPriority.Medium, OperatorCommandEntry.WasRefused(what, none));
+                return OperatorReply.Refuse(OperatorAction.Reset, none);
+            }
+
+            var refused = latched.Where(t => !t.AwaitingReset).Select(t => t.Condition == ConditionState.Holds
+                ? $"{t.RuleId} condition still present: {t.Latest}"
+                : $"{t.RuleId} condition cannot be confirmed clear: {t.Latest}").ToList();
+            var accepted = refused.Count < latched.Count;
+            var reason = refused.Count == 0 ? null : string.Join("; ", refused);
+            if (accepted)
+            {
+                _resetRequested = true;
+                Log(LogPriority.Medium, OperatorCommandEntry.WasAccepted(what));
+            }
+            else
+            {
+                Log(LogPriority.Medium, OperatorCommandEntry.WasRefused(what, reason!));
+            }
+
+            return new OperatorReply(OperatorAction.Reset, accepted, reason);
+        }
+
+        /// <summary>Fires the automatic transitions whose guards hold now.</summary>
+        public void Advance()
+        {
+            var advance = Machine.Advance(_phase, Now, Inputs());
+            _phase = advance.State;
+            foreach (var t in advance.Taken)
+            {
+                LogTransition(t);
+            }
+        }
+
+        public ProcedureOutcome Finish()
+        {
+            var profile = _step._profile;
+            var phase = _phase.Current;
+            var context = _before.Context;
+            if (phase != context.Phase)
+            {
+                // A new phase starts its own baselines: when it began, and the reservoir volume then.
+                var reservoir = _sensors.Frame is { } f && _sensors.IsValid(SensorChannel.ReservoirVolume) ? f.ReservoirVolume : context.ReservoirAtPhaseStart;
+                context = new ProcedureContext(phase, FlowTarget(phase), reservoir, Now);
+            }
+
+            var held = Readout.BoardHolds;
+            var control = _before.Control;
+            ActuatorCommand desired;
+            double? setpoint = null;
+            var inflow = InflowSelection.Select(_sensors);
+            if (_phase.IsProtective)
+            {
+                desired = ActuatorCommand.Safe;
+            }
+            else if (_input.Health.IsLate(_step._controlComponent) || _input.Health.HasFailed(_step._controlComponent) || !inflow.IsAvailable)
+            {
+                // Never ask for heat without a live control loop and a trusted inflow reading (SRS-RT-008).
+                desired = held.WithHeaterOff();
+            }
+            else
+            {
+                var step = _step._law.Step(control, Duration.FromTimeSpan(Now), ControlInputsOf(inflow.Temperature!.Value, held));
+                control = step.State;
+                desired = step.Output.Command;
+                setpoint = step.Output.Diagnostics.InflowSetpoint?.DegreesCelsius;
+            }
+
+            if (_input.Cycle <= _releaseUntil && BoardLatched)
+            {
+                _releaseLatch = true;
+            }
+
+            var conditions = new List<AlarmCondition>(_technical);
+            if (_phase.IsProtective)
+            {
+                // Whatever latched it (an interlock, the watchdog, a crash, the self-test), the safe state itself is alarmed.
+                conditions.Add(new AlarmCondition("SAFE-STATE", AlarmPriority.High, null,
+                    $"Device in {phase}: heater off, pump stopped, clamp closed", string.Join("; ", _phase.LatchedCauses), "", Latching: true));
+            }
+
+            var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
+                _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions);
+            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle);
+            var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
+            return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
+        }
+
+        private bool BoardLatched => Readout.Feedback is { } fb
+                                     && (fb.Has(BoardStatus.SafeLatchedByWatchdog) || fb.Has(BoardStatus.LimiterTripped));
+
+        /// <summary>
+        /// A board-latch trip that the reset in progress will clear: the board releases its latch only after the gate has
+        /// written latch_reset, so the trip outlives the reset by a cycle or more. The watchdog latch always; the limiter
+        /// once its sensor is below the board's release threshold, as the board requires.
+        /// </summary>
+        private bool ReleasedByPendingReset(InterlockTrip trip) =>
+            _input.Cycle <= _releaseUntil && ReleasedByBoard(trip);
+
+        private bool ReleasedByBoard(InterlockTrip trip) => trip.BoardLatch switch
+        {
+            BoardStatus.SafeLatchedByWatchdog => true,
+            BoardStatus.LimiterTripped => Readout.Feedback is { } fb && fb.LimiterTemperature < BoardProtection.LimiterReleaseBelow,
+            _ => false,
+        };
+
+        /// <summary>
+        /// Guard inputs: the valid abdominal probes, the air-free priming time, and the causes that are still active —
+        /// latched trips not yet clear, safe-state trips, late components. For an operator reset the board's latches do
+        /// not block: the reset itself releases them.
+        /// </summary>
+        private PhaseInputs Inputs(bool forReset = false)
+        {
+            var probes = new Temperature?[SensorFrame.AbdominalProbeCount];
+            for (var i = 0; i < probes.Length; i++)
+            {
+                probes[i] = _sensors.Frame is { } f && _sensors.IsValid(SensorFrame.AbdomenChannel(i)) ? f.AbdomenProbe(i) : null;
+            }
+
+            var trips = _input.LastVerdict?.ActiveTrips ?? [];
+            var late = _input.Health.Late;
+            if (trips.Count == 0 && late.Count == 0)
+            {
+                return new PhaseInputs(probes, _primedFor, []); // the usual cycle: no cause
+            }
+
+            var causes = trips
+                .Where(t => (t.IsLatched && !t.AwaitingReset) || (!t.IsLatched && t.Response.HasFlag(InterlockResponse.EnterSafeState)))
+                .Where(t => !((forReset && ReleasedByBoard(t)) || ReleasedByPendingReset(t)))
+                .Select(t => t.RuleId)
+                .Concat(late.Select(c => $"watchdog: {c} not answering"))
+                .ToList();
+            return new PhaseInputs(probes, _primedFor, causes);
+        }
+
+        private ControlInputs ControlInputsOf(Temperature saferInflow, ActuatorCommand held)
+        {
+            var f = _sensors.Frame!;
+            var probes = new ProbeReading[SensorFrame.AbdominalProbeCount];
+            for (var i = 0; i < probes.Length; i++)
+            {
+                probes[i] = new ProbeReading(f.AbdomenProbe(i), _sensors.IsValid(SensorFrame.AbdomenChannel(i)));
+            }
+
+            return new ControlInputs(_phase.Current, _step._profile, saferInflow,
+                _sensors.IsValid(SensorChannel.Outflow) ? f.Outflow : null, probes,
+                _sensors.IsValid(SensorChannel.Flow) ? f.Flow : null, held);
+        }
+
+        private VolumetricFlow FlowTarget(Phase phase) => PhaseControlPolicy.For(phase).PumpRuns ? _step._profile.FlowTarget : VolumetricFlow.Zero;
+
+        private FireResult Fire(PhaseTrigger trigger, PhaseInputs inputs, string detail, string? operatorCommand = null)
+        {
+            var step = Machine.Fire(_phase, trigger, Now, inputs, detail);
+            _phase = step.State;
+            var result = step.Result;
+            if (operatorCommand is not null)
+            {
+                Log(LogPriority.Medium, result.Accepted
+                    ? OperatorCommandEntry.WasAccepted(operatorCommand)
+                    : OperatorCommandEntry.WasRefused(operatorCommand, result.RefusalReason!));
+            }
+
+            if (result.Transition is { } t)
+            {
+                LogTransition(t);
+            }
+
+            return result;
+        }
+
+        /// <summary>Latches SafeState for a cause, or records it as a further cause, once per cause.</summary>
+        private void FaultOnce(SafetyCause cause)
+        {
+            if (_phase.Current == Phase.EmergencyStop)
+            {
+                return; // everything is already off; the cause is seen again once the stop is released
+            }
+
+            if (_phase.Current == Phase.SafeState && _phase.LatchedCauses.Any(c => c.SameSourceAs(cause)))
+            {
+                return;
+            }
+
+            var step = Machine.Fault(_phase, Now, cause, Inputs());
+            _phase = step.State;
+            if (step.Result.Transition is { } t)
+            {
+                LogTransition(t);
+            }
+        }
+
+        private void LogTransition(PhaseTransition t)
+        {
+            var high = t.To is Phase.SafeState or Phase.EmergencyStop;
+            Log(high ? LogPriority.High : LogPriority.Medium, PhaseTransitionEntry.Of(t));
+            if (t.To == Phase.SafeState && t.From != Phase.SafeState)
+            {
+                Log(LogPriority.High, new SafeStateEntry(SafeStateChange.Entered, t.Detail ?? t.Trigger.ToString()));
+            }
+            else if (t.From == Phase.SafeState && t.To != Phase.SafeState)
+            {
+                Log(LogPriority.Medium, new SafeStateEntry(SafeStateChange.Left, $"{t.Trigger} into {t.To}"));
+            }
+            else if (t.IsInternal && t.Trigger == PhaseTrigger.Fault)
+            {
+                Log(LogPriority.High, new FaultEntry("phase machine", $"further fault while latched: {t.Detail}"));
+            }
+        }
+
+        private void SetCondition(AlarmCondition condition)
+        {
+            var index = _technical.ToList().FindIndex(c => c.ConditionId == condition.ConditionId);
+            _technical = index < 0 ? _technical.Add(condition) : _technical.SetItem(index, condition);
+        }
+
+        private void Log(LogPriority priority, HazardLogEntry entry) => _records.Add(new CycleLogEntry(priority, entry));
+    }
+}
