@@ -11,7 +11,7 @@ public sealed record ControllerOptions(TreatmentProfile Profile, ClockMode Mode)
 
     public ControlGains Gains { get; init; } = ControlGains.Default;
 
-    public PlantParameters PlantModel { get; init; } = PlantParameters.Default;
+    public ControlPlantModel PlantModel { get; init; } = ControlPlantModel.Default;
 
     /// <summary>How long the lockstep driver waits for a cycle before declaring the controller hung (a bug guard, not a timing check).</summary>
     public TimeSpan LockstepLivenessLimit { get; init; } = TimeSpan.FromSeconds(30);

@@ -12,7 +12,6 @@ using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
-using PlantParameters = HipecSafe.Hil.Plant.PlantParameters;
 using HipecSafe.Hil.Plant.Sensors;
 
 namespace HipecSafe.Bench.Micro;
@@ -74,7 +73,7 @@ public class CycleComponentBenchmarks
         _interlocks = new InterlockEngine(_profile.Limits);
         _interlockInput = new InterlockInput(TimeSpan.FromMinutes(20), Phase.ChemoPerfusion, frame, readout.Feedback, _command,
             _profile.FlowTarget, Volume.FromMilliliters(2500), new BusFailureCounts(0, 0), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1));
-        _control = new ControlLaw(plant: Core.Control.PlantParameters.Default);
+        _control = new ControlLaw(plant: ControlPlantModel.Default);
         _controlInputs = new ControlInputs(Phase.ChemoPerfusion, _profile, frame.InflowA, frame.Outflow,
             Enumerable.Range(0, SensorFrame.AbdominalProbeCount).Select(i => new ProbeReading(frame.AbdomenProbe(i), true)).ToList(),
             frame.Flow, _command);

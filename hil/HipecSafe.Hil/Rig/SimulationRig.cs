@@ -1,6 +1,7 @@
 using HipecSafe.Controller;
 using HipecSafe.Controller.Boards;
 using HipecSafe.Controller.HazardLogging;
+using HipecSafe.Core.Control;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
@@ -8,7 +9,6 @@ using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
-using ControlPlant = HipecSafe.Core.Control.PlantParameters;
 
 namespace HipecSafe.Hil.Rig;
 
@@ -48,7 +48,7 @@ public sealed class SimulationRig : IDisposable
             new ControllerOptions(options.Profile, ClockMode.Lockstep)
             {
                 CyclePeriod = options.CyclePeriod,
-                PlantModel = ControlPlant.Default with { HeaterMaxPower = options.Plant.HeaterMaxPower },
+                PlantModel = ControlPlantModel.Default with { HeaterMaxPower = options.Plant.HeaterMaxPower },
             },
             new ModbusBoardPort(Master),
             Log);

@@ -39,10 +39,10 @@ public sealed class ControlLaw
     private double _inflowSetpointC;
     private PidSaturation _inflowSaturation;
 
-    public ControlLaw(ControlGains? gains = null, PlantParameters? plant = null)
+    public ControlLaw(ControlGains? gains = null, ControlPlantModel? plant = null)
     {
         Gains = gains ?? ControlGains.Default;
-        Plant = plant ?? PlantParameters.Default;
+        Plant = plant ?? ControlPlantModel.Default;
         Gains.Validate();
         Plant.Validate();
         _abdominal = new Pid(Gains.Abdominal, "abdominal");
@@ -52,7 +52,7 @@ public sealed class ControlLaw
 
     public ControlGains Gains { get; }
 
-    public PlantParameters Plant { get; }
+    public ControlPlantModel Plant { get; }
 
     /// <summary>The command returned by the last step (the safe command before the first).</summary>
     public ActuatorCommand LastCommand => _lastDesired;

@@ -104,7 +104,7 @@ public class ControlLawInputTests
         Assert.Contains("control setting FlowTrimFraction must be within [0, 0.5]; it was 0.9", trim.Message);
         var gain = Assert.Throws<ArgumentOutOfRangeException>(() => new ControlLaw(ControlGains.Default with { Inflow = new PidGains(double.NaN, 1) }));
         Assert.Contains("inflow loop: Kp must be a finite number ≥ 0", gain.Message);
-        var heater = Assert.Throws<ArgumentOutOfRangeException>(() => new ControlLaw(plant: PlantParameters.Default with { HeaterMaxPower = Power.Zero }));
+        var heater = Assert.Throws<ArgumentOutOfRangeException>(() => new ControlLaw(plant: ControlPlantModel.Default with { HeaterMaxPower = Power.Zero }));
         Assert.Contains("plant parameter HeaterMaxPower must be a finite number > 0 W; it was 0", heater.Message);
     }
 
