@@ -40,6 +40,7 @@ public class CycleComponentBenchmarks
     private InterlockEngine _interlocks = null!;
     private InterlockInput _interlockInput = null!;
     private ControlLaw _control = null!;
+    private ControlLawState _controlState = ControlLawState.Initial;
     private ControlInputs _controlInputs = null!;
     private ActuatorCommand _command = null!;
     private TimeSpan _now;
@@ -135,6 +136,8 @@ public class CycleComponentBenchmarks
     public ControlOutput ControlLaw()
     {
         _now += TimeSpan.FromMilliseconds(100);
-        return _control.Step(Duration.FromTimeSpan(_now), _controlInputs);
+        var step = _control.Step(_controlState, Duration.FromTimeSpan(_now), _controlInputs);
+        _controlState = step.State;
+        return step.Output;
     }
 }
