@@ -12,7 +12,6 @@ using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
-using PlantParameters = HipecSafe.Hil.Plant.PlantParameters;
 using HipecSafe.Hil.Plant.Sensors;
 
 namespace HipecSafe.Bench.Micro;
@@ -41,6 +40,7 @@ public class CycleComponentBenchmarks
     private InterlockEngine _interlocks = null!;
     private InterlockInput _interlockInput = null!;
     private ControlLaw _control = null!;
+    private ControlLawState _controlState = ControlLawState.Initial;
     private ControlInputs _controlInputs = null!;
     private ActuatorCommand _command = null!;
     private TimeSpan _now;
@@ -74,7 +74,7 @@ public class CycleComponentBenchmarks
         _interlocks = new InterlockEngine(_profile.Limits);
         _interlockInput = new InterlockInput(TimeSpan.FromMinutes(20), Phase.ChemoPerfusion, frame, readout.Feedback, _command,
             _profile.FlowTarget, Volume.FromMilliliters(2500), new BusFailureCounts(0, 0), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1));
-        _control = new ControlLaw(plant: Core.Control.PlantParameters.Default);
+        _control = new ControlLaw(plant: ControlPlantModel.Default);
         _controlInputs = new ControlInputs(Phase.ChemoPerfusion, _profile, frame.InflowA, frame.Outflow,
             Enumerable.Range(0, SensorFrame.AbdominalProbeCount).Select(i => new ProbeReading(frame.AbdomenProbe(i), true)).ToList(),
             frame.Flow, _command);
@@ -136,6 +136,8 @@ public class CycleComponentBenchmarks
     public ControlOutput ControlLaw()
     {
         _now += TimeSpan.FromMilliseconds(100);
-        return _control.Step(Duration.FromTimeSpan(_now), _controlInputs);
+        var step = _control.Step(_controlState, Duration.FromTimeSpan(_now), _controlInputs);
+        _controlState = step.State;
+        return step.Output;
     }
 }

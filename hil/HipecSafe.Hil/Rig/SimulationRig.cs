@@ -2,6 +2,7 @@ using HipecSafe.Controller;
 using HipecSafe.Controller.Boards;
 using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.HazardLogging;
+using HipecSafe.Core.Control;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
@@ -10,7 +11,6 @@ using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.ControllerFaults;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
-using ControlPlant = HipecSafe.Core.Control.ControlPlantModel;
 
 namespace HipecSafe.Hil.Rig;
 
@@ -52,7 +52,7 @@ public sealed class SimulationRig : IDisposable
             new ControllerOptions(options.Profile, ClockMode.Lockstep)
             {
                 CyclePeriod = options.CyclePeriod,
-                PlantModel = ControlPlant.Default with { HeaterMaxPower = options.Plant.HeaterMaxPower },
+                PlantModel = ControlPlantModel.Default with { HeaterMaxPower = options.Plant.HeaterMaxPower },
                 Decorator = ControllerFaults,
             },
             new ModbusBoardPort(Master),

@@ -10,7 +10,7 @@ namespace HipecSafe.Core.Control;
 /// values; the lead re-tunes them against the plant model.
 /// </para>
 /// <list type="bullet">
-/// <item>Inflow (inner): heater ‰ → inflow °C, against the 1 kW heater (<see cref="PlantParameters.Default"/>). At
+/// <item>Inflow (inner): heater ‰ → inflow °C, against the 1 kW heater (<see cref="ControlPlantModel.Default"/>). At
 /// 2 L/min k = 1 W/‰ ÷ ṁc (≈ 139 W/K) ≈ 0.0072 K/‰, τ ≈ 29 s (heat-exchanger wall), θ ≈ 6 s (inflow line 4.5 s, probe
 /// 1 s, one cycle); k and the lags grow as 1/flow, so at 0.5 L/min k ≈ 0.029 K/‰, τ ≈ 110 s, θ ≈ 19 s. SIMC with
 /// τc = 15 s gives Kc ≈ 190 ‰/K at 2 L/min. We take Kp = 200 ‰/K, Ki = 4 ‰/(K·s) (Ti = 50 s, longer than τ so the

@@ -7,7 +7,7 @@ namespace HipecSafe.Core.Control;
 
 /// <summary>
 /// The control law: each cycle, from the phase, the profile and the measurements, the actuator command it would
-/// like (interlocks constrain it afterwards). Pure, single-owner, time passed in.
+/// like (interlocks constrain it afterwards). Time is passed in.
 /// <code>
 /// abdominal loop:  T_ctl (AbdominalFeedback) → inflow set-point ∈ [profile min, min(profile max, 44.5 °C)]
 /// inflow loop:     safer inflow T → heater ‰ = FF(ṁ·c·(set-point − outflow)) + PI, ∈ [0, 1000]
@@ -15,6 +15,8 @@ namespace HipecSafe.Core.Control;
 /// </code>
 /// Every loop engages bumplessly from the command actually applied last cycle, and tracks that command when an
 /// interlock changed it, so there is no step in heater or pump command when a loop engages or is released.
+/// Pure: the state is passed in and returned (<see cref="ControlLawState"/>); an instance holds only configuration
+/// (gains, plant model), so the same inputs from the same state always give the same step.
 /// </summary>
 public sealed class ControlLaw
 {
@@ -28,21 +30,10 @@ public sealed class ControlLaw
     private readonly Pid _inflow;
     private readonly Pid _flow;
 
-    private Duration? _lastNow;
-    private ActuatorCommand _lastDesired = ActuatorCommand.Safe;
-    private bool _flowEngaged;
-    private bool _inflowEngaged;
-    private bool _abdominalEngaged;
-    private bool _feedForwardAvailable;
-    private int _lastProbeMask;
-    private double _flowReferenceMlPerMin;
-    private double _inflowSetpointC;
-    private PidSaturation _inflowSaturation;
-
-    public ControlLaw(ControlGains? gains = null, PlantParameters? plant = null)
+    public ControlLaw(ControlGains? gains = null, ControlPlantModel? plant = null)
     {
         Gains = gains ?? ControlGains.Default;
-        Plant = plant ?? PlantParameters.Default;
+        Plant = plant ?? ControlPlantModel.Default;
         Gains.Validate();
         Plant.Validate();
         _abdominal = new Pid(Gains.Abdominal, "abdominal");
@@ -52,33 +43,24 @@ public sealed class ControlLaw
 
     public ControlGains Gains { get; }
 
-    public PlantParameters Plant { get; }
+    public ControlPlantModel Plant { get; }
 
-    /// <summary>The command returned by the last step (the safe command before the first).</summary>
-    public ActuatorCommand LastCommand => _lastDesired;
-
-    /// <summary>Forgets all loop state; the next step engages every loop afresh from its applied command.</summary>
-    public void Reset()
+    /// <summary>
+    /// One control cycle at <paramref name="now"/> from <paramref name="state"/> (<see cref="ControlLawState.Initial"/>
+    /// for the first). Throws on bad inputs or time going backwards; the caller's state is then unchanged.
+    /// </summary>
+    public ControlStep Step(ControlLawState state, Duration now, ControlInputs inputs)
     {
-        _lastNow = null;
-        _lastDesired = ActuatorCommand.Safe;
-        _flowEngaged = _inflowEngaged = _abdominalEngaged = false;
-        _abdominal.Reset();
-        _inflow.Reset();
-        _flow.Reset();
-    }
-
-    public ControlOutput Step(Duration now, ControlInputs inputs)
-    {
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(inputs);
         Validate(inputs);
-        var (dt, capped) = TimeStep(now);
+        var (dt, capped) = TimeStep(state.LastTime, now);
         var plan = PhaseControlPolicy.For(inputs.Phase);
-        var applied = inputs.AppliedCommand ?? _lastDesired;
+        var applied = inputs.AppliedCommand ?? state.LastDesired;
         var abdominal = AbdominalFeedback.From(inputs.AbdominalProbes, inputs.Profile, Gains.HotProbeMargin);
 
-        var pump = PumpStep(plan, inputs, applied, dt);
-        var heater = HeaterStep(plan, inputs, applied, abdominal, dt);
+        var pump = PumpStep(state, plan, inputs, applied, dt);
+        var heater = HeaterStep(pump.State, plan, inputs, applied, abdominal, dt);
 
         var heaterPermille = (int)Math.Round(heater.Permille, MidpointRounding.AwayFromZero);
         var command = new ActuatorCommand(
@@ -86,39 +68,37 @@ public sealed class ControlLaw
             pump.Rpm,
             ClampOpen: plan.ClampOpen,
             HeaterEnabled: heaterPermille > 0);
-        _lastDesired = command;
         var diagnostics = new ControlDiagnostics(plan, dt, capped, heater.Setpoint, abdominal, heater.FeedbackLost,
             heater.Outer, heater.Inner, pump.Terms, heater.FeedForward,
             VolumetricFlow.FromMillilitersPerMinute(pump.ReferenceMlPerMin), pump.FeedForwardRpm, heater.HeldReason, pump.HeldReason);
-        return new ControlOutput(command, diagnostics);
+        var next = heater.State with { LastTime = now, LastDesired = command };
+        return new ControlStep(new ControlOutput(command, diagnostics), next);
     }
 
-    private (Duration Dt, bool Capped) TimeStep(Duration now)
+    private static (Duration Dt, bool Capped) TimeStep(Duration? lastTime, Duration now)
     {
         if (!double.IsFinite(now.Seconds))
         {
             throw new ArgumentOutOfRangeException(nameof(now), now, "control time must be a finite number of seconds");
         }
 
-        if (_lastNow is { } last && now < last)
+        if (lastTime is { } last && now < last)
         {
             throw new ArgumentOutOfRangeException(nameof(now), now, $"control time went backwards: {now} after {last}");
         }
 
-        var dt = _lastNow is { } previous ? now - previous : Duration.Zero;
-        _lastNow = now;
+        var dt = lastTime is { } previous ? now - previous : Duration.Zero;
         return dt > MaxTimeStep ? (MaxTimeStep, true) : (dt, false);
     }
 
-    private readonly record struct PumpResult(double Rpm, double ReferenceMlPerMin, double FeedForwardRpm, PidTerms? Terms, string? HeldReason);
+    private readonly record struct PumpResult(
+        double Rpm, double ReferenceMlPerMin, double FeedForwardRpm, PidTerms? Terms, string? HeldReason, ControlLawState State);
 
-    private PumpResult PumpStep(LoopPlan plan, ControlInputs inputs, ActuatorCommand applied, Duration dt)
+    private PumpResult PumpStep(ControlLawState state, LoopPlan plan, ControlInputs inputs, ActuatorCommand applied, Duration dt)
     {
         if (!plan.PumpRuns)
         {
-            _flowEngaged = false;
-            _flowReferenceMlPerMin = 0;
-            return new PumpResult(0, 0, 0, null, null);
+            return new PumpResult(0, 0, 0, null, null, state with { FlowEngaged = false, FlowReferenceMlPerMin = 0 });
         }
 
         var profile = inputs.Profile;
@@ -129,19 +109,20 @@ public sealed class ControlLaw
 
         // Engage, or re-engage when something else set the pump (an interlock stopped it): restart the ramp from
         // what the pump is actually doing, so the command continues from there instead of jumping.
+        var referenceMlPerMin = state.FlowReferenceMlPerMin;
+        var flow = state.Flow;
         var appliedRpm = applied.PumpSpeedRpm;
-        if (!_flowEngaged || Math.Abs(appliedRpm - _lastDesired.PumpSpeedRpm) > PumpTrackToleranceRpm)
+        if (!state.FlowEngaged || Math.Abs(appliedRpm - state.LastDesired.PumpSpeedRpm) > PumpTrackToleranceRpm)
         {
-            _flowReferenceMlPerMin = appliedRpm * mlPerRev;
+            referenceMlPerMin = appliedRpm * mlPerRev;
             var referenceRpm = Math.Min(appliedRpm, Plant.PumpMaxRpm);
-            _flow.Track(appliedRpm - referenceRpm, referenceRpm, measuredRpmEquivalent ?? referenceRpm,
+            flow = _flow.Track(appliedRpm - referenceRpm, referenceRpm, measuredRpmEquivalent ?? referenceRpm,
                 TrimRange(trimLimit, referenceRpm));
-            _flowEngaged = true;
         }
 
         var rampStep = Gains.FlowRampLitersPerMinutePerSecond * 1000.0 * dt.Seconds;
-        _flowReferenceMlPerMin = MoveTowards(_flowReferenceMlPerMin, targetMlPerMin, rampStep);
-        var feedForwardRpm = Math.Min(_flowReferenceMlPerMin / mlPerRev, Plant.PumpMaxRpm);
+        referenceMlPerMin = MoveTowards(referenceMlPerMin, targetMlPerMin, rampStep);
+        var feedForwardRpm = Math.Min(referenceMlPerMin / mlPerRev, Plant.PumpMaxRpm);
         var range = TrimRange(trimLimit, feedForwardRpm);
 
         PidTerms? terms = null;
@@ -149,18 +130,20 @@ public sealed class ControlLaw
         double trim;
         if (measuredRpmEquivalent is { } measured)
         {
-            var step = _flow.Step(feedForwardRpm, measured, dt, range);
-            terms = step;
-            trim = step.Output;
+            var step = _flow.Step(flow, feedForwardRpm, measured, dt, range);
+            terms = step.Terms;
+            trim = step.Terms.Output;
+            flow = step.State;
         }
         else
         {
             held = "flow measurement invalid: pump runs on feed-forward with the last trim";
-            trim = range.Clamp(_flow.LastOutput);
+            trim = range.Clamp(flow.LastOutput);
         }
 
         var rpm = Math.Clamp(feedForwardRpm + trim, 0, Plant.PumpMaxRpm);
-        return new PumpResult(rpm, _flowReferenceMlPerMin, feedForwardRpm, terms, held);
+        var next = state with { FlowEngaged = true, FlowReferenceMlPerMin = referenceMlPerMin, Flow = flow };
+        return new PumpResult(rpm, referenceMlPerMin, feedForwardRpm, terms, held, next);
     }
 
     /// <summary>The trim may not exceed ±limit, nor take the total below 0 or above the pump's maximum.</summary>
@@ -168,15 +151,16 @@ public sealed class ControlLaw
         new(Math.Max(-trimLimit, -feedForwardRpm), Math.Max(0, Math.Min(trimLimit, Plant.PumpMaxRpm - feedForwardRpm)));
 
     private readonly record struct HeaterResult(
-        double Permille, Temperature? Setpoint, double FeedForward, PidTerms? Outer, PidTerms? Inner, bool FeedbackLost, string? HeldReason);
+        double Permille, Temperature? Setpoint, double FeedForward, PidTerms? Outer, PidTerms? Inner, bool FeedbackLost, string? HeldReason,
+        ControlLawState State);
 
-    private HeaterResult HeaterStep(LoopPlan plan, ControlInputs inputs, ActuatorCommand applied, AbdominalFeedback abdominal, Duration dt)
+    private HeaterResult HeaterStep(ControlLawState state, LoopPlan plan, ControlInputs inputs, ActuatorCommand applied,
+        AbdominalFeedback abdominal, Duration dt)
     {
         string? held = null;
         if (plan.Heater == HeaterMode.Off)
         {
-            Disengage();
-            return new HeaterResult(0, null, 0, null, null, false, null);
+            return new HeaterResult(0, null, 0, null, null, false, null, Disengaged(state));
         }
 
         if (inputs.MeasuredFlow is not { } flow)
@@ -190,8 +174,7 @@ public sealed class ControlLaw
 
         if (held is not null)
         {
-            Disengage();
-            return new HeaterResult(0, null, 0, null, null, false, held);
+            return new HeaterResult(0, null, 0, null, null, false, held, Disengaged(state));
         }
 
         PidTerms? outer = null;
@@ -199,11 +182,11 @@ public sealed class ControlLaw
         double setpoint;
         if (plan.Heater == HeaterMode.Cascade)
         {
-            (setpoint, outer, feedbackLost) = AbdominalStep(inputs, abdominal, dt);
+            (setpoint, outer, feedbackLost, state) = AbdominalStep(state, inputs, abdominal, dt);
         }
         else
         {
-            _abdominalEngaged = false;
+            state = state with { AbdominalEngaged = false };
             setpoint = Math.Min(Gains.WashoutInflowSetpoint.DegreesCelsius, HardBounds.InflowSetpointMaxC);
         }
 
@@ -216,23 +199,30 @@ public sealed class ControlLaw
         // Bumpless: engage from the heater power actually applied; re-track when an interlock changed it or when the
         // feed-forward appears or disappears (outflow probe validity), so neither causes a step.
         var appliedPermille = applied.HeaterEnabled ? applied.HeaterPowerPermille : 0;
-        var desiredPermille = _lastDesired.HeaterEnabled ? _lastDesired.HeaterPowerPermille : 0;
+        var desiredPermille = state.LastDesired.HeaterEnabled ? state.LastDesired.HeaterPowerPermille : 0;
         var hasFeedForward = inputs.Outflow is not null;
-        if (!_inflowEngaged || appliedPermille != desiredPermille || hasFeedForward != _feedForwardAvailable)
+        var loop = state.Inflow;
+        if (!state.InflowEngaged || appliedPermille != desiredPermille || hasFeedForward != state.FeedForwardAvailable)
         {
-            _inflow.Track(_inflowEngaged && appliedPermille == desiredPermille ? _inflow.LastOutput : appliedPermille,
+            loop = _inflow.Track(state.InflowEngaged && appliedPermille == desiredPermille ? loop.LastOutput : appliedPermille,
                 setpoint, inflow, range, feedForward);
-            _inflowEngaged = true;
-            _feedForwardAvailable = hasFeedForward;
         }
 
         var authority = hasFeedForward ? Gains.InflowIntegralAuthorityPermille : double.PositiveInfinity;
-        var inner = _inflow.Step(setpoint, inflow, dt, range, feedForward, integralLimit: authority);
-        _inflowSaturation = inner.Saturation;
-        return new HeaterResult(inner.Output, Temperature.FromDegreesCelsius(setpoint), feedForward, outer, inner, feedbackLost, null);
+        var inner = _inflow.Step(loop, setpoint, inflow, dt, range, feedForward, integralLimit: authority);
+        var next = state with
+        {
+            InflowEngaged = true,
+            FeedForwardAvailable = hasFeedForward,
+            Inflow = inner.State,
+            InflowSaturation = inner.Terms.Saturation,
+        };
+        return new HeaterResult(inner.Terms.Output, Temperature.FromDegreesCelsius(setpoint), feedForward, outer, inner.Terms,
+            feedbackLost, null, next);
     }
 
-    private (double Setpoint, PidTerms? Terms, bool FeedbackLost) AbdominalStep(ControlInputs inputs, AbdominalFeedback abdominal, Duration dt)
+    private (double Setpoint, PidTerms? Terms, bool FeedbackLost, ControlLawState State) AbdominalStep(
+        ControlLawState state, ControlInputs inputs, AbdominalFeedback abdominal, Duration dt)
     {
         var profile = inputs.Profile;
         var range = new OutputRange(profile.InflowSetpointMin.DegreesCelsius,
@@ -243,48 +233,49 @@ public sealed class ControlLaw
         if (abdominal.Controlled is not { } controlled)
         {
             // No valid probe: hold the set-point, and never above the profile's starting inflow set-point.
-            var held = Math.Min(_abdominalEngaged ? _inflowSetpointC : nominal, nominal);
-            _abdominal.Track(held, target, target, range, nominal);
-            _abdominalEngaged = true;
-            _lastProbeMask = 0;
-            _inflowSetpointC = range.Clamp(held);
-            return (_inflowSetpointC, null, true);
+            var held = Math.Min(state.AbdominalEngaged ? state.InflowSetpointC : nominal, nominal);
+            var tracked = _abdominal.Track(held, target, target, range, nominal);
+            var setpoint = range.Clamp(held);
+            return (setpoint, null, true,
+                state with { Abdominal = tracked, AbdominalEngaged = true, LastProbeMask = 0, InflowSetpointC = setpoint });
         }
 
         var measured = controlled.DegreesCelsius;
-        if (!_abdominalEngaged)
+        var loop = state.Abdominal;
+        if (!state.AbdominalEngaged)
         {
             // The outer output is a set-point, not an actuator: start from the profile's nominal inflow set-point
             // with an empty integrator. The heater itself engages bumplessly in the inflow loop.
-            _abdominal.Reset();
+            loop = Pid.Reset();
         }
-        else if (abdominal.ValidMask != _lastProbeMask)
+        else if (abdominal.ValidMask != state.LastProbeMask)
         {
             // A probe dropped out or came back: the mean jumps, the set-point must not.
-            _abdominal.Track(_inflowSetpointC, target, measured, range, nominal);
+            loop = _abdominal.Track(state.InflowSetpointC, target, measured, range, nominal);
         }
 
-        var hold = _inflowEngaged
-            ? _inflowSaturation switch
+        // The inflow loop's saturation is last cycle's: this step's inflow loop has not run yet.
+        var hold = state.InflowEngaged
+            ? state.InflowSaturation switch
             {
                 PidSaturation.High => IntegratorHold.Up,
                 PidSaturation.Low => IntegratorHold.Down,
                 _ => IntegratorHold.None,
             }
             : IntegratorHold.None;
-        var terms = _abdominal.Step(target, measured, dt, range, nominal, hold);
-        _abdominalEngaged = true;
-        _lastProbeMask = abdominal.ValidMask;
-        _inflowSetpointC = terms.Output;
-        return (terms.Output, terms, false);
+        var step = _abdominal.Step(loop, target, measured, dt, range, nominal, hold);
+        var next = state with
+        {
+            Abdominal = step.State,
+            AbdominalEngaged = true,
+            LastProbeMask = abdominal.ValidMask,
+            InflowSetpointC = step.Terms.Output,
+        };
+        return (step.Terms.Output, step.Terms, false, next);
     }
 
-    private void Disengage()
-    {
-        _inflowEngaged = false;
-        _abdominalEngaged = false;
-        _inflowSaturation = PidSaturation.None;
-    }
+    private static ControlLawState Disengaged(ControlLawState state) =>
+        state with { InflowEngaged = false, AbdominalEngaged = false, InflowSaturation = PidSaturation.None };
 
     private static double MoveTowards(double value, double target, double maxStep) =>
         value < target ? Math.Min(target, value + maxStep) : Math.Max(target, value - maxStep);

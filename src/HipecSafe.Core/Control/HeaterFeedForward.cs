@@ -10,7 +10,7 @@ namespace HipecSafe.Core.Control;
 public static class HeaterFeedForward
 {
     /// <summary>Power needed to heat <paramref name="flow"/> from <paramref name="returning"/> to <paramref name="setpoint"/>; 0 when no heating is needed.</summary>
-    public static Power Required(VolumetricFlow flow, Temperature setpoint, Temperature returning, PlantParameters plant)
+    public static Power Required(VolumetricFlow flow, Temperature setpoint, Temperature returning, ControlPlantModel plant)
     {
         ArgumentNullException.ThrowIfNull(plant);
         var massFlowKgPerSecond = Math.Max(0, flow.LitersPerMinute) / 60.0 * plant.CarrierDensityKilogramsPerLiter;
@@ -19,6 +19,6 @@ public static class HeaterFeedForward
     }
 
     /// <summary>The same, in ‰ of the heater's maximum power, capped at 1000 ‰.</summary>
-    public static double Permille(VolumetricFlow flow, Temperature setpoint, Temperature returning, PlantParameters plant) =>
+    public static double Permille(VolumetricFlow flow, Temperature setpoint, Temperature returning, ControlPlantModel plant) =>
         Math.Min(1000.0, Required(flow, setpoint, returning, plant).Watts / plant.HeaterMaxPower.Watts * 1000.0);
 }

@@ -15,14 +15,10 @@ namespace HipecSafe.Core.Control;
 /// therefore never stores more than it takes to reach a limit, and the loop leaves saturation as soon as the error
 /// changes sign.
 /// Bumpless transfer: <see cref="Track"/> sets the integrator so the output equals the output actually applied.
+/// Pure: the loop's state (<see cref="PidState"/>) is passed in and returned; an instance holds only gains and name.
 /// </summary>
 public sealed class Pid
 {
-    private double _integral;
-    private double _lastMeasurement;
-    private double _filteredRate;
-    private bool _primed;
-
     public Pid(PidGains gains, string name)
     {
         ArgumentNullException.ThrowIfNull(gains);
@@ -37,31 +33,16 @@ public sealed class Pid
     /// <summary>Loop name used in error messages ("abdominal", "inflow", "flow").</summary>
     public string Name { get; }
 
-    public double Integral => _integral;
-
-    /// <summary>False after construction or <see cref="Reset"/>, until the first <see cref="Step"/> or <see cref="Track"/>.</summary>
-    public bool IsPrimed => _primed;
-
-    /// <summary>Output of the last step (0 before the first).</summary>
-    public double LastOutput { get; private set; }
-
-    /// <summary>Forgets all state: integrator 0, no previous measurement.</summary>
-    public void Reset()
-    {
-        _integral = 0;
-        _filteredRate = 0;
-        _lastMeasurement = 0;
-        _primed = false;
-        LastOutput = 0;
-    }
+    /// <summary>Forgets all state: integrator 0, no previous measurement (<see cref="PidState.Initial"/>).</summary>
+    public static PidState Reset() => PidState.Initial;
 
     /// <summary>
-    /// Bumpless (re)engagement: makes the loop's output equal <paramref name="appliedOutput"/> (clamped to the range)
+    /// Bumpless (re)engagement: the state whose output equals <paramref name="appliedOutput"/> (clamped to the range)
     /// for the given set-point, measurement and feed-forward, so the next <see cref="Step"/> continues from there.
-    /// Call it when the loop takes over from something else, or when the output actually applied differed from the
-    /// loop's (an interlock constrained the actuator).
+    /// Use it when the loop takes over from something else, or when the output actually applied differed from the
+    /// loop's (an interlock constrained the actuator). It replaces the whole state, so it needs none.
     /// </summary>
-    public void Track(double appliedOutput, double setpoint, double measurement, OutputRange range, double feedForward = 0)
+    public PidState Track(double appliedOutput, double setpoint, double measurement, OutputRange range, double feedForward = 0)
     {
         CheckFinite(appliedOutput, nameof(appliedOutput));
         CheckFinite(setpoint, nameof(setpoint));
@@ -69,18 +50,16 @@ public sealed class Pid
         CheckFinite(feedForward, nameof(feedForward));
         range.Validate($"{Name} loop");
         var output = range.Clamp(appliedOutput);
-        _integral = output - feedForward - Gains.Kp * (setpoint - measurement);
-        _lastMeasurement = measurement;
-        _filteredRate = 0;
-        _primed = true;
-        LastOutput = output;
+        var integral = output - feedForward - Gains.Kp * (setpoint - measurement);
+        return new PidState(integral, LastMeasurement: measurement, FilteredRate: 0, IsPrimed: true, LastOutput: output);
     }
 
-    /// <summary>One control step of length <paramref name="dt"/> (0 is allowed: no integration, no derivative).</summary>
+    /// <summary>One control step of length <paramref name="dt"/> (0 is allowed: no integration, no derivative),
+    /// from <paramref name="state"/>.</summary>
     /// <param name="integralLimit">Integration may not take the integrator beyond ±this (a value set by
     /// <see cref="Track"/> outside it is kept and can only move back). Used when a feed-forward carries the load and
     /// the integrator should only correct model error: it bounds what a long saturation can store.</param>
-    public PidTerms Step(double setpoint, double measurement, Duration dt, OutputRange range, double feedForward = 0,
+    public PidStep Step(PidState state, double setpoint, double measurement, Duration dt, OutputRange range, double feedForward = 0,
         IntegratorHold hold = IntegratorHold.None, double integralLimit = double.PositiveInfinity)
     {
         CheckFinite(setpoint, nameof(setpoint));
@@ -98,28 +77,24 @@ public sealed class Pid
             throw new ArgumentOutOfRangeException(nameof(dt), dt, $"{Name} loop: time step must be finite and ≥ 0 s; it was {dt}");
         }
 
-        if (!_primed)
-        {
-            _lastMeasurement = measurement;
-            _filteredRate = 0;
-            _primed = true;
-        }
-
+        // Unprimed: no previous measurement, so this step takes no derivative.
+        var lastMeasurement = state.IsPrimed ? state.LastMeasurement : measurement;
+        var filteredRate = state.IsPrimed ? state.FilteredRate : 0;
         if (seconds > 0)
         {
-            var rawRate = (measurement - _lastMeasurement) / seconds;
-            _filteredRate += seconds / (Gains.DerivativeFilterSeconds + seconds) * (rawRate - _filteredRate);
+            var rawRate = (measurement - lastMeasurement) / seconds;
+            filteredRate += seconds / (Gains.DerivativeFilterSeconds + seconds) * (rawRate - filteredRate);
         }
 
-        _lastMeasurement = measurement;
         var error = setpoint - measurement;
         var proportional = Gains.Kp * error;
-        var derivative = -Gains.Kd * _filteredRate;
+        var derivative = -Gains.Kd * filteredRate;
 
-        var candidate = _integral + Gains.Ki * error * seconds;
+        var integral = state.Integral;
+        var candidate = integral + Gains.Ki * error * seconds;
         if ((hold == IntegratorHold.Up && error > 0) || (hold == IntegratorHold.Down && error < 0))
         {
-            candidate = _integral;
+            candidate = integral;
         }
         else
         {
@@ -128,32 +103,31 @@ public sealed class Pid
             var atMin = range.Min - feedForward - proportional - derivative;
             if (error > 0 && candidate > atMax)
             {
-                candidate = Math.Max(_integral, atMax);
+                candidate = Math.Max(integral, atMax);
             }
             else if (error < 0 && candidate < atMin)
             {
-                candidate = Math.Min(_integral, atMin);
+                candidate = Math.Min(integral, atMin);
             }
         }
 
-        if (candidate > integralLimit && candidate > _integral)
+        if (candidate > integralLimit && candidate > integral)
         {
-            candidate = Math.Max(_integral, integralLimit);
+            candidate = Math.Max(integral, integralLimit);
         }
-        else if (candidate < -integralLimit && candidate < _integral)
+        else if (candidate < -integralLimit && candidate < integral)
         {
-            candidate = Math.Min(_integral, -integralLimit);
+            candidate = Math.Min(integral, -integralLimit);
         }
 
-        _integral = candidate;
-        var total = feedForward + proportional + _integral + derivative;
+        var total = feedForward + proportional + candidate + derivative;
         var output = range.Clamp(total);
         var tolerance = 1e-9 * (1 + Math.Abs(range.Max) + Math.Abs(range.Min));
         var saturation = total >= range.Max - tolerance ? PidSaturation.High
             : total <= range.Min + tolerance ? PidSaturation.Low
             : PidSaturation.None;
-        LastOutput = output;
-        return new PidTerms(output, setpoint, measurement, proportional, _integral, derivative, feedForward, saturation);
+        var terms = new PidTerms(output, setpoint, measurement, proportional, candidate, derivative, feedForward, saturation);
+        return new PidStep(terms, new PidState(candidate, measurement, filteredRate, IsPrimed: true, output));
     }
 
     private void CheckFinite(double value, string name)

@@ -13,7 +13,7 @@ public class CascadeTests
     private static double Target => Profile.AbdominalTarget.DegreesCelsius;
 
     private static ControlLaw LawWithHeater(double watts) =>
-        new(plant: PlantParameters.Default with { HeaterMaxPower = Power.FromWatts(watts) });
+        new(plant: ControlPlantModel.Default with { HeaterMaxPower = Power.FromWatts(watts) });
 
     [Fact]
     [Verifies("SRS-CT-004")]

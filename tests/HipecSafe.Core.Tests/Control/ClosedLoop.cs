@@ -15,8 +15,8 @@ internal sealed class ClosedLoop(CascadeTestPlant plant, TreatmentProfile? profi
 {
     public CascadeTestPlant Plant { get; } = plant;
     public TreatmentProfile Profile { get; set; } = profile ?? TreatmentProfile.Default;
-    public ControlLaw Law { get; } = law ?? new ControlLaw();
     public List<Sample> Samples { get; } = [];
+    private readonly ControlLawRun _law = new(law);
     private long _steps;
 
     public double Time => _steps * CascadeTestPlant.StepSeconds;
@@ -46,7 +46,7 @@ internal sealed class ClosedLoop(CascadeTestPlant plant, TreatmentProfile? profi
                 Plant.Probes(ProbeValid),
                 FlowMeterValid ? VolumetricFlow.FromMillilitersPerMinute(FlowReading?.Invoke(Plant.FlowMlPerMin) ?? Plant.FlowMlPerMin) : null,
                 _applied);
-            var output = Law.Step(Duration.FromSeconds(Time), inputs);
+            var output = _law.Step(Duration.FromSeconds(Time), inputs);
             _applied = Constrain?.Invoke(output.Command) ?? output.Command;
             Samples.Add(new Sample(Time, phase, output.Command, output.Diagnostics, Plant.Inflow, Plant.Outflow, Plant.ProbeMean, Plant.ProbeMax, Plant.FlowMlPerMin));
             Plant.Step(_applied);

@@ -22,7 +22,7 @@ public class ControlLawInputTests
     [Verifies("SRS-CT-015")]
     public void The_heater_is_held_off_below_the_minimum_flow_for_heating()
     {
-        var law = new ControlLaw();
+        var law = new ControlLawRun();
         law.Step(T(0), Inputs(flowLPerMin: 2.0));
         var warm = law.Step(T(30), Inputs(flowLPerMin: 2.0) with { AppliedCommand = null });
         Assert.True(warm.Command.HeaterPowerPermille > 0);
@@ -40,7 +40,7 @@ public class ControlLawInputTests
     [Verifies("SRS-CT-015")]
     public void When_flow_returns_the_heater_engages_again_from_zero()
     {
-        var law = new ControlLaw();
+        var law = new ControlLawRun();
         law.Step(T(0), Inputs(flowLPerMin: 0.1));
 
         var back = law.Step(T(0.1), Inputs(flowLPerMin: 2.0));
@@ -53,7 +53,7 @@ public class ControlLawInputTests
     [Verifies("SRS-CT-018")]
     public void Non_finite_measurements_are_refused_naming_the_input()
     {
-        var law = new ControlLaw();
+        var law = new ControlLawRun();
 
         var inflow = Assert.Throws<ArgumentOutOfRangeException>(() => law.Step(T(0), Inputs(inflow: double.NaN)));
         Assert.Contains("control input SaferInflow must be a finite number of °C; it was NaN", inflow.Message);
@@ -72,7 +72,7 @@ public class ControlLawInputTests
     [Verifies("SRS-CT-018")]
     public void An_invalid_probe_may_read_anything()
     {
-        var law = new ControlLaw();
+        var law = new ControlLawRun();
 
         var output = law.Step(T(0), Inputs(probes: [ProbeReading.Invalid(double.NaN), ProbeReading.Ok(41)]));
 
@@ -83,7 +83,7 @@ public class ControlLawInputTests
     [Verifies("SRS-CT-018")]
     public void A_profile_whose_inflow_minimum_is_above_the_usable_maximum_is_refused()
     {
-        var law = new ControlLaw();
+        var law = new ControlLawRun();
         var broken = TreatmentProfile.Default with
         {
             InflowSetpointMin = Temperature.FromDegreesCelsius(44.8),
@@ -104,7 +104,7 @@ public class ControlLawInputTests
         Assert.Contains("control setting FlowTrimFraction must be within [0, 0.5]; it was 0.9", trim.Message);
         var gain = Assert.Throws<ArgumentOutOfRangeException>(() => new ControlLaw(ControlGains.Default with { Inflow = new PidGains(double.NaN, 1) }));
         Assert.Contains("inflow loop: Kp must be a finite number ≥ 0", gain.Message);
-        var heater = Assert.Throws<ArgumentOutOfRangeException>(() => new ControlLaw(plant: PlantParameters.Default with { HeaterMaxPower = Power.Zero }));
+        var heater = Assert.Throws<ArgumentOutOfRangeException>(() => new ControlLaw(plant: ControlPlantModel.Default with { HeaterMaxPower = Power.Zero }));
         Assert.Contains("plant parameter HeaterMaxPower must be a finite number > 0 W; it was 0", heater.Message);
     }
 
@@ -112,7 +112,7 @@ public class ControlLawInputTests
     [Verifies("SRS-CT-018")]
     public void Time_going_backwards_is_refused_and_a_long_gap_is_integrated_as_one_second_at_most()
     {
-        var law = new ControlLaw();
+        var law = new ControlLawRun();
         law.Step(T(100), Inputs());
 
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => law.Step(T(99), Inputs()));
@@ -128,15 +128,15 @@ public class ControlLawInputTests
 
     [Fact]
     [Verifies("SRS-CT-014")]
-    public void Reset_returns_to_the_safe_command_and_engages_afresh()
+    public void The_initial_state_asks_for_the_safe_command_and_engages_afresh()
     {
-        var law = new ControlLaw();
+        var law = new ControlLawRun();
         law.Step(T(0), Inputs());
         law.Step(T(20), Inputs());
 
-        law.Reset();
+        law.Restart();
 
-        Assert.Equal(ActuatorCommand.Safe, law.LastCommand);
+        Assert.Equal(ActuatorCommand.Safe, law.State.LastDesired);
         var first = law.Step(T(5), Inputs());
         Assert.InRange(first.Command.HeaterPowerPermille, 0, 2);
         Assert.InRange(first.Command.PumpSpeedRpm, 0, 1);
