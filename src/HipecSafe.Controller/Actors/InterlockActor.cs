@@ -12,7 +12,7 @@ namespace HipecSafe.Controller.Actors;
 /// Evaluates every sample as it arrives, on its own dispatcher, independently of the control loop. When a trip
 /// constrains the actuators it tells the board bus at once (heater off, pump stop, clamp closed), then passes the
 /// verdict on to the supervisor. An exception from the engine crashes this actor; the root's restart and the
-/// supervisor's safe state follow, and the engine (with its latches) survives the restart.
+/// supervisor's safe state follow, and the engine state (with its latches) survives the restart.
 /// </summary>
 internal sealed class InterlockActor : MonitoredActor
 {
@@ -36,7 +36,7 @@ internal sealed class InterlockActor : MonitoredActor
         var input = new InterlockInput(tick.Time, c.Phase, r.Frame, r.Feedback, c.LastCommand, c.FlowTarget,
             c.ReservoirAtPhaseStart, new BusFailureCounts(r.SensorConsecutiveFailures, r.ActuatorConsecutiveFailures),
             c.PhaseStartedAt, c.PumpStartedAt);
-        var evaluation = _s.Engine.Evaluate(input);
+        var evaluation = Evaluate(input);
         LogChanges(tick, evaluation);
         if (_s.ResetOnNextSample)
         {
@@ -44,7 +44,7 @@ internal sealed class InterlockActor : MonitoredActor
             if (ResetAll(tick.Time, tick.WallClock).Any(o => o.Succeeded))
             {
                 // Judge the cycle on the state after the reset, so the reset trips do not re-latch SafeState.
-                evaluation = _s.Engine.Evaluate(input);
+                evaluation = Evaluate(input);
                 LogChanges(tick, evaluation);
             }
         }
@@ -90,9 +90,17 @@ internal sealed class InterlockActor : MonitoredActor
         }
     }
 
+    private InterlockEvaluation Evaluate(InterlockInput input)
+    {
+        var step = _s.Engine.Evaluate(_s.EngineState, input);
+        _s.EngineState = step.State;
+        return step.Evaluation;
+    }
+
     private IReadOnlyList<ResetOutcome> ResetAll(TimeSpan now, DateTimeOffset wall)
     {
-        var outcomes = _s.Engine.ResetAll(now);
+        var (outcomes, state) = _s.Engine.ResetAll(_s.EngineState, now);
+        _s.EngineState = state;
         foreach (var o in outcomes)
         {
             Environment.HazardLog.Tell(new LogEvent(LogPriority.Medium, now, wall,
