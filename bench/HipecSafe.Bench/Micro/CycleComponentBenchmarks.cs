@@ -38,6 +38,7 @@ public class CycleComponentBenchmarks
     private ModbusBoardPort _port = null!;
     private InMemorySerialLink _bus = null!;
     private InterlockEngine _interlocks = null!;
+    private InterlockEngineState _interlockState = null!;
     private InterlockInput _interlockInput = null!;
     private ControlLaw _control = null!;
     private ControlLawState _controlState = ControlLawState.Initial;
@@ -72,6 +73,7 @@ public class CycleComponentBenchmarks
         var frame = readout.Frame ?? throw new InvalidOperationException("bench bus read failed: " + readout.SensorFailure);
 
         _interlocks = new InterlockEngine(_profile.Limits);
+        _interlockState = _interlocks.Initial;
         _interlockInput = new InterlockInput(TimeSpan.FromMinutes(20), Phase.ChemoPerfusion, frame, readout.Feedback, _command,
             _profile.FlowTarget, Volume.FromMilliliters(2500), new BusFailureCounts(0, 0), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1));
         _control = new ControlLaw(plant: ControlPlantModel.Default);
@@ -124,7 +126,9 @@ public class CycleComponentBenchmarks
     public InterlockEvaluation SampleAndInterlocks()
     {
         _interlockInput = _interlockInput with { Now = _interlockInput.Now + TimeSpan.FromMilliseconds(100), Sensors = _sensors.Sample(_plant.State) };
-        return _interlocks.Evaluate(_interlockInput);
+        var step = _interlocks.Evaluate(_interlockState, _interlockInput);
+        _interlockState = step.State;
+        return step.Evaluation;
     }
 
     /// <summary>The sensor model alone, to subtract from <see cref="SampleAndInterlocks"/>.</summary>

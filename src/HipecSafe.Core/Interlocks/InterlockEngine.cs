@@ -1,23 +1,25 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Sensors.Validation;
 
 namespace HipecSafe.Core.Interlocks;
 
 /// <summary>
-/// Evaluates the ordered interlock rules once per cycle, PX4-failsafe style: a pure update(time, inputs) that keeps
-/// per-rule persistence timers and latches and returns the trips with their responses. No I/O, no clock, no
-/// threads: time comes in with <see cref="InterlockInput.Now"/>. Not thread-safe — one owner (the interlock actor)
-/// calls it. An exception (bad input, a rule's bug) propagates; the owner must treat it as a fault → safe state.
+/// Evaluates the ordered interlock rules once per cycle, PX4-failsafe style: a pure update(state, time, inputs) →
+/// (verdict, state) with per-rule persistence timers and latches kept in <see cref="InterlockEngineState"/>. No I/O,
+/// no clock, no threads: time comes in with <see cref="InterlockInput.Now"/>. The instance holds only configuration
+/// (limits, rules, persistence times, validator settings), so the same call always gives the same answer and one
+/// instance may serve any number of states. The caller owns the state and must pass each call the one the previous
+/// call returned. An exception (bad input, a rule's bug) propagates and leaves the state as it was; the owner must
+/// treat it as a fault → safe state.
 /// </summary>
 public sealed class InterlockEngine
 {
     private readonly AlarmLimits _limits;
     private readonly InterlockRule[] _rules;
     private readonly TimeSpan[] _persistence;
-    private readonly RuleState[] _states;
     private readonly SensorValidator _validator;
-    private readonly List<ClearedTrip> _resetsSinceEvaluation = [];
-    private TimeSpan? _lastNow;
 
     /// <summary>The standard rule set (<see cref="InterlockRuleSet.Standard"/>) with the profile's limits.</summary>
     public InterlockEngine(AlarmLimits limits)
@@ -44,64 +46,64 @@ public sealed class InterlockEngine
         _limits = limits;
         _rules = [.. rules];
         _persistence = _rules.Select(r => DurationTicks.ToTimeSpan(r.Persistence)).ToArray();
-        _states = _rules.Select(_ => new RuleState()).ToArray();
         _validator = new SensorValidator(validation);
+        Initial = new InterlockEngineState(
+            SensorValidator.Initial,
+            [.. _rules.Select(r => new InterlockRuleState(r.Id, null, null, null, RuleCheck.Unknown("not evaluated yet"), r.InitialMemory))],
+            [],
+            null);
     }
 
     public IReadOnlyList<InterlockRule> Rules => _rules;
 
-    /// <summary>The active trips as of the last evaluation or reset, in rule order.</summary>
-    public IReadOnlyList<InterlockTrip> Active
-    {
-        get
-        {
-            List<InterlockTrip>? active = null;
-            foreach (var state in _states)
-            {
-                if (state.Trip is { } trip)
-                {
-                    (active ??= []).Add(trip);
-                }
-            }
+    /// <summary>The state before the first evaluation: nothing pending, nothing active.</summary>
+    public InterlockEngineState Initial { get; }
 
-            return (IReadOnlyList<InterlockTrip>?)active ?? [];
-        }
+    /// <summary>The active trips of <paramref name="state"/> (as of its last evaluation or reset), in rule order.</summary>
+    public IReadOnlyList<InterlockTrip> ActiveOf(InterlockEngineState state)
+    {
+        CheckBelongs(state);
+        return Active(state.Rules);
     }
 
-    public InterlockEvaluation Evaluate(InterlockInput input)
+    public InterlockStep Evaluate(InterlockEngineState state, InterlockInput input)
     {
-        Validate(input);
-        _lastNow = input.Now;
+        CheckBelongs(state);
+        Validate(state, input);
         var now = input.Now;
-        var sensors = _validator.Validate(now, input.Sensors);
-        var context = new InterlockContext(input, sensors, _limits);
+        var sensors = _validator.Validate(state.Sensors, now, input.Sensors);
+        var context = new InterlockContext(input, sensors.Frame, _limits);
         // Most cycles raise and clear nothing: the lists are made only when something happens.
         List<InterlockTrip>? raised = null;
-        List<ClearedTrip>? cleared = _resetsSinceEvaluation.Count == 0 ? null : [.. _resetsSinceEvaluation];
-        _resetsSinceEvaluation.Clear();
+        List<ClearedTrip>? cleared = state.ResetsSinceEvaluation.IsEmpty ? null : [.. state.ResetsSinceEvaluation];
+        // Copied on the first rule whose state changes; most rules' states stay the same from cycle to cycle.
+        InterlockRuleState[]? changed = null;
 
         for (var i = 0; i < _rules.Length; i++)
         {
             var rule = _rules[i];
-            var state = _states[i];
+            var previous = state.Rules[i];
             var check = rule.Check(context);
-            var applies = rule.AppliesTo(context);
-            state.LastCheck = check;
+            var arming = rule.Arm(context, previous.Memory);
+            var applies = arming.Applies;
+            var pendingSince = previous.PendingSince;
+            var lastHolding = previous.LastHolding;
+            var trip = previous.Trip;
             var effective = applies ? check.State : ConditionState.Clear;
 
             switch (effective)
             {
                 case ConditionState.Holds:
-                    state.PendingSince ??= now;
-                    state.LastHolding = check.Measured;
+                    pendingSince ??= now;
+                    lastHolding = check.Measured;
                     break;
                 case ConditionState.Clear:
-                    state.PendingSince = null;
-                    if (state.Trip is { } trip && rule.Clear == ClearCondition.WhenConditionClears)
+                    pendingSince = null;
+                    if (trip is { } ended && rule.Clear == ClearCondition.WhenConditionClears)
                     {
-                        (cleared ??= []).Add(new ClearedTrip(Updated(trip, check), now,
+                        (cleared ??= []).Add(new ClearedTrip(Updated(ended, check), now,
                             applies ? ClearCause.ConditionCleared : ClearCause.NoLongerApplicable));
-                        state.Trip = null;
+                        trip = null;
                     }
 
                     break;
@@ -110,76 +112,131 @@ public sealed class InterlockEngine
                     break;
             }
 
-            if (state.Trip is null && state.PendingSince is { } since && now - since >= _persistence[i])
+            if (trip is null && pendingSince is { } since && now - since >= _persistence[i])
             {
-                var measured = state.LastHolding
+                var measured = lastHolding
                     ?? throw new InvalidOperationException($"rule {rule.Id} held without a measurement");
-                state.Trip = new InterlockTrip(rule.Id, rule.Title, rule.HazardId, rule.RequirementId, rule.Priority,
+                trip = new InterlockTrip(rule.Id, rule.Title, rule.HazardId, rule.RequirementId, rule.Priority,
                     rule.Response, rule.Clear, measured, since, now, check.State, Describe(check), rule.Persistence);
-                (raised ??= []).Add(state.Trip);
+                (raised ??= []).Add(trip);
             }
-            else if (state.Trip is { } active)
+            else if (trip is { } active)
             {
-                state.Trip = Updated(active, check);
+                trip = Updated(active, check);
+            }
+
+            if (!Unchanged(previous, pendingSince, lastHolding, trip, check, arming.Memory))
+            {
+                changed ??= [.. state.Rules];
+                changed[i] = new InterlockRuleState(rule.Id, pendingSince, lastHolding, trip, check, arming.Memory);
             }
         }
 
-        return new InterlockEvaluation(now, Active, (IReadOnlyList<InterlockTrip>?)raised ?? [], (IReadOnlyList<ClearedTrip>?)cleared ?? [],
-            sensors, InflowSelection.Select(sensors));
+        var rules = changed is null ? state.Rules : ImmutableCollectionsMarshal.AsImmutableArray(changed);
+        var next = new InterlockEngineState(sensors.State, rules, [], now);
+        var evaluation = new InterlockEvaluation(now, Active(rules), (IReadOnlyList<InterlockTrip>?)raised ?? [],
+            (IReadOnlyList<ClearedTrip>?)cleared ?? [], sensors.Frame, InflowSelection.Select(sensors.Frame));
+        return new InterlockStep(evaluation, next);
     }
 
     /// <summary>
-    /// Operator reset of one latched trip. Judged on the latest evaluation: refused while the condition holds or
-    /// cannot be confirmed clear (no valid reading), and for trips that are not latched (they clear by themselves).
+    /// Operator reset of one latched trip. Judged on the state's latest evaluation: refused while the condition holds
+    /// or cannot be confirmed clear (no valid reading), and for trips that are not latched (they clear by themselves).
+    /// The next evaluation reports an accepted reset as cleared.
     /// </summary>
-    public ResetOutcome Reset(string ruleId, TimeSpan now)
+    public ResetStep Reset(InterlockEngineState state, string ruleId, TimeSpan now)
     {
+        CheckBelongs(state);
         var index = Array.FindIndex(_rules, r => r.Id == ruleId);
         if (index < 0)
         {
-            return ResetOutcome.Refused(ruleId, $"there is no interlock rule '{ruleId}'");
+            return new ResetStep(ResetOutcome.Refused(ruleId, $"there is no interlock rule '{ruleId}'"), state);
         }
 
         var rule = _rules[index];
-        var state = _states[index];
-        if (state.Trip is not { } trip)
+        var ruleState = state.Rules[index];
+        if (ruleState.Trip is not { } trip)
         {
-            return ResetOutcome.Refused(ruleId, $"{ruleId} is not active; there is nothing to reset");
+            return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} is not active; there is nothing to reset"), state);
         }
 
         if (rule.Clear != ClearCondition.OperatorReset)
         {
-            return ResetOutcome.Refused(ruleId, $"{ruleId} is not latched; it clears by itself when its condition clears");
+            return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} is not latched; it clears by itself when its condition clears"), state);
         }
 
-        switch (state.LastCheck.State)
+        switch (ruleState.LastCheck.State)
         {
             case ConditionState.Holds:
-                return ResetOutcome.Refused(ruleId, $"{ruleId} condition still present: {state.LastCheck.Measured}");
+                return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} condition still present: {ruleState.LastCheck.Measured}"), state);
             case ConditionState.Unknown:
-                return ResetOutcome.Refused(ruleId, $"{ruleId} condition cannot be confirmed clear: {state.LastCheck.UnknownReason}");
+                return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} condition cannot be confirmed clear: {ruleState.LastCheck.UnknownReason}"), state);
             case ConditionState.Clear:
             default:
-                state.Trip = null;
-                state.PendingSince = null;
-                _resetsSinceEvaluation.Add(new ClearedTrip(trip, now, ClearCause.OperatorReset));
-                return ResetOutcome.Accepted(ruleId);
+                var next = new InterlockEngineState(
+                    state.Sensors,
+                    state.Rules.SetItem(index, ruleState with { Trip = null, PendingSince = null }),
+                    state.ResetsSinceEvaluation.Add(new ClearedTrip(trip, now, ClearCause.OperatorReset)),
+                    state.LastNow);
+                return new ResetStep(ResetOutcome.Accepted(ruleId), next);
         }
     }
 
     /// <summary>Tries to reset every active latched trip; one outcome per latched trip, in rule order.</summary>
-    public IReadOnlyList<ResetOutcome> ResetAll(TimeSpan now) =>
-        _rules.Where((r, i) => _states[i].Trip is not null && r.Clear == ClearCondition.OperatorReset)
-            .ToList()
-            .Select(r => Reset(r.Id, now))
-            .ToList();
+    public ResetAllStep ResetAll(InterlockEngineState state, TimeSpan now)
+    {
+        CheckBelongs(state);
+        var latched = _rules.Where((r, i) => state.Rules[i].Trip is not null && r.Clear == ClearCondition.OperatorReset).ToList();
+        var outcomes = new List<ResetOutcome>(latched.Count);
+        foreach (var rule in latched)
+        {
+            var step = Reset(state, rule.Id, now);
+            outcomes.Add(step.Outcome);
+            state = step.State;
+        }
 
-    private void Validate(InterlockInput input)
+        return new ResetAllStep(outcomes, state);
+    }
+
+    private static IReadOnlyList<InterlockTrip> Active(ImmutableArray<InterlockRuleState> rules)
+    {
+        List<InterlockTrip>? active = null;
+        foreach (var rule in rules)
+        {
+            if (rule.Trip is { } trip)
+            {
+                (active ??= []).Add(trip);
+            }
+        }
+
+        return active is null ? Array.Empty<InterlockTrip>() : active;
+    }
+
+    /// <summary>A state from an engine with other rules would pair timers and latches with the wrong rules.</summary>
+    private void CheckBelongs(InterlockEngineState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var rules = state.Rules;
+        if (rules.Length != _rules.Length)
+        {
+            throw new ArgumentException($"the state holds {rules.Length} rules, this engine has {_rules.Length}: a state from another engine?", nameof(state));
+        }
+
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            if (!string.Equals(rules[i].RuleId, _rules[i].Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"the state's rule {i} is {rules[i].RuleId}, this engine's is {_rules[i].Id}: a state from another engine?", nameof(state));
+            }
+        }
+    }
+
+    private static void Validate(InterlockEngineState state, InterlockInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.LastCommand, nameof(input.LastCommand));
         ArgumentNullException.ThrowIfNull(input.BusFailures, nameof(input.BusFailures));
-        if (_lastNow is { } last && input.Now < last)
+        if (state.LastNow is { } last && input.Now < last)
         {
             throw new ArgumentOutOfRangeException(nameof(input), input.Now, $"InterlockInput.Now went backwards: {input.Now} after {last}");
         }
@@ -197,20 +254,20 @@ public sealed class InterlockEngine
         }
     }
 
+    /// <summary>Whether a rule's new values are the very objects it already holds (then its state object is kept).</summary>
+    private static bool Unchanged(InterlockRuleState previous, TimeSpan? pendingSince, Measurement? lastHolding, InterlockTrip? trip,
+        RuleCheck check, RuleMemory? memory) =>
+        previous.PendingSince == pendingSince
+        && ReferenceEquals(previous.LastHolding, lastHolding)
+        && ReferenceEquals(previous.Trip, trip)
+        && previous.LastCheck.State == check.State
+        && ReferenceEquals(previous.LastCheck.Measured, check.Measured)
+        && ReferenceEquals(previous.LastCheck.UnknownReason, check.UnknownReason)
+        && ReferenceEquals(previous.Memory, memory);
+
     private static InterlockTrip Updated(InterlockTrip trip, RuleCheck check) =>
         trip with { Condition = check.State, Latest = Describe(check) };
 
     private static string Describe(RuleCheck check) =>
         check.Measured?.ToString() ?? check.UnknownReason ?? "";
-
-    private sealed class RuleState
-    {
-        public TimeSpan? PendingSince { get; set; }
-
-        public Measurement? LastHolding { get; set; }
-
-        public InterlockTrip? Trip { get; set; }
-
-        public RuleCheck LastCheck { get; set; } = RuleCheck.Unknown("not evaluated yet");
-    }
 }

@@ -9,7 +9,8 @@ namespace HipecSafe.Core.Interlocks;
 /// <summary>
 /// One declarative interlock rule: identity and trace (rule, hazard, requirement), what it does when it trips
 /// (priority, response, clear condition, persistence, phases) and one pure check of the current inputs. The engine
-/// owns timers and latching; a rule only says whether its condition holds now.
+/// owns timers and latching, and keeps in its state what a rule with memory remembers
+/// (<see cref="InterlockRule{TMemory}"/>); a rule only says whether its condition holds now.
 /// </summary>
 public abstract partial class InterlockRule
 {
@@ -106,13 +107,26 @@ public abstract partial class InterlockRule
     /// <summary>The condition in words with its limit, e.g. "higher of inflow A/B ≥ 45.00 °C".</summary>
     public string Condition { get; }
 
-    /// <summary>Whether the rule is armed now. Rules with extra arming conditions (flow settle time) override this.</summary>
+    /// <summary>
+    /// Whether the rule is armed now. Rules with extra arming conditions (flow settle time) override this. For a rule
+    /// with memory (<see cref="InterlockRule{TMemory}"/>) this is only the part that needs none (its phases).
+    /// </summary>
     public virtual bool AppliesTo(InterlockContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var phase = (int)context.Input.Phase;
         return phase >= 0 && phase < _armedIn.Length ? _armedIn[phase] : Phases.Contains(context.Input.Phase);
     }
+
+    /// <summary>What the rule remembers before its first evaluation; null (the default) for a rule without memory.</summary>
+    public virtual RuleMemory? InitialMemory => null;
+
+    /// <summary>
+    /// Whether the rule is armed now, given what it remembered after the previous evaluation, and what it remembers
+    /// after this one. The engine calls this once per evaluation and keeps the memory in its state, not in the rule.
+    /// A rule without memory answers <see cref="AppliesTo"/> and remembers nothing.
+    /// </summary>
+    public virtual RuleArming Arm(InterlockContext context, RuleMemory? memory) => new(AppliesTo(context), null);
 
     /// <summary>
     /// The condition on the current inputs, regardless of phase: the engine also uses it to judge an operator reset,
@@ -124,7 +138,10 @@ public abstract partial class InterlockRule
 
     /// <summary>
     /// A measurement without a formatted detail, the previous one again when nothing in it changed: most rules read
-    /// the same count or flag (0 failures, no air, no fault bit) cycle after cycle. Measurements are immutable.
+    /// the same count or flag (0 failures, no air, no fault bit) cycle after cycle, and the engine keeps a rule's
+    /// state object when its verdict is the same object. This memo is no memory of the rule: Measurement is
+    /// immutable and compares by value, and the one returned equals a new one from the same arguments in every
+    /// field, so no result depends on which call stored it (nor which engine state, nor which thread).
     /// </summary>
     protected Measurement Measured(string quantity, double value, string unit, string relation, double limit, string? detail = null)
     {

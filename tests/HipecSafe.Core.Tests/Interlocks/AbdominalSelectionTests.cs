@@ -7,7 +7,7 @@ namespace HipecSafe.Core.Tests.Interlocks;
 
 public class AbdominalSelectionTests
 {
-    private readonly SensorValidator _validator = new(SensorValidationLimits.For(Limits));
+    private readonly ValidatorRig _validator = new(SensorValidationLimits.For(Limits));
 
     [Fact]
     [Verifies("SRS-IL-035")]

@@ -56,10 +56,10 @@ public class AirRuleTests
 
         rig.Phase = Phase.SafeState;
         rig.Step();
-        var refused = rig.Engine.Reset("IL-AIR", rig.Now);
+        var refused = rig.Reset("IL-AIR");
         rig.Frame = rig.Frame with { AirDetected = false };
         rig.Step();
-        var accepted = rig.Engine.Reset("IL-AIR", rig.Now);
+        var accepted = rig.Reset("IL-AIR");
 
         Assert.False(refused.Succeeded);
         Assert.Equal("IL-AIR condition still present: air_detected 1 = 1", refused.Reason);

@@ -50,11 +50,11 @@ public class BoardStatusRuleTests
         rig.Feedback = NominalFeedback() with { Status = bit };
         rig.Step();
 
-        var refused = rig.Engine.Reset(ruleId, rig.Now);
+        var refused = rig.Reset(ruleId);
         rig.Feedback = NominalFeedback();
         rig.Step();
         var stillActive = rig.IsActive(ruleId);
-        var accepted = rig.Engine.Reset(ruleId, rig.Now);
+        var accepted = rig.Reset(ruleId);
 
         Assert.False(refused.Succeeded);
         Assert.Contains("= 1", refused.Reason, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public class BoardStatusRuleTests
         rig.Feedback = NominalFeedback();
         rig.ActuatorReadFails = true;
         rig.Step();
-        var outcome = rig.Engine.Reset("IL-BOARD-SAFE-LATCH", rig.Now);
+        var outcome = rig.Reset("IL-BOARD-SAFE-LATCH");
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("cannot be confirmed clear: no actuator board read-back", outcome.Reason, StringComparison.Ordinal);

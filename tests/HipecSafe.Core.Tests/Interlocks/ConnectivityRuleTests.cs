@@ -39,11 +39,11 @@ public class ConnectivityRuleTests
         rig.BusFailures = new BusFailureCounts(0, 4);
         rig.Step();
 
-        var refused = rig.Engine.Reset("IL-BUS-ACTUATOR", rig.Now);
+        var refused = rig.Reset("IL-BUS-ACTUATOR");
         rig.BusFailures = BusFailureCounts.None;
         rig.Step();
         var stillActive = rig.IsActive("IL-BUS-ACTUATOR");
-        var accepted = rig.Engine.Reset("IL-BUS-ACTUATOR", rig.Now);
+        var accepted = rig.Reset("IL-BUS-ACTUATOR");
 
         Assert.False(refused.Succeeded);
         Assert.Contains("still present", refused.Reason, StringComparison.Ordinal);
@@ -95,10 +95,10 @@ public class ConnectivityRuleTests
             rig.Step(counterAdvances: false);
         }
 
-        var refused = rig.Engine.Reset("IL-SAMPLE-STALE", rig.Now);
+        var refused = rig.Reset("IL-SAMPLE-STALE");
         rig.Step();
         var latched = rig.IsActive("IL-SAMPLE-STALE");
-        var accepted = rig.Engine.Reset("IL-SAMPLE-STALE", rig.Now);
+        var accepted = rig.Reset("IL-SAMPLE-STALE");
 
         Assert.False(refused.Succeeded);
         Assert.Contains("still present: sample counter unchanged for 500 ms", refused.Reason, StringComparison.Ordinal);

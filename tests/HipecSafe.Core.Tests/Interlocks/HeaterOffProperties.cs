@@ -88,6 +88,7 @@ public class HeaterOffProperties
     private static IEnumerable<(SensorFrame Frame, InterlockEvaluation Evaluation)> Run(Sample[] samples)
     {
         var engine = new InterlockEngine(Limits);
+        var state = engine.Initial;
         var now = TimeSpan.Zero;
         var frame = Nominal();
         foreach (var s in samples)
@@ -105,8 +106,10 @@ public class HeaterOffProperties
                 Abdomen3 = T(t[4]),
                 Abdomen4 = T(t[5]),
             };
-            yield return (frame, engine.Evaluate(new InterlockInput(now, s.Phase, frame, NominalFeedback(), Running,
-                VolumetricFlow.FromLitersPerMinute(2), frame.ReservoirVolume, BusFailureCounts.None, TimeSpan.Zero, TimeSpan.Zero)));
+            var step = engine.Evaluate(state, new InterlockInput(now, s.Phase, frame, NominalFeedback(), Running,
+                VolumetricFlow.FromLitersPerMinute(2), frame.ReservoirVolume, BusFailureCounts.None, TimeSpan.Zero, TimeSpan.Zero));
+            state = step.State;
+            yield return (frame, step.Evaluation);
         }
     }
 

@@ -118,13 +118,13 @@ public class HeaterPowerMismatchRuleTests
         rig.Run(Ms(600));
         Assert.True(rig.IsActive(Rule));
 
-        var refused = rig.Engine.Reset(Rule, rig.Now);
+        var refused = rig.Reset(Rule);
         Assert.False(refused.Succeeded);
 
         rig.Feedback = NominalFeedback();
         rig.Run(TimeSpan.FromSeconds(2));
         Assert.True(rig.IsActive(Rule), "latched after the excess is gone");
-        Assert.True(rig.Engine.Reset(Rule, rig.Now).Succeeded);
+        Assert.True(rig.Reset(Rule).Succeeded);
     }
 
     [Fact]

@@ -75,12 +75,12 @@ public class HeaterRunawayRuleTests
         var rig = new InterlockRig();
         rig.LastCommand = HeaterOff;
         rig.Run(Ms(300));
-        Assert.False(rig.Engine.Reset("IL-HEATER-RUNAWAY", rig.Now).Succeeded);
+        Assert.False(rig.Reset("IL-HEATER-RUNAWAY").Succeeded);
 
         rig.Feedback = NominalFeedback() with { Status = BoardStatus.None, HeaterPowerActualPermille = 0 };
         rig.Step();
 
         Assert.True(rig.IsActive("IL-HEATER-RUNAWAY"));
-        Assert.True(rig.Engine.Reset("IL-HEATER-RUNAWAY", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-HEATER-RUNAWAY").Succeeded);
     }
 }

@@ -8,7 +8,7 @@ namespace HipecSafe.Core.Tests.Interlocks;
 [Verifies("SRS-IL-034")]
 public class InflowSelectionTests
 {
-    private readonly SensorValidator _validator = new(SensorValidationLimits.For(Limits));
+    private readonly ValidatorRig _validator = new(SensorValidationLimits.For(Limits));
 
     private ValidatedFrame Validate(double ms, SensorFrame frame) => _validator.Validate(Ms(ms), frame);
 

@@ -25,6 +25,7 @@ public class InterlockArgumentGuardTests
         var rule = InterlockRuleSet.Standard(Limits).Single(r => r.Id == ruleId);
         AssertNull("context", () => rule.Check(null!));
         AssertNull("context", () => rule.AppliesTo(null!));
+        AssertNull("context", () => rule.Arm(null!, rule.InitialMemory));
     }
 
     [Fact]
@@ -51,11 +52,15 @@ public class InterlockArgumentGuardTests
         AssertNull("validation", () => new InterlockEngine(Limits, rules, null!));
 
         var rig = new InterlockRig();
-        AssertNull("input", () => rig.Engine.Evaluate(null!));
+        AssertNull("input", () => rig.Engine.Evaluate(rig.State, null!));
         var input = new InterlockInput(TimeSpan.FromSeconds(1), rig.Phase, rig.Frame, rig.Feedback, Running, rig.FlowTarget,
             rig.ReservoirAtPhaseStart, rig.BusFailures, TimeSpan.Zero, TimeSpan.Zero);
-        AssertNull("LastCommand", () => rig.Engine.Evaluate(input with { LastCommand = null! }));
-        AssertNull("BusFailures", () => rig.Engine.Evaluate(input with { BusFailures = null! }));
+        AssertNull("LastCommand", () => rig.Engine.Evaluate(rig.State, input with { LastCommand = null! }));
+        AssertNull("BusFailures", () => rig.Engine.Evaluate(rig.State, input with { BusFailures = null! }));
+        AssertNull("state", () => rig.Engine.Evaluate(null!, input));
+        AssertNull("state", () => rig.Engine.Reset(null!, "IL-AIR", rig.Now));
+        AssertNull("state", () => rig.Engine.ResetAll(null!, rig.Now));
+        AssertNull("state", () => rig.Engine.ActiveOf(null!));
         AssertNull("desired", () => rig.Last.Constrain(null!));
     }
 
@@ -65,6 +70,7 @@ public class InterlockArgumentGuardTests
         AssertNull("rules", () => InterlockTrace.Links(null!));
         AssertNull("limits", () => SensorValidationLimits.For(null!));
         AssertNull("limits", () => new SensorValidator(null!));
+        AssertNull("state", () => new SensorValidator(SensorValidationLimits.For(Limits)).Validate(null!, TimeSpan.Zero, null));
         AssertNull("sensors", () => InflowSelection.Select(null!));
         AssertNull("sensors", () => AbdominalSelection.Select(null!));
         AssertNull("frame", () => ChannelValue.Of(null!, Sensors.SensorChannel.Core));

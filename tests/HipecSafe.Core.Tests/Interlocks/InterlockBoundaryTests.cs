@@ -37,7 +37,7 @@ public class InterlockBoundaryTests
         Assert.False(rig.Trip("IL-AIR").AwaitingReset); // latched, but the air is still there
         rig.Frame = rig.Frame with { AirDetected = false };
         rig.Step();
-        Assert.True(rig.Engine.Reset("IL-AIR", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-AIR").Succeeded);
 
         Assert.Single(rig.Step().Cleared);
         Assert.Empty(rig.Step().Cleared);
@@ -48,7 +48,7 @@ public class InterlockBoundaryTests
     {
         var rig = new InterlockRig();
         var first = rig.Engine.Rules[0].Id;
-        Assert.Equal($"{first} is not active; there is nothing to reset", rig.Engine.Reset(first, rig.Now).Reason);
+        Assert.Equal($"{first} is not active; there is nothing to reset", rig.Reset(first).Reason);
     }
 
     [Fact]

@@ -35,12 +35,12 @@ public class InterlockEngineTests
         rig.Frame = rig.Frame with { AirDetected = true };
         rig.Step();
 
-        var refused = rig.Engine.Reset("IL-AIR", rig.Now);
+        var refused = rig.Reset("IL-AIR");
         rig.Frame = rig.Frame with { AirDetected = false };
         rig.Run(TimeSpan.FromSeconds(5));
         var stillLatched = rig.Trip("IL-AIR");
         var pumpWhileLatched = rig.Constrained().PumpSpeedRpm;
-        var accepted = rig.Engine.Reset("IL-AIR", rig.Now);
+        var accepted = rig.Reset("IL-AIR");
         var after = rig.Step();
 
         Assert.False(refused.Succeeded);
@@ -61,10 +61,10 @@ public class InterlockEngineTests
     {
         var rig = new InterlockRig(f => f with { Core = T(39.6) });
 
-        Assert.Equal("there is no interlock rule 'IL-NOPE'", rig.Engine.Reset("IL-NOPE", rig.Now).Reason);
-        Assert.Equal("IL-AIR is not active; there is nothing to reset", rig.Engine.Reset("IL-AIR", rig.Now).Reason);
+        Assert.Equal("there is no interlock rule 'IL-NOPE'", rig.Reset("IL-NOPE").Reason);
+        Assert.Equal("IL-AIR is not active; there is nothing to reset", rig.Reset("IL-AIR").Reason);
         Assert.Equal("IL-CORE-WARNING is not latched; it clears by itself when its condition clears",
-            rig.Engine.Reset("IL-CORE-WARNING", rig.Now).Reason);
+            rig.Reset("IL-CORE-WARNING").Reason);
         Assert.True(rig.IsActive("IL-CORE-WARNING"));
     }
 
@@ -76,12 +76,12 @@ public class InterlockEngineTests
         rig.Frame = rig.Frame with { Core = T(39.6) };
         rig.Step();
 
-        var outcomes = rig.Engine.ResetAll(rig.Now);
+        var outcomes = rig.ResetAll();
 
         Assert.Equal(["IL-CORE-HIGH", "IL-AIR"], outcomes.Select(o => o.RuleId));
         Assert.True(outcomes[0].Succeeded);
         Assert.False(outcomes[1].Succeeded);
-        Assert.Equal(["IL-CORE-WARNING", "IL-AIR"], rig.Engine.Active.Select(t => t.RuleId));
+        Assert.Equal(["IL-CORE-WARNING", "IL-AIR"], rig.Active.Select(t => t.RuleId));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class InterlockEngineTests
         rig.Step();
         rig.Frame = rig.Frame with { AirDetected = false };
         rig.Step();
-        rig.Engine.Reset("IL-AIR", rig.Now);
+        rig.Reset("IL-AIR");
 
         rig.Frame = rig.Frame with { AirDetected = true };
         var again = rig.Step();
@@ -141,7 +141,7 @@ public class InterlockEngineTests
         rig.Frame = rig.Frame with { Core = T(39.0), ChannelFaultBits = Bit(SensorChannel.Core) };
         rig.Step();
 
-        var outcome = rig.Engine.Reset("IL-CORE-HIGH", rig.Now);
+        var outcome = rig.Reset("IL-CORE-HIGH");
 
         Assert.False(outcome.Succeeded);
         Assert.StartsWith("IL-CORE-HIGH condition cannot be confirmed clear: no usable reading: core probe: sensor board reports",
@@ -245,9 +245,9 @@ public class InterlockEngineTests
     public void Time_going_backwards_is_refused_naming_both_times()
     {
         var engine = new InterlockEngine(Limits);
-        engine.Evaluate(Input(TimeSpan.FromSeconds(2)));
+        var state = engine.Evaluate(engine.Initial, Input(TimeSpan.FromSeconds(2))).State;
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => engine.Evaluate(Input(TimeSpan.FromSeconds(1))));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => engine.Evaluate(state, Input(TimeSpan.FromSeconds(1))));
 
         Assert.Contains("InterlockInput.Now went backwards: 00:00:01 after 00:00:02", ex.Message, StringComparison.Ordinal);
     }
@@ -258,7 +258,7 @@ public class InterlockEngineTests
         var engine = new InterlockEngine(Limits);
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            engine.Evaluate(Input(TimeSpan.Zero) with { BusFailures = new BusFailureCounts(-1, 0) }));
+            engine.Evaluate(engine.Initial, Input(TimeSpan.Zero) with { BusFailures = new BusFailureCounts(-1, 0) }));
 
         Assert.Contains("got sensor -1, actuator 0", ex.Message, StringComparison.Ordinal);
     }
@@ -269,7 +269,7 @@ public class InterlockEngineTests
         var engine = new InterlockEngine(Limits);
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            engine.Evaluate(Input(TimeSpan.Zero) with { PhaseStartedAt = TimeSpan.FromSeconds(1) }));
+            engine.Evaluate(engine.Initial, Input(TimeSpan.Zero) with { PhaseStartedAt = TimeSpan.FromSeconds(1) }));
 
         Assert.Contains("must not lie after Now", ex.Message, StringComparison.Ordinal);
     }

@@ -9,8 +9,9 @@ namespace HipecSafe.Core.Tests.Interlocks;
 
 /// <summary>
 /// Drives an <see cref="InterlockEngine"/> the way the controller does: one evaluation per 100 ms cycle, the sensor
-/// board's counter advancing with every sample. The constructor runs a baseline evaluation at t = 0 on the initial
-/// frame, so the validator has its references and tests start from a known state.
+/// board's counter advancing with every sample, the engine's state passed from each call to the next (and through
+/// operator resets). The constructor runs a baseline evaluation at t = 0 on the initial frame, so the validator has
+/// its references and tests start from a known state.
 /// </summary>
 internal sealed class InterlockRig
 {
@@ -26,10 +27,13 @@ internal sealed class InterlockRig
         Phase = phase;
         Frame = (initial ?? (f => f))(Nominal());
         ReservoirAtPhaseStart = Frame.ReservoirVolume;
-        Last = Engine.Evaluate(Input());
+        State = Engine.Initial;
+        Last = Evaluate();
     }
 
     public InterlockEngine Engine { get; }
+    /// <summary>The engine state after the last evaluation or reset; the next call starts from it.</summary>
+    public InterlockEngineState State { get; private set; }
     public TimeSpan Now { get; private set; }
     public SensorFrame Frame { get; set; }
     public ActuatorFeedback Feedback { get; set; } = NominalFeedback();
@@ -78,9 +82,32 @@ internal sealed class InterlockRig
             Frame = Frame with { SampleCounter = unchecked((ushort)(Frame.SampleCounter + 1)) };
         }
 
-        Last = Engine.Evaluate(Input());
+        Last = Evaluate();
         return Last;
     }
+
+    /// <summary>Operator reset of one rule at <see cref="Now"/>, on the current state.</summary>
+    public ResetOutcome Reset(string ruleId)
+    {
+        var (outcome, state) = Engine.Reset(State, ruleId, Now);
+        State = state;
+        return outcome;
+    }
+
+    /// <summary>Operator reset of every latched trip at <see cref="Now"/>, on the current state.</summary>
+    public IReadOnlyList<ResetOutcome> ResetAll()
+    {
+        var (outcomes, state) = Engine.ResetAll(State, Now);
+        State = state;
+        return outcomes;
+    }
+
+    /// <summary>The active trips of the current state (after resets too, unlike <see cref="Last"/>).</summary>
+    public IReadOnlyList<InterlockTrip> Active => Engine.ActiveOf(State);
+
+    private InterlockInput Input() => new(
+        Now, Phase, SensorReadFails ? null : Frame, ActuatorReadFails ? null : Feedback, LastCommand, FlowTarget,
+        ReservoirAtPhaseStart, BusFailures, PhaseStartedAt, PumpStartedAt);
 
     /// <summary>Steps whole cycles until <paramref name="duration"/> has passed.</summary>
     public InterlockEvaluation Run(TimeSpan duration)
@@ -105,7 +132,10 @@ internal sealed class InterlockRig
 
     public static TimeSpan Ms(double milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
 
-    private InterlockInput Input() => new(
-        Now, Phase, SensorReadFails ? null : Frame, ActuatorReadFails ? null : Feedback, LastCommand, FlowTarget,
-        ReservoirAtPhaseStart, BusFailures, PhaseStartedAt, PumpStartedAt);
+    private InterlockEvaluation Evaluate()
+    {
+        var (evaluation, state) = Engine.Evaluate(State, Input());
+        State = state;
+        return evaluation;
+    }
 }

@@ -65,11 +65,11 @@ public class OcclusionRuleTests
         rig.Frame = rig.Frame with { InflowPressure = MmHg(400) };
         rig.Run(Ms(600));
 
-        var refused = rig.Engine.Reset("IL-OCCLUSION", rig.Now);
+        var refused = rig.Reset("IL-OCCLUSION");
         rig.Frame = rig.Frame with { InflowPressure = MmHg(20) };
         rig.Step();
         var latched = rig.IsActive("IL-OCCLUSION");
-        var accepted = rig.Engine.Reset("IL-OCCLUSION", rig.Now);
+        var accepted = rig.Reset("IL-OCCLUSION");
 
         Assert.False(refused.Succeeded);
         Assert.Equal("IL-OCCLUSION condition still present: line pressure 400 mmHg > 300 mmHg", refused.Reason);

@@ -38,11 +38,11 @@ public class OverTemperatureRuleTests
         var rig = new InterlockRig(f => f with { InflowA = T(45.0), InflowB = T(45.0) });
         Assert.True(rig.IsActive("IL-INFLOW-HIGH"));
 
-        var refused = rig.Engine.Reset("IL-INFLOW-HIGH", rig.Now);
+        var refused = rig.Reset("IL-INFLOW-HIGH");
         rig.Frame = rig.Frame with { InflowA = T(44.8), InflowB = T(44.8) };
         rig.Step();
         var latched = rig.IsActive("IL-INFLOW-HIGH");
-        var accepted = rig.Engine.Reset("IL-INFLOW-HIGH", rig.Now);
+        var accepted = rig.Reset("IL-INFLOW-HIGH");
 
         Assert.False(refused.Succeeded);
         Assert.Equal("IL-INFLOW-HIGH condition still present: inflow (higher of A/B) 45 °C ≥ 45 °C (inflow probe A)", refused.Reason);
@@ -88,7 +88,7 @@ public class OverTemperatureRuleTests
 
         Assert.True(rig.IsActive("IL-ABDOMEN-HIGH"));
         Assert.True(rig.Trip("IL-ABDOMEN-HIGH").AwaitingReset);
-        Assert.True(rig.Engine.Reset("IL-ABDOMEN-HIGH", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-ABDOMEN-HIGH").Succeeded);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class OverTemperatureRuleTests
 
         Assert.True(rig.IsActive("IL-CORE-HIGH"));
         Assert.Equal(0, rig.Constrained().HeaterPowerPermille);
-        Assert.True(rig.Engine.Reset("IL-CORE-HIGH", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-CORE-HIGH").Succeeded);
     }
 
     [Fact]

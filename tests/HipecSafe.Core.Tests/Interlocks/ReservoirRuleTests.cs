@@ -47,12 +47,12 @@ public class ReservoirRuleTests
         Assert.Equal(AlarmPriority.High, trip.Priority);
         Assert.Equal(new ActuatorCommand(0, 0, ClampOpen: true, HeaterEnabled: false), rig.Constrained());
 
-        var refused = rig.Engine.Reset("IL-RESERVOIR-CRITICAL", rig.Now);
+        var refused = rig.Reset("IL-RESERVOIR-CRITICAL");
         rig.Frame = rig.Frame with { ReservoirVolume = Ml(900) };
         rig.Step();
         Assert.True(rig.IsActive("IL-RESERVOIR-CRITICAL"));
         Assert.False(refused.Succeeded);
-        Assert.True(rig.Engine.Reset("IL-RESERVOIR-CRITICAL", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-RESERVOIR-CRITICAL").Succeeded);
     }
 
     [Fact]
@@ -93,11 +93,11 @@ public class ReservoirRuleTests
         rig.Frame = rig.Frame with { ReservoirVolume = Ml(1000) };
         rig.Step();
 
-        Assert.False(rig.Engine.Reset("IL-RESERVOIR-DROP", rig.Now).Succeeded);
+        Assert.False(rig.Reset("IL-RESERVOIR-DROP").Succeeded);
         rig.Frame = rig.Frame with { ReservoirVolume = Ml(1450) };
         rig.Step();
         Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
-        Assert.True(rig.Engine.Reset("IL-RESERVOIR-DROP", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-RESERVOIR-DROP").Succeeded);
     }
 
     [Theory]

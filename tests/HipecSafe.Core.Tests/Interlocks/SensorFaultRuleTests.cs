@@ -65,11 +65,11 @@ public class SensorFaultRuleTests
         Assert.Equal(ActuatorCommand.Safe, rig.Constrained());
         Assert.False(rig.Last.Inflow.IsAvailable);
 
-        Assert.False(rig.Engine.Reset("IL-INFLOW-PROBES-LOST", rig.Now).Succeeded);
+        Assert.False(rig.Reset("IL-INFLOW-PROBES-LOST").Succeeded);
         rig.Frame = rig.Frame with { ChannelFaultBits = Bit(SensorChannel.InflowA) };
         rig.Step();
         Assert.True(rig.IsActive("IL-INFLOW-PROBES-LOST"));
-        Assert.True(rig.Engine.Reset("IL-INFLOW-PROBES-LOST", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-INFLOW-PROBES-LOST").Succeeded);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class SensorFaultRuleTests
         rig.Frame = rig.Frame with { ChannelFaultBits = 0 };
         rig.Step();
         Assert.True(rig.IsActive("IL-ABDOMEN-PROBES-LOST"));
-        Assert.True(rig.Engine.Reset("IL-ABDOMEN-PROBES-LOST", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-ABDOMEN-PROBES-LOST").Succeeded);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class SensorFaultRuleTests
         rig.Frame = rig.Frame with { ChannelFaultBits = 0 };
         rig.Step();
         Assert.True(rig.IsActive("IL-PRESSURE-SENSOR-FAULT"));
-        Assert.True(rig.Engine.Reset("IL-PRESSURE-SENSOR-FAULT", rig.Now).Succeeded);
+        Assert.True(rig.Reset("IL-PRESSURE-SENSOR-FAULT").Succeeded);
     }
 
     [Fact]

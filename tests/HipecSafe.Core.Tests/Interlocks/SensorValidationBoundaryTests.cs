@@ -7,7 +7,7 @@ namespace HipecSafe.Core.Tests.Interlocks;
 /// <summary>Sensor validation details: the rate reference, how fault details are joined, inflow selection's choices.</summary>
 public class SensorValidationBoundaryTests
 {
-    private static SensorValidator Validator() => new(SensorValidationLimits.For(Limits));
+    private static ValidatorRig Validator() => new(SensorValidationLimits.For(Limits));
 
     private static ValidatedFrame Validated(SensorFrame frame, params (SensorChannel Channel, ChannelFaults Faults, string Detail)[] faulted)
     {

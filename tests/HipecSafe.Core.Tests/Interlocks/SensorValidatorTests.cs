@@ -8,7 +8,7 @@ namespace HipecSafe.Core.Tests.Interlocks;
 
 public class SensorValidatorTests
 {
-    private readonly SensorValidator _validator = new(SensorValidationLimits.For(Limits));
+    private readonly ValidatorRig _validator = new(SensorValidationLimits.For(Limits));
     private ushort _counter;
 
     private ValidatedFrame Validate(double ms, SensorFrame frame, bool fresh = true)

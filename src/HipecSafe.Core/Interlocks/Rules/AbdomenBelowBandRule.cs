@@ -20,19 +20,17 @@ namespace HipecSafe.Core.Interlocks.Rules;
 /// Armed only once the heat-up into the band is over: the drug goes in at the drug-addition minimum, below the band,
 /// so chemo starts below it. The rule arms when the median first reaches the band in this entry of the phase (a resume
 /// after a pause is a new entry), or <see cref="InterlockTimings.AbdomenBelowBandArmAfter"/> after the entry if it
-/// never does. This is the one rule with memory: the arming is kept per phase entry (keyed by
-/// <see cref="InterlockInput.PhaseStartedAt"/>), updated in <see cref="AppliesTo"/>, which the engine calls once per
-/// evaluation; updating twice with the same input changes nothing.
+/// never does. This is the one rule with memory: the arming per phase entry (keyed by
+/// <see cref="InterlockInput.PhaseStartedAt"/>) is an <see cref="AbdomenBelowBandArming"/> that the engine keeps in its
+/// state and hands back at each evaluation; arming twice with the same input and memory gives the same answer.
 /// </para>
 /// </summary>
-public sealed class AbdomenBelowBandRule : InterlockRule
+public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
 {
     private static readonly IReadOnlySet<Phase> ChemoOnly = new HashSet<Phase> { Phase.ChemoPerfusion };
 
     private readonly double _bandLow;
     private readonly TimeSpan _armAfter;
-    private TimeSpan? _entry;
-    private bool _reachedBand;
 
     public AbdomenBelowBandRule(AlarmLimits limits)
         : base(
@@ -52,22 +50,25 @@ public sealed class AbdomenBelowBandRule : InterlockRule
         _armAfter = DurationTicks.ToTimeSpan(InterlockTimings.AbdomenBelowBandArmAfter);
     }
 
-    public override bool AppliesTo(InterlockContext context)
+    protected override AbdomenBelowBandArming Initial => AbdomenBelowBandArming.NotEntered;
+
+    protected override (bool Applies, AbdomenBelowBandArming Memory) ArmWith(InterlockContext context, AbdomenBelowBandArming memory)
     {
-        if (!base.AppliesTo(context))
+        ArgumentNullException.ThrowIfNull(memory);
+        if (!AppliesTo(context))
         {
-            return false;
+            // Outside chemo perfusion the arming is left as it is; the next entry has a new PhaseStartedAt.
+            return (false, memory);
         }
 
         var input = context.Input;
-        if (_entry != input.PhaseStartedAt)
+        var arming = memory.PhaseEntry == input.PhaseStartedAt ? memory : new AbdomenBelowBandArming(input.PhaseStartedAt, false);
+        if (!arming.ReachedBand && Median(context.Sensors, out _) is { } median && median >= _bandLow)
         {
-            _entry = input.PhaseStartedAt;
-            _reachedBand = false;
+            arming = arming with { ReachedBand = true };
         }
 
-        _reachedBand |= Median(context.Sensors, out _) is { } median && median >= _bandLow;
-        return _reachedBand || input.Now - input.PhaseStartedAt >= _armAfter;
+        return (arming.ReachedBand || input.Now - input.PhaseStartedAt >= _armAfter, arming);
     }
 
     public override RuleCheck Check(InterlockContext context)

@@ -4,8 +4,9 @@ namespace HipecSafe.Core.Sensors.Validation;
 
 /// <summary>
 /// Judges every channel of each sensor sample: the board's fault bit, physical range, rate of change (temperatures)
-/// and staleness of the whole sample (the board's counter not advancing). Pure apart from its memory of earlier
-/// samples; time is passed in. Not thread-safe: one owner calls <see cref="Validate"/> once per cycle.
+/// and staleness of the whole sample (the board's counter not advancing). Pure: what it remembers of earlier samples
+/// comes in and goes out as a <see cref="SensorValidatorState"/>, and time is passed in; the instance holds only its
+/// settings, so one instance may serve any number of independent sample streams, from any thread.
 /// </summary>
 /// <remarks>
 /// The rate check compares a fresh reading with the last reading it accepted, not with the previous sample:
@@ -17,11 +18,6 @@ public sealed class SensorValidator
     private readonly SensorValidationLimits _limits;
     private readonly PlausibleRange[] _ranges;
     private readonly TimeSpan _staleAfter;
-    private readonly (double Value, TimeSpan At)?[] _accepted;
-    private readonly string?[] _rateFault;
-    private TimeSpan? _lastNow;
-    private ushort? _lastCounter;
-    private TimeSpan _lastAdvance;
 
     public SensorValidator(SensorValidationLimits limits)
     {
@@ -37,42 +33,42 @@ public sealed class SensorValidator
 
         _limits = limits;
         _staleAfter = DurationTicks.ToTimeSpan(limits.StaleAfter);
-        _accepted = new (double, TimeSpan)?[ChannelValue.All.Count];
-        _rateFault = new string?[ChannelValue.All.Count];
     }
 
-    /// <param name="now">Procedure time; must not go backwards between calls.</param>
+    /// <summary>The state before the first sample: nothing seen, no rate references. The same for any settings.</summary>
+    public static SensorValidatorState Initial => SensorValidatorState.Initial;
+
+    /// <param name="state">What the previous call returned, or <see cref="Initial"/>.</param>
+    /// <param name="now">Procedure time; must not go backwards from the state's.</param>
     /// <param name="frame">This cycle's sample, or null when reading the board failed.</param>
-    public ValidatedFrame Validate(TimeSpan now, SensorFrame? frame)
+    public SensorValidation Validate(SensorValidatorState state, TimeSpan now, SensorFrame? frame)
     {
-        if (_lastNow is { } last && now < last)
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.LastNow is { } last && now < last)
         {
             throw new ArgumentOutOfRangeException(nameof(now), now, $"procedure time went backwards: {now} after {last}");
         }
 
-        if (_lastNow is null)
-        {
-            // The counter is taken to have advanced at the first call, so a board that never answers goes stale too.
-            _lastAdvance = now;
-        }
-
-        _lastNow = now;
-        var fresh = frame is not null && frame.SampleCounter != _lastCounter;
+        // The counter is taken to have advanced at the first call, so a board that never answers goes stale too.
+        var lastAdvance = state.LastNow is null ? now : state.LastAdvance;
+        var lastCounter = state.LastCounter;
+        var fresh = frame is not null && frame.SampleCounter != lastCounter;
         if (fresh)
         {
-            _lastCounter = frame!.SampleCounter;
-            _lastAdvance = now;
+            lastCounter = frame!.SampleCounter;
+            lastAdvance = now;
         }
 
-        var since = now - _lastAdvance;
+        var since = now - lastAdvance;
         var stale = since > _staleAfter;
         var count = ChannelValue.All.Count;
         var faults = new ChannelFaults[count];
         var details = new string[count];
+        var memory = new RateMemory(state);
         for (var i = 0; i < count; i++)
         {
             var channel = (SensorChannel)i;
-            var (f, detail) = frame is null ? (ChannelFaults.NoSample, "no sample: the sensor board read failed") : Judge(now, frame, channel, fresh);
+            var (f, detail) = frame is null ? (ChannelFaults.NoSample, "no sample: the sensor board read failed") : Judge(now, frame, channel, fresh, ref memory);
             if (stale)
             {
                 f |= ChannelFaults.Stale;
@@ -83,10 +79,12 @@ public sealed class SensorValidator
             details[(int)channel] = detail;
         }
 
-        return new ValidatedFrame(now, frame, faults, details, since, stale, owned: true);
+        return new SensorValidation(
+            new ValidatedFrame(now, frame, faults, details, since, stale, owned: true),
+            new SensorValidatorState(now, lastCounter, lastAdvance, memory.Accepted, memory.RateFaults));
     }
 
-    private (ChannelFaults, string) Judge(TimeSpan now, SensorFrame frame, SensorChannel channel, bool fresh)
+    private (ChannelFaults, string) Judge(TimeSpan now, SensorFrame frame, SensorChannel channel, bool fresh, ref RateMemory memory)
     {
         var i = (int)channel;
         var faults = ChannelFaults.None;
@@ -110,10 +108,10 @@ public sealed class SensorValidator
         {
             if (fresh)
             {
-                _rateFault[i] = faults == ChannelFaults.None ? JudgeRate(now, i, value) : null;
+                memory.SetRateFault(i, faults == ChannelFaults.None ? JudgeRate(now, i, value, ref memory) : null);
             }
 
-            if (_rateFault[i] is { } rate)
+            if (memory.RateFaults[i] is { } rate)
             {
                 faults |= ChannelFaults.RateOfChange;
                 detail = Join(detail, rate);
@@ -124,9 +122,9 @@ public sealed class SensorValidator
     }
 
     /// <summary>Null when the reading is accepted (and becomes the new reference), otherwise why it was not.</summary>
-    private string? JudgeRate(TimeSpan now, int i, double value)
+    private string? JudgeRate(TimeSpan now, int i, double value, ref RateMemory memory)
     {
-        if (_accepted[i] is { } reference)
+        if (memory.Accepted[i] is { } reference)
         {
             var elapsed = (now - reference.At).TotalSeconds;
             var allowed = _limits.MaxTemperatureRateCelsiusPerSecond * elapsed + _limits.RateNoiseAllowance.DegreesCelsius;
@@ -138,9 +136,45 @@ public sealed class SensorValidator
             }
         }
 
-        _accepted[i] = (value, now);
+        memory.SetAccepted(i, new AcceptedReading(value, now));
         return null;
     }
 
     private static string Join(string a, string b) => a.Length == 0 ? b : a + "; " + b;
+
+    /// <summary>
+    /// The per-channel rate memory being built for the next state: the previous state's arrays until the first
+    /// change, then copies of them, so the previous state is never written and an unchanged array is shared.
+    /// </summary>
+    private struct RateMemory(SensorValidatorState previous)
+    {
+        public AcceptedReading?[] Accepted { get; private set; } = previous.Accepted;
+
+        public string?[] RateFaults { get; private set; } = previous.RateFaults;
+
+        public void SetAccepted(int i, AcceptedReading reading)
+        {
+            if (ReferenceEquals(Accepted, previous.Accepted))
+            {
+                Accepted = [.. Accepted];
+            }
+
+            Accepted[i] = reading;
+        }
+
+        public void SetRateFault(int i, string? fault)
+        {
+            if (ReferenceEquals(RateFaults[i], fault))
+            {
+                return;
+            }
+
+            if (ReferenceEquals(RateFaults, previous.RateFaults))
+            {
+                RateFaults = [.. RateFaults];
+            }
+
+            RateFaults[i] = fault;
+        }
+    }
 }

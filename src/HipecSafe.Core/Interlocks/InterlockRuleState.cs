@@ -1,0 +1,16 @@
+namespace HipecSafe.Core.Interlocks;
+
+/// <summary>What the engine remembers of one rule between evaluations (part of <see cref="InterlockEngineState"/>).</summary>
+/// <param name="RuleId">The rule it belongs to.</param>
+/// <param name="PendingSince">Start of the persistence time: when the condition was first seen holding; null when it is not.</param>
+/// <param name="LastHolding">The latest measurement while the condition held: what a trip reports when raised.</param>
+/// <param name="Trip">The active trip; null when there is none.</param>
+/// <param name="LastCheck">The latest verdict, on which an operator reset is judged.</param>
+/// <param name="Memory">The rule's own memory (<see cref="InterlockRule.InitialMemory"/>); null for rules without.</param>
+public sealed record InterlockRuleState(
+    string RuleId,
+    TimeSpan? PendingSince,
+    Measurement? LastHolding,
+    InterlockTrip? Trip,
+    RuleCheck LastCheck,
+    RuleMemory? Memory);
