@@ -1,5 +1,6 @@
 using Akka.Actor;
 using HipecSafe.Controller.Actors;
+using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Cycle;

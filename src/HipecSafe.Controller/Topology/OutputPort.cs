@@ -29,7 +29,5 @@ internal sealed class OutputPort(string name)
 
     public void Tell(object message, IActorRef? sender = null) => _target.Tell(message, sender ?? ActorRefs.NoSender);
 
-    public void Forward(object message, IActorContext context) => _target.Forward(message, context);
-
     public override string ToString() => $"{Name} → {(IsConnected ? _target.Path.Name : "(not connected)")}";
 }

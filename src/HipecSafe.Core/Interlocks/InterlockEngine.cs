@@ -117,7 +117,7 @@ public sealed class InterlockEngine
                 var measured = lastHolding
                     ?? throw new InvalidOperationException($"rule {rule.Id} held without a measurement");
                 trip = new InterlockTrip(rule.Id, rule.Title, rule.HazardId, rule.RequirementId, rule.Priority,
-                    rule.Response, rule.Clear, measured, since, now, check.State, Describe(check), rule.Persistence);
+                    rule.Response, rule.Clear, measured, since, now, check.State, Describe(check), rule.Persistence) { BoardLatch = rule.BoardLatch };
                 (raised ??= []).Add(trip);
             }
             else if (trip is { } active)

@@ -12,6 +12,12 @@ public static class InterlockPhases
     public static IReadOnlySet<Phase> All { get; } = new HashSet<Phase>(Enum.GetValues<Phase>());
 
     /// <summary>
+    /// Every phase after the power-on self-test. The actuator board powers up in its safe hold (docs/icd.md): during the
+    /// self-test that hold is expected, and the self-test itself asks for its release and fails if it does not come.
+    /// </summary>
+    public static IReadOnlySet<Phase> AfterSelfTest { get; } = new HashSet<Phase>(Enum.GetValues<Phase>().Where(p => p != Phase.PowerOnSelfTest));
+
+    /// <summary>
     /// Probes and lines are on the patient (from priming until the procedure is complete, including pauses and the
     /// protective states). Before that, disconnected probes are normal and must not raise alarms.
     /// </summary>

@@ -1,3 +1,4 @@
+using HipecSafe.Core.Actuators;
 using System.Text.RegularExpressions;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Phases;
@@ -103,6 +104,12 @@ public abstract partial class InterlockRule
 
     /// <summary>Phases in which the rule may raise or hold a non-latched trip.</summary>
     public IReadOnlySet<Phase> Phases { get; }
+
+    /// <summary>
+    /// The actuator board latch this rule reports (watchdog safe latch, limiter), which the board releases only on a
+    /// latch_reset (docs/icd.md); <see cref="BoardStatus.None"/> for every rule that is not a board latch.
+    /// </summary>
+    public virtual BoardStatus BoardLatch => BoardStatus.None;
 
     /// <summary>The condition in words with its limit, e.g. "higher of inflow A/B ≥ 45.00 °C".</summary>
     public string Condition { get; }

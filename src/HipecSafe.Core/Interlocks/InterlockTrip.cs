@@ -1,3 +1,4 @@
+using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Quantities;
 
@@ -25,6 +26,9 @@ public sealed record InterlockTrip(
     string Latest,
     Duration Persistence)
 {
+    /// <summary>The board latch this trip reports (the rule's <see cref="InterlockRule.BoardLatch"/>), or none.</summary>
+    public BoardStatus BoardLatch { get; init; }
+
     public bool IsLatched => Clear == ClearCondition.OperatorReset;
 
     /// <summary>A latched trip whose condition has cleared: an operator reset would now be accepted.</summary>

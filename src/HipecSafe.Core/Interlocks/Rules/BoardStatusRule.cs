@@ -16,19 +16,23 @@ public sealed class BoardStatusRule : InterlockRule
     private readonly string _bitName;
     private readonly string _quantity;
 
-    private BoardStatusRule(string id, string title, string hazardId, string requirementId, InterlockResponse response, BoardStatus bit, string bitName)
+    private BoardStatusRule(string id, string title, string hazardId, string requirementId, InterlockResponse response, BoardStatus bit, string bitName,
+        IReadOnlySet<Phases.Phase>? phases = null)
         : base(id, title, hazardId, requirementId, AlarmPriority.High, response, ClearCondition.OperatorReset, Duration.Zero,
-            InterlockPhases.All, $"board_status {bitName} set")
+            phases ?? InterlockPhases.All, $"board_status {bitName} set")
     {
         _bit = bit;
         _bitName = bitName;
         _quantity = $"board_status {bitName}";
     }
 
-    /// <summary>IL-BOARD-SAFE-LATCH: the board watchdog latched safe (no heartbeat for 500 ms): control was lost.</summary>
+    /// <summary>
+    /// IL-BOARD-SAFE-LATCH: the board latched safe (its watchdog saw no heartbeat for 500 ms): control was lost. Armed
+    /// after the self-test: until then bit0 is the board's power-on safe hold, which the self-test releases.
+    /// </summary>
     public static BoardStatusRule WatchdogLatch() => new(
         "IL-BOARD-SAFE-LATCH", "Actuator board latched safe by its watchdog", Hazards.LossOfControl, "SRS-IL-003",
-        InterlockResponse.SafeState | InterlockResponse.PumpStop, BoardStatus.SafeLatchedByWatchdog, "bit0 (safe-latched)");
+        InterlockResponse.SafeState | InterlockResponse.PumpStop, BoardStatus.SafeLatchedByWatchdog, "bit0 (safe-latched)", InterlockPhases.AfterSelfTest);
 
     /// <summary>IL-BOARD-LIMITER: the independent over-temperature limiter tripped (heater outlet ≥ 46 °C).</summary>
     public static BoardStatusRule LimiterTripped() => new(
@@ -43,6 +47,9 @@ public sealed class BoardStatusRule : InterlockRule
     public static BoardStatusRule PumpMotorFault() => new(
         "IL-PUMP-MOTOR-FAULT", "Pump motor fault", Hazards.InadequateFlow, "SRS-IL-006",
         InterlockResponse.HeaterOff | InterlockResponse.PumpStop, BoardStatus.PumpMotorFault, "bit5 (pump motor fault)");
+
+    /// <summary>The watchdog latch and the limiter are board latches, released by latch_reset; a motor fault is not.</summary>
+    public override BoardStatus BoardLatch => _bit is BoardStatus.SafeLatchedByWatchdog or BoardStatus.LimiterTripped ? _bit : BoardStatus.None;
 
     public override RuleCheck Check(InterlockContext context)
     {
