@@ -9,7 +9,8 @@
 #   core-interlocks  interlock engine and rules, sensor validation                    (stryker-config.json)
 #   core-alarms      alarm system                                                     (stryker-config.json)
 #   core-control     control laws (PID, cascade, feed-forward, phase policy)          (stryker-config.json)
-#   devices          Modbus RTU framing/decoding, CRC, register codec                 (stryker-devices.json)
+#   devices          Modbus RTU framing, reply decoding, CRC, register codec          (stryker-devices.json)
+#   hil-bus          the rig's slave side: request framer and decoder                 (stryker-hil-bus.json)
 #
 # stryker-config.json lists the union of the Core parts (running it without -m mutates them all at once).
 # Break threshold 80 %: a part below it makes Stryker exit non-zero, and so this script.
@@ -27,12 +28,12 @@ declare -A globs=(
     [core-alarms]="**/Alarms/**/*.cs"
     [core-control]="**/Control/**/*.cs"
 )
-order=(core-phases core-interlocks core-alarms core-control devices)
+order=(core-phases core-interlocks core-alarms core-control devices hil-bus)
 
 parts=()
 extra=()
 for arg in "$@"; do
-    if [[ -n "${globs[$arg]:-}" || "$arg" == devices ]]; then parts+=("$arg"); else extra+=("$arg"); fi
+    if [[ -n "${globs[$arg]:-}" || "$arg" == devices || "$arg" == hil-bus ]]; then parts+=("$arg"); else extra+=("$arg"); fi
 done
 if [[ ${#parts[@]} -eq 0 ]]; then parts=("${order[@]}"); fi
 
@@ -43,6 +44,8 @@ for part in "${parts[@]}"; do
     started=$(date +%s)
     if [[ "$part" == devices ]]; then
         testdir=tests/HipecSafe.Devices.Tests config=stryker-devices.json mutate=()
+    elif [[ "$part" == hil-bus ]]; then
+        testdir=tests/HipecSafe.Hil.Bus.Tests config=stryker-hil-bus.json mutate=()
     else
         testdir=tests/HipecSafe.Core.Tests config=stryker-config.json mutate=()
         for g in ${globs[$part]}; do mutate+=(--mutate "$g"); done

@@ -9,10 +9,12 @@ using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Sensors;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
-using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Boards;
+using HipecSafe.Hil.Bus.Modbus;
+using HipecSafe.Hil.Bus.Transport;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
+using PlantParameters = HipecSafe.Hil.Plant.PlantParameters;
 
 namespace HipecSafe.Bench.Micro;
 

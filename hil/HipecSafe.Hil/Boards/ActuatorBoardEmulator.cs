@@ -1,5 +1,6 @@
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Modbus;
 
 namespace HipecSafe.Hil.Boards;
 

@@ -1,6 +1,7 @@
 using HipecSafe.Core.Sensors;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Modbus;
 
 namespace HipecSafe.Hil.Boards;
 

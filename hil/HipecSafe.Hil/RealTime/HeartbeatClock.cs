@@ -1,6 +1,7 @@
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Hil.Boards;
+using HipecSafe.Hil.Bus.Modbus;
 
 namespace HipecSafe.Hil.RealTime;
 

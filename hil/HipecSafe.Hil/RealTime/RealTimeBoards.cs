@@ -6,6 +6,7 @@ using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Boards;
+using HipecSafe.Hil.Bus.Modbus;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
 

@@ -1,5 +1,5 @@
 using HipecSafe.Devices.Modbus;
-using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Bus.Transport;
 
 namespace HipecSafe.Hil.Scenarios;
 

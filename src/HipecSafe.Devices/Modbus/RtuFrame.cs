@@ -2,8 +2,11 @@ using System.Buffers.Binary;
 
 namespace HipecSafe.Devices.Modbus;
 
-/// <summary>Builds and reads RTU frames: address, function code, data (big-endian words), CRC low byte first.</summary>
-internal static class RtuFrame
+/// <summary>
+/// Builds and reads RTU frames: address, function code, data (big-endian words), CRC low byte first. Public because
+/// a slave on the other end of the line (the HIL rig's) frames the same way; it has no state and no I/O.
+/// </summary>
+public static class RtuFrame
 {
     /// <summary>Frame = unit, function code, <paramref name="data"/>, CRC.</summary>
     public static byte[] Build(byte unit, byte functionCode, ReadOnlySpan<byte> data)

@@ -2,8 +2,8 @@ namespace HipecSafe.Devices.Transport;
 
 /// <summary>
 /// A byte stream to one serial bus. Frames are assembled above this layer: a read returns whatever bytes are there
-/// (at least one), like a serial port does. Implementations: <see cref="SerialPortTransport"/> (real port, real
-/// time) and <see cref="InMemorySerialEndpoint"/> (tests, HIL rig; real or virtual time).
+/// (at least one), like a serial port does. The device uses <see cref="SerialPortTransport"/> (real port, real
+/// time); the HIL rig and the tests bring their own in-memory line (real or virtual time).
 /// </summary>
 public interface ISerialTransport : IDisposable
 {
@@ -11,8 +11,8 @@ public interface ISerialTransport : IDisposable
     string Name { get; }
 
     /// <summary>
-    /// The time base that <see cref="Read"/> timeouts run on: the system clock for a real port, the link's
-    /// <see cref="VirtualBusClock"/> for a virtual-time in-memory link. Protocol code measures deadlines with it.
+    /// The time base that <see cref="Read"/> timeouts run on: the system clock for a real port, a clock that moves
+    /// only when told for a virtual-time line in the rig. Protocol code measures deadlines with it.
     /// </summary>
     TimeProvider Clock { get; }
 

@@ -3,7 +3,8 @@ using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Sensors;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
-using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Bus.Modbus;
+using HipecSafe.Hil.Bus.Transport;
 
 namespace HipecSafe.Devices.Tests.Boards;
 

@@ -1,5 +1,6 @@
 using HipecSafe.Devices.Modbus;
-using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Bus.Modbus;
+using HipecSafe.Hil.Bus.Transport;
 
 namespace HipecSafe.Devices.Tests.Modbus;
 

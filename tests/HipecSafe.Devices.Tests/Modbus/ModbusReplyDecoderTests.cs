@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
 using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Modbus;
 using static HipecSafe.Devices.Tests.TestBytes;
 
 namespace HipecSafe.Devices.Tests.Modbus;

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using HipecSafe.Devices.Modbus;
-using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Bus.Transport;
 using static HipecSafe.Devices.Tests.TestBytes;
 
 namespace HipecSafe.Devices.Tests.Modbus;

@@ -7,6 +7,7 @@ using HipecSafe.Core.Sensors;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Bus.Modbus;
 using Xunit.Abstractions;
 
 namespace HipecSafe.Devices.Tests.Serial;

@@ -1,4 +1,4 @@
-using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Bus.Transport;
 using HipecSafe.Hil.Scenarios;
 using HipecSafe.TestSupport;
 

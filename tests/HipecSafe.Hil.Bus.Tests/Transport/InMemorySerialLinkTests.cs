@@ -1,6 +1,6 @@
-using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Bus.Transport;
 
-namespace HipecSafe.Devices.Tests.Transport;
+namespace HipecSafe.Hil.Bus.Tests.Transport;
 
 public class InMemorySerialLinkTests
 {

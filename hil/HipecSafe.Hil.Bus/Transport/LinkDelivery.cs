@@ -1,4 +1,4 @@
-namespace HipecSafe.Devices.Transport;
+namespace HipecSafe.Hil.Bus.Transport;
 
 /// <summary>Bytes that reach the far end of an <see cref="InMemorySerialLink"/>, <paramref name="Delay"/> after they were written.</summary>
 public readonly record struct LinkDelivery(byte[] Bytes, TimeSpan Delay)

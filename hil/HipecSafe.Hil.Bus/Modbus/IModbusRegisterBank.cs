@@ -1,4 +1,6 @@
-namespace HipecSafe.Devices.Modbus;
+using HipecSafe.Devices.Modbus;
+
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>
 /// The registers behind a <see cref="ModbusRtuSlave"/>. Each call returns null on success or the exception code to

@@ -1,4 +1,6 @@
-namespace HipecSafe.Devices.Modbus;
+using HipecSafe.Devices.Modbus;
+
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>Encodes the replies a slave sends (complete RTU frames, CRC included).</summary>
 public static class ModbusReplies

@@ -1,4 +1,6 @@
-namespace HipecSafe.Devices.Modbus;
+using HipecSafe.Devices.Modbus;
+
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>
 /// Slave-side framing of a received byte stream into candidate request frames.

@@ -1,4 +1,4 @@
-namespace HipecSafe.Devices.Modbus;
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>What a slave has seen on its line. Nothing malformed is silently lost: each frame lands in one counter.</summary>
 public sealed record ModbusSlaveStatistics(

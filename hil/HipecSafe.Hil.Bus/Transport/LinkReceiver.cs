@@ -1,4 +1,4 @@
-namespace HipecSafe.Devices.Transport;
+namespace HipecSafe.Hil.Bus.Transport;
 
 /// <summary>
 /// Called with bytes as they arrive at an endpoint of a virtual-time link, stamped with their arrival time on the

@@ -1,9 +1,10 @@
 using FsCheck;
 using FsCheck.Xunit;
 using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Modbus;
 using static HipecSafe.Devices.Tests.TestBytes;
 
-namespace HipecSafe.Devices.Tests.Modbus;
+namespace HipecSafe.Hil.Bus.Tests.Modbus;
 
 public class ModbusRtuSlaveTests
 {

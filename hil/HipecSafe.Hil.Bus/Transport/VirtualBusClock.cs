@@ -1,4 +1,4 @@
-namespace HipecSafe.Devices.Transport;
+namespace HipecSafe.Hil.Bus.Transport;
 
 /// <summary>
 /// A clock that moves only when told: the time base of a virtual-time <see cref="InMemorySerialLink"/>. Reads that

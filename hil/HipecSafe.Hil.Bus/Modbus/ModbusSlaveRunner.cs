@@ -1,6 +1,7 @@
+using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 
-namespace HipecSafe.Devices.Modbus;
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>
 /// Serves one or more <see cref="ModbusRtuSlave"/>s (units sharing a bus) on an <see cref="ISerialTransport"/>

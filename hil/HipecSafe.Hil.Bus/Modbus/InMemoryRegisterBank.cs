@@ -1,4 +1,6 @@
-namespace HipecSafe.Devices.Modbus;
+using HipecSafe.Devices.Modbus;
+
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>
 /// Plain register arrays (holding 0..n-1, input 0..m-1) with an optional per-register value check: enough for tests

@@ -1,6 +1,7 @@
 using System.Globalization;
+using HipecSafe.Devices.Modbus;
 
-namespace HipecSafe.Devices.Modbus;
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>
 /// Slave side: turns a complete frame into a request, or says why not. Validation order follows the Modbus

@@ -1,4 +1,6 @@
-namespace HipecSafe.Devices.Modbus;
+using HipecSafe.Devices.Modbus;
+
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>How a <see cref="ModbusRtuSlave"/> delimits frames on its line.</summary>
 public sealed record ModbusSlaveOptions

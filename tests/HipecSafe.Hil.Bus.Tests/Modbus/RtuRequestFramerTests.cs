@@ -1,7 +1,8 @@
 using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Modbus;
 using static HipecSafe.Devices.Tests.TestBytes;
 
-namespace HipecSafe.Devices.Tests.Modbus;
+namespace HipecSafe.Hil.Bus.Tests.Modbus;
 
 /// <summary>
 /// Slave-side framing rules, driven byte by byte with explicit arrival times: complete by length, resync by CRC at

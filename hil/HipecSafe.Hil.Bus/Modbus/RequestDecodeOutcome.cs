@@ -1,4 +1,4 @@
-namespace HipecSafe.Devices.Modbus;
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>What a slave makes of one received frame.</summary>
 public enum RequestDecodeOutcome

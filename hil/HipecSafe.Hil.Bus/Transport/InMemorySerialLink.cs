@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using HipecSafe.Devices.Transport;
 
-namespace HipecSafe.Devices.Transport;
+namespace HipecSafe.Hil.Bus.Transport;
 
 /// <summary>
 /// A serial line in memory: two connected endpoints, <see cref="MasterEnd"/> and <see cref="SlaveEnd"/>, each an

@@ -1,7 +1,7 @@
-using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Modbus;
 using static HipecSafe.Devices.Tests.TestBytes;
 
-namespace HipecSafe.Devices.Tests.Modbus;
+namespace HipecSafe.Hil.Bus.Tests.Modbus;
 
 /// <summary>
 /// The slave's framer skips its checks while a clean request whose length the header already told is still

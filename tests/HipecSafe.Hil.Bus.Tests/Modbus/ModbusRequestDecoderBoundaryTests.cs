@@ -1,7 +1,8 @@
 using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Modbus;
 using static HipecSafe.Devices.Tests.TestBytes;
 
-namespace HipecSafe.Devices.Tests.Modbus;
+namespace HipecSafe.Hil.Bus.Tests.Modbus;
 
 /// <summary>Slave-side request checks at the limits of the Modbus spec: largest quantities, last address, frame length.</summary>
 public class ModbusRequestDecoderBoundaryTests

@@ -1,4 +1,4 @@
-namespace HipecSafe.Devices.Transport;
+namespace HipecSafe.Hil.Bus.Transport;
 
 /// <summary>Which way bytes travel on an <see cref="InMemorySerialLink"/>.</summary>
 public enum LinkDirection

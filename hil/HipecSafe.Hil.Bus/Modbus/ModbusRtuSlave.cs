@@ -1,7 +1,8 @@
 using System.Globalization;
-using HipecSafe.Devices.Transport;
+using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Bus.Transport;
 
-namespace HipecSafe.Devices.Modbus;
+namespace HipecSafe.Hil.Bus.Modbus;
 
 /// <summary>
 /// Slave-side protocol engine for one unit address over an <see cref="IModbusRegisterBank"/> (the HIL board

@@ -1,4 +1,6 @@
-namespace HipecSafe.Devices.Transport;
+using HipecSafe.Devices.Transport;
+
+namespace HipecSafe.Hil.Bus.Transport;
 
 /// <summary>One end of an <see cref="InMemorySerialLink"/>.</summary>
 public sealed class InMemorySerialEndpoint : ISerialTransport

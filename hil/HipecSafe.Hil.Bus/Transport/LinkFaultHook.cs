@@ -1,4 +1,4 @@
-namespace HipecSafe.Devices.Transport;
+namespace HipecSafe.Hil.Bus.Transport;
 
 /// <summary>
 /// Decides what the far end actually receives for one write (one frame, as masters and slaves write whole frames):
