@@ -2,6 +2,7 @@ using HipecSafe.Controller.Clock;
 using System.Diagnostics;
 using HipecSafe.Controller;
 using HipecSafe.Controller.Boards;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Actuators;

@@ -19,7 +19,8 @@ public sealed class ControllerFaultInjection(ClockMode mode, TimeSpan cyclePerio
     public Props Decorate(string component, Props props)
     {
         ArgumentNullException.ThrowIfNull(props);
-        return Props.Create(() => new FaultInjectionHost(component, props, mode == ClockMode.Lockstep, cyclePeriod, (c, host) => _hosts[c] = host));
+        Action<string, IActorRef> register = (c, host) => _hosts[c] = host;
+        return Props.Create<FaultInjectionHost>(component, props, mode == ClockMode.Lockstep, cyclePeriod, register);
     }
 
     /// <summary>The controller built with this decorator (a lockstep crash waits until its root has handled the crash).</summary>

@@ -5,7 +5,7 @@ using HipecSafe.Controller.Logging;
 using HipecSafe.Controller.Operations;
 using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Control;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Operations;
 

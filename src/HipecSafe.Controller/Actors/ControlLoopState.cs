@@ -1,5 +1,5 @@
 using Akka.Actor;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Operations;
 
 namespace HipecSafe.Controller.Actors;

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using HipecSafe.Controller.Faults;
 using HipecSafe.Controller.Topology;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 
 namespace HipecSafe.Controller.Actors;
 

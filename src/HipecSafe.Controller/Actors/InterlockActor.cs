@@ -2,7 +2,7 @@ using Akka.Actor;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
 using HipecSafe.Controller.Topology;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.Controller.Actors;

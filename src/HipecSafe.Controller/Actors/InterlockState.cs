@@ -1,5 +1,5 @@
 using HipecSafe.Controller.Cycle;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 
 namespace HipecSafe.Controller.Actors;
 

@@ -65,15 +65,15 @@ internal sealed class WatchdogActor : ReceiveActor
     }
 
     /// <summary>The round as both decision units see it; the usual round (everyone answered) shares one instance.</summary>
-    private static Core.Cycle.HealthStatus HealthOf(HealthRound round)
+    private static Core.Decisions.HealthStatus HealthOf(HealthRound round)
     {
         if (round.HeartbeatAllowed)
         {
-            return Core.Cycle.HealthStatus.AllAnswered;
+            return Core.Decisions.HealthStatus.AllAnswered;
         }
 
         var late = round.MissedRounds.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal);
-        return new Core.Cycle.HealthStatus(false, ValueList.From(late), ValueList.From(round.Failed));
+        return new Core.Decisions.HealthStatus(false, ValueList.From(late), ValueList.From(round.Failed));
     }
 
     protected override void PreRestart(Exception reason, object message)

@@ -1,5 +1,5 @@
 using HipecSafe.Core.Actuators;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 
 namespace HipecSafe.Controller.Boards;
 

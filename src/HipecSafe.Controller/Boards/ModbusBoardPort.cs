@@ -1,6 +1,6 @@
 using System.Globalization;
 using HipecSafe.Core.Actuators;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 

@@ -1,5 +1,5 @@
 using HipecSafe.Core.Alarms;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 
 namespace HipecSafe.Controller.Cycle;
 

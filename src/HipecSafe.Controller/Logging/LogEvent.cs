@@ -1,4 +1,4 @@
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.Controller.Logging;

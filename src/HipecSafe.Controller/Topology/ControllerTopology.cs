@@ -3,7 +3,7 @@ using HipecSafe.Controller.Actors;
 using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Alarms;
-using HipecSafe.Core.Cycle;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Health;
 
 namespace HipecSafe.Controller.Topology;

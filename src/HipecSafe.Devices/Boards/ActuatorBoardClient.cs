@@ -13,12 +13,14 @@ public sealed class ActuatorBoardClient
 {
     private readonly ModbusRtuMaster _master;
     private readonly ReadRegistersRequest _readFeedback;
+    private readonly ReadRegistersRequest _readHeld;
 
     public ActuatorBoardClient(ModbusRtuMaster master, byte unit = BoardAddresses.DefaultActuatorBoard)
     {
         ArgumentNullException.ThrowIfNull(master);
         _master = master;
         _readFeedback = new ReadRegistersRequest(unit, ModbusFunctionCode.ReadInputRegisters, ActuatorBoardRegisters.BoardStatusWord, ActuatorBoardRegisters.InputCount);
+        _readHeld = new ReadRegistersRequest(unit, ModbusFunctionCode.ReadHoldingRegisters, ActuatorBoardRegisters.HeaterPowerCommand, ActuatorBoardRegisters.CommandCount);
     }
 
     public byte Unit => _readFeedback.Unit;
@@ -29,9 +31,21 @@ public sealed class ActuatorBoardClient
 
     public ModbusResult<ActuatorFeedback> ReadFeedback() => _master.Execute<ActuatorFeedback>(_readFeedback, Decode);
 
-    /// <summary>Asks the board to clear its safe latch (it only does so with heater_enable = 0, see shared/icd.md).</summary>
+    /// <summary>
+    /// Reads back holding registers 0..4 (FC 0x03): what the board holds now, including the safe values it forced while
+    /// latched (docs/icd.md). Values out of the registers' ranges are a counted Malformed failure.
+    /// </summary>
+    public ModbusResult<HeldCommand> ReadHeld() => _master.Execute<HeldCommand>(_readHeld, DecodeHeld);
+
+    /// <summary>Asks the board to clear its safe latch (it only does so with heater_enable = 0 and a changing heartbeat, docs/icd.md).</summary>
     public ModbusResult ResetLatch() =>
         _master.WriteSingleRegister(Unit, ActuatorBoardRegisters.LatchReset, ActuatorBoardRegisters.LatchResetKey);
+
+    private static bool DecodeHeld(ushort[] registers, [NotNullWhen(true)] out HeldCommand? held, [NotNullWhen(false)] out string? error)
+    {
+        held = RegisterCodec.TryDecodeActuatorCommand(registers, out var command, out var heartbeat, out error) ? new HeldCommand(command, heartbeat) : null;
+        return held is not null;
+    }
 
     private static bool Decode(ushort[] registers, [NotNullWhen(true)] out ActuatorFeedback? feedback, [NotNullWhen(false)] out string? error) =>
         RegisterCodec.TryDecodeActuatorFeedback(registers, out feedback, out error);

@@ -1,4 +1,4 @@
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// One rule of the safety gate, as data: when it applies (a predicate over <see cref="GateFacts"/>), what it does,

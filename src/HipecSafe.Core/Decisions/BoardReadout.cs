@@ -1,7 +1,7 @@
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Sensors;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// One cycle's reads of both boards (docs/icd.md), as the board bus took them: the sensor sample, the actuator

@@ -1,6 +1,6 @@
 using HipecSafe.Core.Safety;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// The safety gate's own rules, in the order the gate applies them after the interlock responses (requirements/gate.yaml).

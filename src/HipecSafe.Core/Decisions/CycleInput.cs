@@ -1,6 +1,6 @@
 using HipecSafe.Core.Operations;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>What one cycle takes in from outside the controller's decision units.</summary>
 public sealed record CycleInput(

@@ -1,4 +1,4 @@
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// One cycle's decisions without actors: the control lane's <see cref="ProcedureStep"/>, then the

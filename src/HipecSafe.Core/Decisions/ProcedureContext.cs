@@ -1,7 +1,7 @@
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// What the safety gate needs to know of the procedure to arm its rules: the phase, the flow the pump should deliver,

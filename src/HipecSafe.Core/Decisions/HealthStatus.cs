@@ -1,6 +1,6 @@
 using HipecSafe.Core.Collections;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// The watchdog's round at the start of the cycle, as both decision units see it: whether every component answered

@@ -1,7 +1,7 @@
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Phases;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// What the control lane reports of one cycle: phase, chemo time, latched causes, the inflow set-point it worked to,

@@ -1,7 +1,7 @@
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Interlocks;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// One <see cref="SafetyGate.Decide"/>: the next gate state, the verdict, the hazard-log records (trips raised and

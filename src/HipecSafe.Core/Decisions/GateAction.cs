@@ -1,4 +1,4 @@
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>What a gate rule does when it applies. Actions combine; none ever loosens what another did.</summary>
 [Flags]

@@ -3,7 +3,7 @@ using HipecSafe.Core.Collections;
 using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Safety;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// What the safety gate decided for one cycle: the command the bus writes (the only constrained command there is),

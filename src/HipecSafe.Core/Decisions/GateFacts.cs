@@ -1,6 +1,6 @@
 using HipecSafe.Core.Actuators;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// What the gate's rules look at, abstracted from one cycle: the command as constrained so far, and the facts the

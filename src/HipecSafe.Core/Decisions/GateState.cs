@@ -2,7 +2,7 @@ using HipecSafe.Core.Collections;
 using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Safety;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// Everything the safety gate remembers between cycles, as an immutable value: the interlock engine's state (sensor

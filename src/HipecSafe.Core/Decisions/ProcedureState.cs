@@ -5,7 +5,7 @@ using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Sensors.Validation;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// Everything the control lane remembers between cycles, as an immutable value: the phase machine's state, the control

@@ -1,6 +1,6 @@
 using HipecSafe.Core.Actuators;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// The control lane's output for one cycle, on its way to the safety gate: the actuator command it would like, the

@@ -12,7 +12,7 @@ using HipecSafe.Core.Safety;
 using HipecSafe.Core.Sensors;
 using HipecSafe.Core.Sensors.Validation;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// The control lane: one cycle of the procedure as a pure function,

@@ -1,6 +1,6 @@
 using HipecSafe.Core.Operations;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// Everything the control lane (<see cref="ProcedureStep"/>) reads in one cycle: the cycle and its procedure time,

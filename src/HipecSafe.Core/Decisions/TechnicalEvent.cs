@@ -1,4 +1,4 @@
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>Something that happened to the controller itself since the last cycle, for the control lane to act on.</summary>
 public abstract record TechnicalEvent;

@@ -1,6 +1,6 @@
 using HipecSafe.Core.Operations;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// One <see cref="ProcedureStep"/>: the next state, the desired command for the gate, the answers to the operator's

@@ -6,7 +6,7 @@ using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Safety;
 
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// The interlock lane: the one place where a constraint is applied to the actuator command. Each cycle it judges the

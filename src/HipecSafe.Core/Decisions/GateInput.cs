@@ -1,4 +1,4 @@
-namespace HipecSafe.Core.Cycle;
+namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// What the safety gate judges in one cycle: the boards as read (straight from the bus, not through the control
