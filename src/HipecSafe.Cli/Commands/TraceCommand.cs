@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HipecSafe.Cli.Reporting;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
@@ -88,7 +89,8 @@ internal static class TraceCommand
     {
         var machine = new PhaseMachine(TreatmentProfile.Default);
         return PhaseMachineTrace.Links(PhaseMachineTrace.Edges(machine.GetInfo(), machine.RequirementFor))
-            .Concat(InterlockTrace.Links(InterlockRuleSet.Standard(TreatmentProfile.Default.Limits)));
+            .Concat(InterlockTrace.Links(InterlockRuleSet.Standard(TreatmentProfile.Default.Limits)))
+            .Concat(GateTrace.Links(GateRules.Ordered));
     }
 
     public static void Print(TraceReport report, TextWriter output)
