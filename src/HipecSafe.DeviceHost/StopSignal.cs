@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HipecSafe.Hil.RealTime;
+namespace HipecSafe.DeviceHost;
 
 /// <summary>
 /// Ctrl+C (SIGINT) or SIGTERM as a request to stop, instead of killing the process: a real-time command then ends

@@ -1,23 +1,25 @@
-using HipecSafe.Controller.Clock;
 using System.Threading.Channels;
 using HipecSafe.Controller;
 using HipecSafe.Controller.Boards;
+using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Operations;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 
-namespace HipecSafe.Hil.RealTime;
+namespace HipecSafe.DeviceHost;
 
 /// <summary>
-/// The controller in real time on a serial port, as <c>hipecsafe run</c> runs it: <see cref="SerialPortTransport"/>
-/// → <see cref="ModbusRtuMaster"/> → <see cref="ModbusBoardPort"/>, a <see cref="HazardLogWriter"/>, and
-/// <see cref="ControllerRuntime"/> driven by its real-time cycle clock. Cycle reports are queued for one reader
-/// (a display, an operator, a test) so the controller's listener never waits for it.
+/// The controller in real time on a serial port — what the device runs and what an integrator embeds:
+/// <see cref="SerialPortTransport"/> → <see cref="ModbusRtuMaster"/> → <see cref="ModbusBoardPort"/>, a
+/// <see cref="HazardLogWriter"/>, and <see cref="ControllerRuntime"/> driven by its real-time cycle clock. Cycle reports
+/// are queued for one reader (a display, an operator console) so the controller's listener never waits for it.
 /// </summary>
-public sealed class SerialController : IDisposable
+public sealed class SerialDevice : IDisposable
 {
     // A reader that falls behind loses the oldest reports, never delays the controller.
     private const int ReportQueueCapacity = 256;
@@ -34,7 +36,7 @@ public sealed class SerialController : IDisposable
     /// Opens the port (a <see cref="SerialPortOpenException"/> names it and the reason) and the hazard log, and builds
     /// the controller; its clock starts with <see cref="Start"/>.
     /// </summary>
-    public SerialController(SerialControllerOptions options)
+    public SerialDevice(SerialDeviceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
@@ -72,7 +74,7 @@ public sealed class SerialController : IDisposable
         };
     }
 
-    public SerialControllerOptions Options { get; }
+    public SerialDeviceOptions Options { get; }
 
     public ControllerRuntime Runtime { get; }
 
@@ -87,26 +89,36 @@ public sealed class SerialController : IDisposable
     /// <summary>Starts the real-time cycle clock.</summary>
     public void Start() => Runtime.StartRealTime();
 
+    /// <summary>An operator command; answered when the device has acted on it (procedure commands: in the next cycle).</summary>
+    public Task<OperatorReply> Submit(OperatorAction action) => Runtime.Submit(action);
+
     /// <summary>
-    /// Ends the run and leaves the boards safe: stops the controller (clock and actors), flushes the hazard log, then
-    /// writes the safe command once (heater relay open, power 0, pump stopped, clamp closed) with the heartbeat
-    /// unchanged. The board obeys at once, and because the heartbeat no longer changes, its watchdog latches it
-    /// SAFE 500 ms later; it stays latched until a controller resets the latch (or the boards are restarted).
-    /// Returns the bus failure when that last write did not get through (the watchdog latches the board anyway).
+    /// Ends the run and leaves the boards safe: stops the controller (clock and actors), writes the safe command once
+    /// (heater relay open, power 0, pump stopped, clamp closed) with the heartbeat unchanged, and seals the hazard log
+    /// with a high-priority record of the shutdown (on stable storage before this returns). The board obeys the command
+    /// at once, and because the heartbeat no longer changes, its watchdog latches it SAFE 500 ms later; it stays latched
+    /// until a controller releases the latch. Returns the bus failure when that last write did not get through (the
+    /// watchdog latches the board anyway).
     /// </summary>
-    public string? StopAndLeaveSafe()
+    public string? StopAndLeaveSafe(string reason)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (_stopped)
         {
             return null;
         }
 
+        var last = Latest;
         StopController();
         var board = new ActuatorBoardClient(Master);
-        var heartbeat = Master.ReadHoldingRegisters(board.Unit, ActuatorBoardRegisters.Heartbeat, 1) is { IsSuccess: true } read
-            ? read.Value[0]
-            : Latest?.Feedback?.HeartbeatEcho ?? 0;
-        return board.Write(ActuatorCommand.Safe, heartbeat).Failure?.ToString();
+        var heartbeat = board.ReadHeld() is { IsSuccess: true } held ? held.Value.Heartbeat : last?.Feedback?.HeartbeatEcho ?? 0;
+        var failure = board.Write(ActuatorCommand.Safe, heartbeat).Failure?.ToString();
+        var time = last?.Tick.Time ?? TimeSpan.Zero;
+        _log.Append(LogPriority.High, time, DateTimeOffset.UtcNow, new NoteEntry(failure is null
+            ? $"controller stopped ({reason}): safe command written, heartbeat stopped; log sealed"
+            : $"controller stopped ({reason}): the final safe command did not reach the board ({failure}); heartbeat stopped, the board watchdog latches; log sealed"));
+        _log.Flush();
+        return failure;
     }
 
     private void StopController()
