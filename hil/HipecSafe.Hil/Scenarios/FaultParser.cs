@@ -2,11 +2,11 @@ using HipecSafe.Controller;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Sensors;
+using HipecSafe.Core.Yaml;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
-using HipecSafe.Hil.Scenarios.Yaml;
 
 namespace HipecSafe.Hil.Scenarios;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
-using HipecSafe.Hil.Scenarios.Yaml;
+using HipecSafe.Core.Yaml;
 
 namespace HipecSafe.Hil.Scenarios;
 
@@ -13,6 +13,8 @@ namespace HipecSafe.Hil.Scenarios;
 public static partial class ScenarioLoader
 {
     private const string TopLevelKeys = "a scenario has name, profile, seed, duration, operator, faults, expect";
+
+    private const string Expected = "a scenario mapping (name, profile, seed, duration, operator, faults, expect)";
 
     /// <summary>Longest simulated run a scenario may ask for.</summary>
     public static readonly Duration MaxDuration = Duration.FromHours(24);
@@ -51,8 +53,10 @@ public static partial class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourcePath);
-        var errors = new List<ScenarioError>();
-        if (YamlTreeReader.Read(text, errors) is not { } root || FieldSet.Of(root, "", errors) is not { } f)
+        var problems = new List<YamlProblem>();
+        var root = YamlTreeReader.ReadMapping(text, Expected, problems);
+        var errors = problems.Select(p => new ScenarioError(p.Field, p.Line, p.Message)).ToList();
+        if (root is null || FieldSet.Of(root, "", errors) is not { } f)
         {
             return (null, errors);
         }

@@ -127,7 +127,7 @@ public class ProfileStructureTests
 
     [Theory]
     [InlineData("*abd", "*abd does not name a single value defined above")]
-    [InlineData("*nowhere", "*nowhere does not name a single value defined above")]
+    [InlineData("*nowhere", "*nowhere does not name anything defined above")]
     [Verifies("SRS-PR-002")]
     public void An_alias_to_a_section_or_to_nothing_is_refused_on_its_field(string alias, string message)
     {

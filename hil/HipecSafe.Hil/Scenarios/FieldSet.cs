@@ -1,12 +1,13 @@
 using System.Globalization;
 using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Yaml;
 
-namespace HipecSafe.Hil.Scenarios.Yaml;
+namespace HipecSafe.Hil.Scenarios;
 
 /// <summary>
 /// The fields of one mapping in a scenario file, read by name: each typed read appends an error naming the field's
 /// path and line when the value is missing, of the wrong type or out of range, and <see cref="RejectUnknown"/>
-/// reports every key nobody read (unknown keys are an error, shared/scenario-format.md).
+/// reports every key nobody read (unknown keys are an error: a misspelt key must not be silently ignored).
 /// </summary>
 internal sealed class FieldSet
 {
@@ -28,9 +29,12 @@ internal sealed class FieldSet
     /// <summary>The node as a mapping, or null with an error naming <paramref name="path"/> when it is something else.</summary>
     public static FieldSet? Of(YamlNode node, string path, List<ScenarioError> errors)
     {
-        if (node is YamlMapping mapping)
+        switch (node)
         {
-            return new FieldSet(mapping, path, errors);
+            case YamlMapping mapping:
+                return new FieldSet(mapping, path, errors);
+            case YamlUnreadable:
+                return null; // the reader has said why
         }
 
         errors.Add(new ScenarioError(path.Length == 0 ? "(document)" : path, node.Line, $"expected a mapping of fields, found {node.Describe()}"));
@@ -49,6 +53,11 @@ internal sealed class FieldSet
     {
         _taken.Add(key);
         var entry = _mapping.Entries.FirstOrDefault(e => e.Key == key);
+        if (entry?.Value is YamlUnreadable)
+        {
+            return null; // the reader has said why: not "is required" on top
+        }
+
         if (entry is null || entry.Value is YamlScalar { IsNull: true })
         {
             if (required)
