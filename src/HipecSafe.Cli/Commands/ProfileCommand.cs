@@ -36,18 +36,5 @@ internal static class ProfileCommand
     }
 
     /// <summary>"default" is the embedded profile; anything else is a file path.</summary>
-    public static TreatmentProfile Load(string nameOrPath)
-    {
-        if (nameOrPath == "default")
-        {
-            return TreatmentProfile.Default;
-        }
-
-        if (!File.Exists(nameOrPath))
-        {
-            throw new ProfileException(nameOrPath, [new ProfileError("(file)", 0, $"file '{nameOrPath}' does not exist")]);
-        }
-
-        return ProfileLoader.Parse(File.ReadAllText(nameOrPath), nameOrPath);
-    }
+    public static TreatmentProfile Load(string nameOrPath) => ProfileLoader.Load(nameOrPath);
 }

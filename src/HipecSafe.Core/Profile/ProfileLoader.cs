@@ -28,6 +28,23 @@ public static class ProfileLoader
     }
 
     /// <summary>Parses and validates; throws <see cref="ProfileException"/> listing every problem.</summary>
+    /// <summary>"default" is the embedded profile; anything else is the path of a profile file (read and validated).</summary>
+    public static TreatmentProfile Load(string nameOrPath)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        if (nameOrPath == "default")
+        {
+            return TreatmentProfile.Default;
+        }
+
+        if (!File.Exists(nameOrPath))
+        {
+            throw new ProfileException(nameOrPath, [new ProfileError("(file)", 0, $"file '{nameOrPath}' does not exist")]);
+        }
+
+        return Parse(File.ReadAllText(nameOrPath), nameOrPath);
+    }
+
     public static TreatmentProfile Parse(string text, string sourceName)
     {
         var (profile, errors) = TryParse(text);
