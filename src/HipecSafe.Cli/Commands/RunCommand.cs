@@ -8,6 +8,7 @@ using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Transport;
+using HipecSafe.Hil.Operators;
 using HipecSafe.Hil.RealTime;
 
 namespace HipecSafe.Cli.Commands;
@@ -153,7 +154,7 @@ internal static class RunCommand
                 {
                     Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{report.Tick.Time:hh\\:mm\\:ss}] phase {phase?.ToString() ?? "(start)"} → {report.Phase}"));
                     phase = report.Phase;
-                    if (op is not null && RealTimeOperator.DrainsShouldBeOpen(report) && report.Phase == Phase.Draining)
+                    if (op is not null && CarefulOperator.DrainsOpen(report) && report.Phase == Phase.Draining)
                     {
                         Console.Out.WriteLine("operator: open the abdominal drains now (on the emulated boards: type 'drain open')");
                     }
@@ -179,9 +180,9 @@ internal static class RunCommand
                     return SafeState;
                 }
 
-                foreach (var action in op?.Decide(report) ?? [])
+                foreach (var reply in op?.Act(runtime, report) ?? [])
                 {
-                    Console.Out.WriteLine($"operator (auto): {runtime.Command(action)}");
+                    Console.Out.WriteLine($"operator (auto): {reply}");
                 }
             }
 

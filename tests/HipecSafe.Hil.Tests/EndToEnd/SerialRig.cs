@@ -137,9 +137,9 @@ internal sealed class SerialRig : IDisposable
                     return report;
                 }
 
-                foreach (var action in _operator.Decide(report))
+                foreach (var reply in _operator.Act(Controller.Runtime, report))
                 {
-                    Log($"operator: {Controller.Runtime.Command(action)}");
+                    Log($"operator: {reply}");
                 }
             }
 
