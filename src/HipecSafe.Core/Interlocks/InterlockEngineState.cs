@@ -38,11 +38,12 @@ public sealed record InterlockEngineState
 
     // Records compare arrays by reference; two states are equal when they hold equal entries.
     public bool Equals(InterlockEngineState? other) =>
-        other is not null
+        ReferenceEquals(this, other)
+        || (other is not null
         && LastNow == other.LastNow
         && Sensors.Equals(other.Sensors)
         && Rules.AsSpan().SequenceEqual(other.Rules.AsSpan())
-        && ResetsSinceEvaluation.AsSpan().SequenceEqual(other.ResetsSinceEvaluation.AsSpan());
+        && ResetsSinceEvaluation.AsSpan().SequenceEqual(other.ResetsSinceEvaluation.AsSpan()));
 
     public override int GetHashCode()
     {
