@@ -7,8 +7,8 @@ namespace HipecSafe.Core.Interlocks;
 
 /// <summary>
 /// Everything <see cref="InterlockEngine"/> remembers between calls: the sensor validator's state, per rule its
-/// persistence timer, trip, latest verdict and memory, the operator resets not yet reported, and the time of the last
-/// evaluation. Immutable; the engine's calls return the next one. Start from <see cref="InterlockEngine.Initial"/>;
+/// persistence timer, last holding measurement, trip (with the latest verdict) and memory, the operator resets not
+/// yet reported, and the time of the last evaluation. Immutable; the engine's calls return the next one. Start from <see cref="InterlockEngine.Initial"/>;
 /// a state belongs to the engine (rule set) that made it.
 /// </summary>
 public sealed record InterlockEngineState
