@@ -49,7 +49,7 @@ public sealed class InterlockEngine
         _validator = new SensorValidator(validation);
         Initial = new InterlockEngineState(
             SensorValidator.Initial,
-            [.. _rules.Select(r => new InterlockRuleState(r.Id, null, null, null, RuleCheck.Unknown("not evaluated yet"), r.InitialMemory))],
+            [.. _rules.Select(r => new InterlockRuleState(r.Id, null, null, null, r.InitialMemory))],
             [],
             null);
     }
@@ -125,10 +125,10 @@ public sealed class InterlockEngine
                 trip = Updated(active, check);
             }
 
-            if (!Unchanged(previous, pendingSince, lastHolding, trip, check, arming.Memory))
+            if (!Unchanged(previous, pendingSince, lastHolding, trip, arming.Memory))
             {
                 changed ??= [.. state.Rules];
-                changed[i] = new InterlockRuleState(rule.Id, pendingSince, lastHolding, trip, check, arming.Memory);
+                changed[i] = new InterlockRuleState(rule.Id, pendingSince, lastHolding, trip, arming.Memory);
             }
         }
 
@@ -140,7 +140,8 @@ public sealed class InterlockEngine
     }
 
     /// <summary>
-    /// Operator reset of one latched trip. Judged on the state's latest evaluation: refused while the condition holds
+    /// Operator reset of one latched trip. Judged on the state's latest evaluation, which the trip carries
+    /// (<see cref="InterlockTrip.Condition"/>, <see cref="InterlockTrip.Latest"/>): refused while the condition holds
     /// or cannot be confirmed clear (no valid reading), and for trips that are not latched (they clear by themselves).
     /// The next evaluation reports an accepted reset as cleared.
     /// </summary>
@@ -165,12 +166,14 @@ public sealed class InterlockEngine
             return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} is not latched; it clears by itself when its condition clears"), state);
         }
 
-        switch (ruleState.LastCheck.State)
+        // Every evaluation leaves the trip with its verdict: Latest is the measurement while the condition holds and
+        // the reason while it is unknown.
+        switch (trip.Condition)
         {
             case ConditionState.Holds:
-                return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} condition still present: {ruleState.LastCheck.Measured}"), state);
+                return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} condition still present: {trip.Latest}"), state);
             case ConditionState.Unknown:
-                return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} condition cannot be confirmed clear: {ruleState.LastCheck.UnknownReason}"), state);
+                return new ResetStep(ResetOutcome.Refused(ruleId, $"{ruleId} condition cannot be confirmed clear: {trip.Latest}"), state);
             case ConditionState.Clear:
             default:
                 var next = new InterlockEngineState(
@@ -256,13 +259,10 @@ public sealed class InterlockEngine
 
     /// <summary>Whether a rule's new values are the very objects it already holds (then its state object is kept).</summary>
     private static bool Unchanged(InterlockRuleState previous, TimeSpan? pendingSince, Measurement? lastHolding, InterlockTrip? trip,
-        RuleCheck check, RuleMemory? memory) =>
+        RuleMemory? memory) =>
         previous.PendingSince == pendingSince
         && ReferenceEquals(previous.LastHolding, lastHolding)
         && ReferenceEquals(previous.Trip, trip)
-        && previous.LastCheck.State == check.State
-        && ReferenceEquals(previous.LastCheck.Measured, check.Measured)
-        && ReferenceEquals(previous.LastCheck.UnknownReason, check.UnknownReason)
         && ReferenceEquals(previous.Memory, memory);
 
     private static InterlockTrip Updated(InterlockTrip trip, RuleCheck check) =>

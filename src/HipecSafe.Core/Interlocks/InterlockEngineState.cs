@@ -7,8 +7,8 @@ namespace HipecSafe.Core.Interlocks;
 
 /// <summary>
 /// Everything <see cref="InterlockEngine"/> remembers between calls: the sensor validator's state, per rule its
-/// persistence timer, trip, latest verdict and memory, the operator resets not yet reported, and the time of the last
-/// evaluation. Immutable; the engine's calls return the next one. Start from <see cref="InterlockEngine.Initial"/>;
+/// persistence timer, last holding measurement, trip (with the latest verdict) and memory, the operator resets not
+/// yet reported, and the time of the last evaluation. Immutable; the engine's calls return the next one. Start from <see cref="InterlockEngine.Initial"/>;
 /// a state belongs to the engine (rule set) that made it.
 /// </summary>
 public sealed record InterlockEngineState
@@ -38,11 +38,12 @@ public sealed record InterlockEngineState
 
     // Records compare arrays by reference; two states are equal when they hold equal entries.
     public bool Equals(InterlockEngineState? other) =>
-        other is not null
+        ReferenceEquals(this, other)
+        || (other is not null
         && LastNow == other.LastNow
         && Sensors.Equals(other.Sensors)
         && Rules.AsSpan().SequenceEqual(other.Rules.AsSpan())
-        && ResetsSinceEvaluation.AsSpan().SequenceEqual(other.ResetsSinceEvaluation.AsSpan());
+        && ResetsSinceEvaluation.AsSpan().SequenceEqual(other.ResetsSinceEvaluation.AsSpan()));
 
     public override int GetHashCode()
     {

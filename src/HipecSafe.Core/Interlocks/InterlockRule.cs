@@ -146,9 +146,9 @@ public abstract partial class InterlockRule
     /// <summary>
     /// A measurement without a formatted detail, the previous one again when nothing in it changed: most rules read
     /// the same count or flag (0 failures, no air, no fault bit) cycle after cycle, and the engine keeps a rule's
-    /// state object when its verdict is the same object. This memo is no memory of the rule: Measurement is
-    /// immutable and compares by value, and the one returned equals a new one from the same arguments in every
-    /// field, so no result depends on which call stored it (nor which engine state, nor which thread).
+    /// state object while the measurement it holds is the same object. This memo is no memory of the rule:
+    /// Measurement is immutable and compares by value, and the one returned equals a new one from the same arguments
+    /// in every field, so no result depends on which call stored it (nor which engine state, nor which thread).
     /// </summary>
     protected Measurement Measured(string quantity, double value, string unit, string relation, double limit, string? detail = null)
     {

@@ -105,7 +105,8 @@ internal sealed class InterlockRig
     /// <summary>The active trips of the current state (after resets too, unlike <see cref="Last"/>).</summary>
     public IReadOnlyList<InterlockTrip> Active => Engine.ActiveOf(State);
 
-    private InterlockInput Input() => new(
+    /// <summary>The input the next evaluation would get at <see cref="Now"/>.</summary>
+    public InterlockInput Input() => new(
         Now, Phase, SensorReadFails ? null : Frame, ActuatorReadFails ? null : Feedback, LastCommand, FlowTarget,
         ReservoirAtPhaseStart, BusFailures, PhaseStartedAt, PumpStartedAt);
 

@@ -47,12 +47,13 @@ public sealed record SensorValidatorState
 
     // Records compare arrays by reference; two states are equal when they remember the same things.
     public bool Equals(SensorValidatorState? other) =>
-        other is not null
+        ReferenceEquals(this, other)
+        || (other is not null
         && LastNow == other.LastNow
         && LastCounter == other.LastCounter
         && LastAdvance == other.LastAdvance
         && _accepted.AsSpan().SequenceEqual(other._accepted)
-        && _rateFaults.AsSpan().SequenceEqual(other._rateFaults, StringComparer.Ordinal);
+        && _rateFaults.AsSpan().SequenceEqual(other._rateFaults, StringComparer.Ordinal));
 
     public override int GetHashCode()
     {
