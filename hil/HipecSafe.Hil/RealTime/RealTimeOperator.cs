@@ -16,9 +16,9 @@ public sealed class RealTimeOperator(TreatmentProfile profile)
     private readonly CarefulOperator _careful = new(profile);
 
     /// <summary>Presses, in order, what this report calls for; each answer comes when the device has acted on the press.</summary>
-    public IReadOnlyList<Task<OperatorReply>> Act(ControllerRuntime controller, CycleReport report)
+    public IReadOnlyList<(OperatorAction Action, Task<OperatorReply> Reply)> Act(ControllerRuntime controller, CycleReport report)
     {
         ArgumentNullException.ThrowIfNull(controller);
-        return [.. _careful.Decide(report).Select(controller.Submit)];
+        return [.. _careful.Decide(report).Select(a => (a, controller.Submit(a)))];
     }
 }

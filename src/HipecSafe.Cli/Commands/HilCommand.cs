@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Ports;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Plant;
+using HipecSafe.DeviceHost;
 using HipecSafe.Hil.RealTime;
 
 namespace HipecSafe.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
@@ -9,6 +8,7 @@ using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Operators;
+using HipecSafe.DeviceHost;
 using HipecSafe.Hil.RealTime;
 
 namespace HipecSafe.Cli.Commands;
@@ -21,17 +21,11 @@ namespace HipecSafe.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public const int Completed = 0;
-    public const int SafeState = 1;
-    public const int CannotStart = 2;
-    public const int DurationReached = 3;
-    public const int Interrupted = 130;
-
-    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>No cycle report for this long means the controller stopped cycling: end the run (the board watchdog has latched by then).</summary>
-    private static readonly TimeSpan SilenceLimit = TimeSpan.FromSeconds(5);
+    public const int Completed = RunOutcome.Completed;
+    public const int SafeState = RunOutcome.SafeState;
+    public const int CannotStart = RunOutcome.CannotStart;
+    public const int DurationReached = RunOutcome.DurationReached;
+    public const int Interrupted = RunOutcome.Interrupted;
 
     public static Command Create()
     {
@@ -77,18 +71,18 @@ internal static class RunCommand
 
             var logPath = parse.GetValue(log) ?? string.Create(CultureInfo.InvariantCulture, $"hipecsafe-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
             var limit = parse.GetValue(duration) is { } text ? DurationText.Parse(text).ToTimeSpan() : (TimeSpan?)null;
-            var options = new SerialControllerOptions(new SerialPortOptions(parse.GetValue(port)!) { BaudRate = parse.GetValue(baud), Parity = HilCommand.ParityOf(parse.GetValue(parity)!) }, p, logPath);
+            var options = new SerialDeviceOptions(new SerialPortOptions(parse.GetValue(port)!) { BaudRate = parse.GetValue(baud), Parity = HilCommand.ParityOf(parse.GetValue(parity)!) }, p, logPath);
             return Run(options, limit, parse.GetValue(auto));
         });
         return command;
     }
 
-    private static int Run(SerialControllerOptions options, TimeSpan? limit, bool auto)
+    private static int Run(SerialDeviceOptions options, TimeSpan? limit, bool auto)
     {
-        SerialController controller;
+        SerialDevice device;
         try
         {
-            controller = new SerialController(options);
+            device = new SerialDevice(options);
         }
         catch (SerialPortOpenException e)
         {
@@ -106,136 +100,38 @@ internal static class RunCommand
             return CannotStart;
         }
 
-        using (controller)
+        using (device)
         using (var stop = new StopSignal())
         {
             Console.Out.WriteLine($"controller on {options.Port}, profile '{options.Profile.Name}', hazard log {Path.GetFullPath(options.HazardLogPath)}");
             Console.Out.WriteLine(auto
                 ? "operator: automatic (--auto); Ctrl+C stops the run"
                 : $"operator: type an action + Enter ({string.Join(", ", Enum.GetNames<OperatorAction>())}); Ctrl+C stops the run");
-            var typed = auto ? null : StartConsoleOperator();
-            controller.Start();
-            var code = Supervise(controller, stop, limit, auto ? new RealTimeOperator(options.Profile) : null, typed);
-
-            var failure = controller.StopAndLeaveSafe();
-            Console.Out.WriteLine(failure is null
-                ? "controller stopped: safe command written (heater relay open, power 0, pump stopped, clamp closed), heartbeat stopped — the actuator board's watchdog latches it SAFE within 500 ms"
-                : $"controller stopped: the final safe command did not reach the board ({failure}); with the heartbeat stopped, the board's watchdog latches it SAFE within 500 ms");
-            Console.Out.WriteLine("the boards stay latched until a controller resets the latch; restart `hipecsafe hil boards` (or power-cycle the boards) before the next run");
-            return code;
-        }
-    }
-
-    private static int Supervise(SerialController controller, StopSignal stop, TimeSpan? limit, RealTimeOperator? op, Queue<OperatorAction>? typed)
-    {
-        var runtime = controller.Runtime;
-        var wall = Stopwatch.StartNew();
-        var lastReport = Stopwatch.StartNew();
-        var nextStatus = TimeSpan.Zero;
-        Phase? phase = null;
-        while (true)
-        {
-            if (stop.Wait(Poll))
+            var op = auto ? new RealTimeOperator(options.Profile) : null;
+            var drainsAnnounced = false;
+            device.Start();
+            var code = DeviceRun.Watch(device, stop, new DeviceRunOptions(Console.Out, Console.Error)
             {
-                Console.Out.WriteLine("interrupted (Ctrl+C or SIGTERM)");
-                return Interrupted;
-            }
-
-            if (limit is { } l && wall.Elapsed >= l)
-            {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--duration {DurationText.Format(Duration.FromTimeSpan(l))} reached in {controller.Latest?.Phase}"));
-                return DurationReached;
-            }
-
-            while (controller.Reports.TryRead(out var report))
-            {
-                lastReport.Restart();
-                if (report.Phase != phase)
+                Limit = limit,
+                Console = auto ? null : ConsoleOperator.Start(Console.In, Console.Out),
+                AutoOperator = op is null ? null : report =>
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{report.Tick.Time:hh\\:mm\\:ss}] phase {phase?.ToString() ?? "(start)"} → {report.Phase}"));
-                    phase = report.Phase;
-                    if (op is not null && CarefulOperator.DrainsOpen(report) && report.Phase == Phase.Draining)
+                    if (!drainsAnnounced && report.Phase == Phase.Draining && CarefulOperator.DrainsOpen(report))
                     {
+                        drainsAnnounced = true;
                         Console.Out.WriteLine("operator: open the abdominal drains now (on the emulated boards: type 'drain open')");
                     }
-                }
 
-                if (report.Tick.Time >= nextStatus)
-                {
-                    Console.Out.WriteLine(StatusLines.Controller(report));
-                    nextStatus = report.Tick.Time + StatusEvery;
-                }
+                    return op.Act(device.Runtime, report);
+                },
+            });
 
-                if (report.Phase == Phase.Complete)
-                {
-                    Console.Out.WriteLine(StatusLines.Controller(report));
-                    Console.Out.WriteLine("procedure complete");
-                    return Completed;
-                }
-
-                if (report.InSafeState)
-                {
-                    Console.Out.WriteLine(StatusLines.Controller(report));
-                    Console.Out.WriteLine($"{report.Phase}: {(report.LatchedCauses.Count > 0 ? string.Join("; ", report.LatchedCauses) : "no cause recorded")}");
-                    return SafeState;
-                }
-
-                foreach (var reply in op?.Act(runtime, report) ?? [])
-                {
-                    Console.Out.WriteLine($"operator (auto): {reply}");
-                }
-            }
-
-            while (typed is not null && TryDequeue(typed, out var action))
-            {
-                Console.Out.WriteLine($"operator: {runtime.Command(action)}");
-            }
-
-            if (lastReport.Elapsed > SilenceLimit)
-            {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: the controller produced no cycle for {SilenceLimit.TotalSeconds:0} s; stopping"));
-                return SafeState;
-            }
-        }
-    }
-
-    /// <summary>Operator actions typed on stdin, by name (case and '-'/'_' ignored); unknown words are answered, not dropped silently.</summary>
-    private static Queue<OperatorAction> StartConsoleOperator()
-    {
-        var queue = new Queue<OperatorAction>();
-        var reader = new Thread(() =>
-        {
-            while (Console.In.ReadLine() is { } line)
-            {
-                var word = line.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-                if (word.Length == 0)
-                {
-                    continue;
-                }
-
-                if (word.All(char.IsAsciiLetter) && Enum.TryParse<OperatorAction>(word, ignoreCase: true, out var action))
-                {
-                    lock (queue)
-                    {
-                        queue.Enqueue(action);
-                    }
-                }
-                else
-                {
-                    Console.Out.WriteLine($"unknown operator action '{line.Trim()}'; known: {string.Join(", ", Enum.GetNames<OperatorAction>())}");
-                }
-            }
-        })
-        { IsBackground = true, Name = "run operator console" };
-        reader.Start();
-        return queue;
-    }
-
-    private static bool TryDequeue(Queue<OperatorAction> queue, out OperatorAction action)
-    {
-        lock (queue)
-        {
-            return queue.TryDequeue(out action);
+            var failure = device.StopAndLeaveSafe(code == Interrupted ? "interrupted" : "end of run");
+            Console.Out.WriteLine(failure is null
+                ? "controller stopped: safe command written (heater relay open, power 0, pump stopped, clamp closed), heartbeat stopped — the actuator board's watchdog latches it SAFE within 550 ms"
+                : $"controller stopped: the final safe command did not reach the board ({failure}); with the heartbeat stopped, the board's watchdog latches it SAFE within 550 ms");
+            Console.Out.WriteLine("the boards stay latched until a controller releases the latch; a new run's self-test does that");
+            return code;
         }
     }
 }
