@@ -6,6 +6,7 @@ using HipecSafe.Core.Quantities;
 using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Scenarios;
+using HipecSafe.Hil.Tests.Boards;
 using HipecSafe.TestSupport;
 
 namespace HipecSafe.Hil.Tests.Scenarios;
@@ -18,9 +19,10 @@ public class SafeStateJudgeTests
     private static CycleReport Report(Phase phase, ActuatorCommand command, params string[] trips) =>
         new(new CycleTick(1, TimeSpan.FromSeconds(1), DateTimeOffset.UnixEpoch), null, null, phase, command, null, trips, [], null, true, null, TimeSpan.Zero, []);
 
+    /// <summary>A board out of its power-on hold, holding <paramref name="command"/>.</summary>
     private static ActuatorBoardLogic Board(ActuatorCommand command)
     {
-        var board = new ActuatorBoardLogic();
+        var board = ReleasedBoard.Logic();
         board.CommandWritten(command, 1);
         board.Step(TimeSpan.FromMilliseconds(50), Temperature.FromDegreesCelsius(40));
         return board;
