@@ -81,4 +81,17 @@ public class SafeStateJudgeTests
         Assert.True(seen.IsSafe);
         Assert.Equal("board watchdog latch", seen.Protection);
     }
+
+    [Fact]
+    [Verifies("SRS-SC-006")]
+    public void A_board_still_in_its_power_on_hold_is_safe_and_named_so()
+    {
+        var board = new ActuatorBoardLogic();
+        board.Step(TimeSpan.FromMilliseconds(50), Temperature.FromDegreesCelsius(40));
+
+        var seen = Judge.Judge(board, Truth(0, 0), Report(Phase.ChemoPerfusion, Heating));
+
+        Assert.True(seen.IsSafe);
+        Assert.Equal("board power-on hold", seen.Protection);
+    }
 }
