@@ -1,3 +1,4 @@
+using HipecSafe.Core.Actuators;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Hil.Bus.Modbus;
@@ -5,15 +6,20 @@ using HipecSafe.Hil.Bus.Modbus;
 namespace HipecSafe.Hil.Boards;
 
 /// <summary>
-/// The actuator board as a Modbus slave (shared/icd.md, slave 2): holding registers 0–5 take the controller's
+/// The actuator board as a Modbus slave (docs/icd.md, slave 2): holding registers 0–5 take the controller's
 /// command, heartbeat and latch reset; input registers 0–4 report status, actual heater power and pump speed, the
 /// limiter temperature and the heartbeat echo. Values the board cannot take answer exception 0x03 and change nothing.
+/// FC 0x03 reads back what the board holds (<see cref="ActuatorBoardLogic.Held"/> and the heartbeat), not simply
+/// the last values written: latching SAFE and a tripped limiter force registers 0–3, and latch_reset reads 0.
 /// </summary>
 public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusRegisterBank
 {
     private readonly object _gate = new();
     private readonly ushort[] _holding = new ushort[ActuatorBoardRegisters.HoldingCount];
-    private ushort[] _inputs = new ushort[5];
+    // Until the first Publish: the board's own state over a plant at rest, so board_status shows the power-on hold.
+    private ushort[] _inputs = RegisterCodec.EncodeActuatorFeedback(logic.Feedback(default));
+    private ActuatorCommand? _encodedHeld;
+    private ushort _encodedHeartbeat;
 
     public ActuatorBoardLogic Logic => logic;
 
@@ -26,6 +32,7 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
         lock (_gate)
         {
             logic.Step(now, limiterTemperature);
+            SyncHolding();
             return logic.Outputs();
         }
     }
@@ -48,6 +55,7 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
                 return ModbusExceptionCode.IllegalDataAddress;
             }
 
+            SyncHolding();
             _holding.AsSpan(startAddress, destination.Length).CopyTo(destination);
             return null;
         }
@@ -86,20 +94,39 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
                 }
             }
 
-            values.CopyTo(_holding.AsSpan(startAddress));
+            SyncHolding();
             if (startAddress < ActuatorBoardRegisters.CommandCount)
             {
-                var (command, heartbeat) = RegisterCodec.DecodeActuatorCommand(_holding.AsSpan(0, ActuatorBoardRegisters.CommandCount));
+                // The write lands on what the board holds; the logic then decides what it keeps (nothing of 0–3 while latched).
+                Span<ushort> written = stackalloc ushort[ActuatorBoardRegisters.CommandCount];
+                _holding.AsSpan(0, ActuatorBoardRegisters.CommandCount).CopyTo(written);
+                var count = Math.Min(values.Length, ActuatorBoardRegisters.CommandCount - startAddress);
+                values[..count].CopyTo(written[startAddress..]);
+                var (command, heartbeat) = RegisterCodec.DecodeActuatorCommand(written);
                 logic.CommandWritten(command, heartbeat);
             }
 
             if (startAddress + values.Length > ActuatorBoardRegisters.LatchReset)
             {
-                _holding[ActuatorBoardRegisters.LatchReset] = 0;
                 logic.ResetLatch();
             }
 
+            SyncHolding();
             return null;
         }
+    }
+
+    /// <summary>Holding registers 0–4 from what the logic holds; latch_reset always reads 0. Re-encoded only on a change.</summary>
+    private void SyncHolding()
+    {
+        if (ReferenceEquals(_encodedHeld, logic.Held) && _encodedHeartbeat == logic.Heartbeat)
+        {
+            return;
+        }
+
+        RegisterCodec.EncodeActuatorCommand(logic.Held, logic.Heartbeat).CopyTo(_holding, 0);
+        _holding[ActuatorBoardRegisters.LatchReset] = 0;
+        _encodedHeld = logic.Held;
+        _encodedHeartbeat = logic.Heartbeat;
     }
 }

@@ -10,11 +10,11 @@ namespace HipecSafe.Hil.RealTime;
 /// <param name="Steps">Steps run so far.</param>
 /// <param name="Truth">The plant's physical state after the step.</param>
 /// <param name="Outputs">What the actuator board drove into the plant during the step (after its watchdog and limiter).</param>
-/// <param name="SafeLatched">The actuator board's watchdog latch.</param>
+/// <param name="SafeLatched">The actuator board's SAFE latch (board_status bit0): its power-on hold or its watchdog.</param>
 /// <param name="LimiterTripped">The independent over-temperature limiter.</param>
-/// <param name="WatchdogArmed">False until the controller's first heartbeat arrives.</param>
+/// <param name="PowerOnHold">True until the controller first releases the board's power-on safe hold.</param>
 /// <param name="LastHeartbeatChangeAt">When the master last wrote a changed heartbeat; null before the first.</param>
-/// <param name="SafeLatchedAt">Scheduled time of the step that latched the board; null while not latched.</param>
+/// <param name="SafeLatchedAt">When the board latched (0 for the power-on hold, else the step that latched it); null while not latched.</param>
 /// <param name="BusCut">True while the bus is cut by fault injection.</param>
 /// <param name="AbdominalDrainOpen">The operator's abdominal drains.</param>
 /// <param name="RequestsAnswered">Modbus requests both boards have answered.</param>
@@ -25,7 +25,7 @@ public sealed record BoardsSnapshot(
     PlantInputs Outputs,
     bool SafeLatched,
     bool LimiterTripped,
-    bool WatchdogArmed,
+    bool PowerOnHold,
     TimeSpan? LastHeartbeatChangeAt,
     TimeSpan? SafeLatchedAt,
     bool BusCut,

@@ -14,7 +14,7 @@ namespace HipecSafe.Hil.RealTime;
 
 /// <summary>
 /// The plant, its sensor model and both board emulators in real time on one serial port: what a controller on the
-/// other end of the cable sees as the two boards of shared/icd.md. A dedicated thread advances them in 50 ms steps
+/// other end of the cable sees as the two boards of docs/icd.md. A dedicated thread advances them in 50 ms steps
 /// (the sensor board's 20 Hz) at scheduled times on a Stopwatch — a late step does not shift the ones after it, so
 /// plant time stays wall-clock time — and both slaves answer on a <see cref="ModbusSlaveRunner"/> thread.
 /// Each step is the lockstep rig's board step: actuator board (watchdog, limiter) → plant → limiter sensor →
@@ -66,6 +66,7 @@ public sealed class RealTimeBoards : IDisposable
         _actuatorSlave = new ModbusRtuSlave(options.Addresses.ActuatorBoard, _heartbeats, slaveOptions);
         _limiterReading = _limiter.Read(Plant.State);
         Publish(Plant.State);
+        _latchedAt = ActuatorLogic.SafeLatched ? TimeSpan.Zero : null; // the power-on hold: latched from the start
         _thread = new Thread(Run) { IsBackground = true, Name = "hil boards " + options.Port.PortName };
         _line = new SeverableTransport(new SerialPortTransport(options.Port)); // last: nothing to undo if the port cannot be opened
         _snapshot = SnapshotOf(TimeSpan.Zero, 0, Plant.State, PlantInputs.Off);
@@ -80,7 +81,7 @@ public sealed class RealTimeBoards : IDisposable
 
     public ActuatorBoardEmulator ActuatorBoard { get; }
 
-    /// <summary>The actuator board's protections (watchdog latch, limiter).</summary>
+    /// <summary>The actuator board's protections (power-on hold, watchdog latch, limiter).</summary>
     public ActuatorBoardLogic ActuatorLogic => ActuatorBoard.Logic;
 
     public RealTimeBoardsOptions Options => _options;
@@ -88,7 +89,7 @@ public sealed class RealTimeBoards : IDisposable
     /// <summary>The latest step (the plant's truth, the board outputs and latches).</summary>
     public BoardsSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
-    /// <summary>The step at which the watchdog latch last closed, or null while the board has not latched.</summary>
+    /// <summary>The step at which the watchdog latch last closed, or null while the board has not latched since it left its power-on hold.</summary>
     public BoardsSnapshot? LatchSnapshot => Volatile.Read(ref _latchSnapshot);
 
     /// <summary>The boards' clock: time since <see cref="Start"/>.</summary>
@@ -223,7 +224,7 @@ public sealed class RealTimeBoards : IDisposable
     private BoardsSnapshot SnapshotOf(TimeSpan now, long step, in PlantState state, PlantInputs outputs)
     {
         var logic = ActuatorLogic;
-        return new BoardsSnapshot(now, step, state, outputs, logic.SafeLatched, logic.LimiterTripped, logic.WatchdogArmed,
+        return new BoardsSnapshot(now, step, state, outputs, logic.SafeLatched, logic.LimiterTripped, logic.PowerOnHold,
             _heartbeats.LastChangeAt, _latchedAt, _line.Severed, Plant.AbdominalDrainOpen,
             _sensorSlave.Statistics.RequestsAnswered + _actuatorSlave.Statistics.RequestsAnswered);
     }

@@ -33,9 +33,8 @@ public static class StatusLines
 
     private static string Latch(BoardsSnapshot s)
     {
-        var watchdog = s.SafeLatched ? "SAFE-LATCHED by watchdog"
-            : s.WatchdogArmed ? "watchdog armed"
-            : "watchdog waiting for the first heartbeat";
+        var watchdog = s.SafeLatched ? (s.PowerOnHold ? "SAFE-LATCHED (power-on hold)" : "SAFE-LATCHED by watchdog")
+            : "watchdog armed";
         return s.LimiterTripped ? watchdog + ", limiter TRIPPED" : watchdog;
     }
 

@@ -29,7 +29,7 @@ public readonly record struct SafeStateObservation(bool HeaterOff, string? Prote
 /// controller believes);</item>
 /// <item>a latching protection holds it off — the controller is in SafeState or EmergencyStop, an interlock whose
 /// response switches the heater off is active (e.g. IL-CORE-HIGH or IL-OCCLUSION, which keep the phase: "pump per
-/// hazard"), or the board latched itself (watchdog latch or limiter trip).</item>
+/// hazard"), or the board latched itself (power-on hold, watchdog latch or limiter trip).</item>
 /// </list>
 /// The control law merely asking for 0 ‰ is not a safe state: nothing would stop it asking for power again.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class SafeStateJudge
         var outputs = board.Outputs();
         var heaterOff = !outputs.HeaterRelayClosed && outputs.HeaterPowerPermille == 0 && truth.HeaterPowerDelivered.Watts <= 0;
         var protection = report?.Phase is Phase.SafeState or Phase.EmergencyStop ? $"controller {report.Phase}"
-            : board.SafeLatched ? "board watchdog latch"
+            : board.SafeLatched ? (board.PowerOnHold ? "board power-on hold" : "board watchdog latch")
             : board.LimiterTripped ? "board limiter trip"
             : report?.ActiveTrips.FirstOrDefault(_heaterOffRules.Contains) is { } rule ? $"{rule} active in {report.Phase}"
             : null;

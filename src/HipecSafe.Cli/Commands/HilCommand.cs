@@ -156,9 +156,9 @@ internal static class HilCommand
                 if (s.SafeLatched != wasLatched)
                 {
                     wasLatched = s.SafeLatched;
-                    Console.Out.WriteLine(s.SafeLatched
-                        ? string.Create(CultureInfo.InvariantCulture, $"actuator board SAFE-LATCHED by its watchdog at {s.SafeLatchedAt:hh\\:mm\\:ss\\.fff}: heartbeat unchanged since {s.LastHeartbeatChangeAt:hh\\:mm\\:ss\\.fff}; heater off, pump stopped, clamp closed until a latch reset")
-                        : "actuator board latch reset by the controller");
+                    Console.Out.WriteLine(!s.SafeLatched ? "actuator board latch reset by the controller"
+                        : s.PowerOnHold ? "actuator board in its power-on SAFE hold: heater off, pump stopped, clamp closed until a latch reset with heater_enable 0, limiter below 44 °C and a changing heartbeat"
+                        : string.Create(CultureInfo.InvariantCulture, $"actuator board SAFE-LATCHED by its watchdog at {s.SafeLatchedAt:hh\\:mm\\:ss\\.fff}: heartbeat unchanged since {s.LastHeartbeatChangeAt:hh\\:mm\\:ss\\.fff}; heater off, pump stopped, clamp closed until a latch reset"));
                 }
 
                 if (s.Time >= nextStatus)

@@ -6,8 +6,8 @@ namespace HipecSafe.Devices.Boards;
 
 /// <summary>
 /// The controller's view of the actuator board: one FC 0x10 write of holding registers 0..4 (command + heartbeat)
-/// per cycle, one FC 0x04 read of input registers 0..4 for feedback, and the latch reset (FC 0x06, 0x5AFE to
-/// register 5).
+/// per cycle, one FC 0x04 read of input registers 0..4 for feedback, one FC 0x03 read of holding registers 0..4 for
+/// the command the board holds, and the latch reset (FC 0x06, 0x5AFE to register 5).
 /// </summary>
 public sealed class ActuatorBoardClient
 {
@@ -32,21 +32,21 @@ public sealed class ActuatorBoardClient
     public ModbusResult<ActuatorFeedback> ReadFeedback() => _master.Execute<ActuatorFeedback>(_readFeedback, Decode);
 
     /// <summary>
-    /// Reads back holding registers 0..4 (FC 0x03): what the board holds now, including the safe values it forced while
-    /// latched (docs/icd.md). Values out of the registers' ranges are a counted Malformed failure.
+    /// Reads back what the board holds in holding registers 0..4 (docs/icd.md: safe values while it is latched, heater
+    /// registers 0 while its limiter is tripped). Values the board could not hold fail as <see cref="ModbusFailureKind.Malformed"/>.
     /// </summary>
     public ModbusResult<HeldCommand> ReadHeld() => _master.Execute<HeldCommand>(_readHeld, DecodeHeld);
 
-    /// <summary>Asks the board to clear its safe latch (it only does so with heater_enable = 0 and a changing heartbeat, docs/icd.md).</summary>
+    /// <summary>
+    /// Asks the board to clear its safe latch. It only does so while it holds heater_enable 0, limiter_temp is below
+    /// 44.0 °C and the heartbeat changed within the last 500 ms (docs/icd.md); the write is acknowledged either way.
+    /// </summary>
     public ModbusResult ResetLatch() =>
         _master.WriteSingleRegister(Unit, ActuatorBoardRegisters.LatchReset, ActuatorBoardRegisters.LatchResetKey);
 
-    private static bool DecodeHeld(ushort[] registers, [NotNullWhen(true)] out HeldCommand? held, [NotNullWhen(false)] out string? error)
-    {
-        held = RegisterCodec.TryDecodeActuatorCommand(registers, out var command, out var heartbeat, out error) ? new HeldCommand(command, heartbeat) : null;
-        return held is not null;
-    }
-
     private static bool Decode(ushort[] registers, [NotNullWhen(true)] out ActuatorFeedback? feedback, [NotNullWhen(false)] out string? error) =>
         RegisterCodec.TryDecodeActuatorFeedback(registers, out feedback, out error);
+
+    private static bool DecodeHeld(ushort[] registers, [NotNullWhen(true)] out HeldCommand? held, [NotNullWhen(false)] out string? error) =>
+        RegisterCodec.TryDecodeHeldCommand(registers, out held, out error);
 }

@@ -7,7 +7,7 @@ using HipecSafe.Core.Sensors;
 namespace HipecSafe.Devices.Boards;
 
 /// <summary>
-/// Board values ⇄ registers, both directions (shared/icd.md scaling): the controller decodes sensor frames and
+/// Board values ⇄ registers, both directions (docs/icd.md scaling): the controller decodes sensor frames and
 /// actuator feedback and encodes commands; the HIL board emulators do the opposite. Encoding rounds to the
 /// register's step and refuses a value the register cannot hold; decoding refuses register values the ICD does not
 /// define. Every error names the register and the bound.
@@ -135,6 +135,40 @@ public static class RegisterCodec
 
     public static (ActuatorCommand Command, ushort Heartbeat) DecodeActuatorCommand(ReadOnlySpan<ushort> registers) =>
         TryDecodeActuatorCommand(registers, out var command, out var heartbeat, out var error) ? (command, heartbeat) : throw new FormatException(error);
+
+    /// <summary>
+    /// Holding registers 0..4 read back with FC 0x03: the command and heartbeat the board holds. A register value the
+    /// board would refuse to take (<see cref="CheckActuatorHoldingValue"/>) cannot be what it holds, so it is a decode
+    /// error naming the register and the value.
+    /// </summary>
+    public static bool TryDecodeHeldCommand(ReadOnlySpan<ushort> registers, [NotNullWhen(true)] out HeldCommand? held, [NotNullWhen(false)] out string? error)
+    {
+        held = null;
+        if (!HasCount(registers, ActuatorBoardRegisters.CommandCount, "actuator holding registers read back", out error))
+        {
+            return false;
+        }
+
+        for (ushort register = 0; register < ActuatorBoardRegisters.CommandCount; register++)
+        {
+            if (CheckActuatorHoldingValue(register, registers[register]) is { } refused)
+            {
+                error = Invariant($"register {register} read back: {refused}");
+                return false;
+            }
+        }
+
+        if (!TryDecodeActuatorCommand(registers, out var command, out var heartbeat, out error))
+        {
+            return false;
+        }
+
+        held = new HeldCommand(command, heartbeat);
+        return true;
+    }
+
+    public static HeldCommand DecodeHeldCommand(ReadOnlySpan<ushort> registers) =>
+        TryDecodeHeldCommand(registers, out var held, out var error) ? held : throw new FormatException(error);
 
     /// <summary>
     /// Whether <paramref name="value"/> may be written to actuator holding register <paramref name="register"/>

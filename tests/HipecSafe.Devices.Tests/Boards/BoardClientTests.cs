@@ -5,6 +5,7 @@ using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Hil.Bus.Modbus;
 using HipecSafe.Hil.Bus.Transport;
+using static HipecSafe.Devices.Tests.TestBytes;
 
 namespace HipecSafe.Devices.Tests.Boards;
 
@@ -85,6 +86,60 @@ public class BoardClientTests
         rig.ActuatorBank.SetInputs(0, RegisterCodec.EncodeActuatorFeedback(feedback));
 
         Assert.Equal(feedback, rig.Actuators.ReadFeedback().Value);
+    }
+
+    [Fact]
+    public void The_actuator_client_reads_back_the_held_command_with_one_fc03_read_of_registers_0_to_4()
+    {
+        using var rig = new Rig();
+        var requests = new List<string>();
+        rig.Link.Fault = (direction, bytes) =>
+        {
+            if (direction == LinkDirection.MasterToSlave)
+            {
+                requests.Add(ToHex(bytes));
+            }
+
+            return [LinkDelivery.Now(bytes.ToArray())];
+        };
+        ushort[] holding = [600, 505, 1, 0, 42]; // 600 ‰, 50.5 rpm, clamp open, heater disabled, heartbeat 42
+        for (ushort register = 0; register < holding.Length; register++)
+        {
+            rig.ActuatorBank.SetHolding(register, holding[register]);
+        }
+
+        var held = rig.Actuators.ReadHeld();
+
+        Assert.Equal(new HeldCommand(new ActuatorCommand(600, 50.5, ClampOpen: true, HeaterEnabled: false), 42), held.Value);
+        Assert.Equal([ToHex(WithCrc("02 03 00 00 00 05"))], requests);
+        Assert.Equal(1, rig.Master.StatisticsOf(2).Transactions);
+    }
+
+    [Fact]
+    public void The_held_command_reads_back_what_the_client_wrote_to_a_board_that_holds_every_write()
+    {
+        using var rig = new Rig();
+        var command = new ActuatorCommand(700, 150.5, ClampOpen: true, HeaterEnabled: true);
+        Assert.True(rig.Actuators.Write(command, heartbeat: 12).IsSuccess);
+
+        Assert.Equal(new HeldCommand(command, 12), rig.Actuators.ReadHeld().Value);
+    }
+
+    [Theory]
+    [InlineData(ActuatorBoardRegisters.HeaterPowerCommand, 1001, "register 0 read back: heater_power_cmd 1001")]
+    [InlineData(ActuatorBoardRegisters.HeaterEnable, 2, "register 3 read back: heater_enable = 2")]
+    public void A_held_value_the_board_could_not_hold_fails_as_malformed_and_counts_against_the_board(ushort register, ushort value, string detail)
+    {
+        using var rig = new Rig();
+        rig.ActuatorBank.SetHolding(register, value); // past the bank's write check: a board gone wrong
+
+        var result = rig.Actuators.ReadHeld();
+
+        Assert.Equal(ModbusFailureKind.Malformed, result.Failure?.Kind);
+        Assert.Equal(ModbusFunctionCode.ReadHoldingRegisters, result.Failure!.Function);
+        Assert.Contains(detail, result.Failure.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, rig.Master.StatisticsOf(2).FailuresOf(ModbusFailureKind.Malformed));
+        Assert.Equal(1, rig.Master.StatisticsOf(2).ConsecutiveFailures);
     }
 
     [Fact]

@@ -177,7 +177,8 @@ internal sealed class SerialRig : IDisposable
         get
         {
             var latch = Boards.LatchSnapshot;
-            var latched = latch is null ? "board not latched"
+            var latched = Boards.Snapshot.PowerOnHold ? "board still in its power-on safe hold"
+                : latch is null ? "board not latched"
                 : $"board latched at {latch.Time.TotalMilliseconds:0} ms with the heartbeat unchanged since {latch.LastHeartbeatChangeAt?.TotalMilliseconds:0} ms";
             return string.Create(CultureInfo.InvariantCulture,
                 $"{latched}; boards {Boards.Scheduling}; controller cycles skipped {Controller.Runtime.ClockOverruns.Sum(o => o.Cycles)} in {Controller.Runtime.ClockOverruns.Count} overruns; longest heartbeat gap {Boards.LongestHeartbeatGap.TotalMilliseconds:0} ms; board steps up to {Boards.MaxStepLatenessMs:0} ms late; controller ticks up to {(Controller.Runtime.ClockLatenessMs is { Count: > 0 } l ? l.Max() : 0):0} ms late; load average {LoadAverage()}; thread pool {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} items queued; last cycle reports: {RecentCycles()}; hazard log High: {HighPriorityRecords()}");

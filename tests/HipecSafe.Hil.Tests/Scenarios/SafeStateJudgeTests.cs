@@ -6,6 +6,7 @@ using HipecSafe.Core.Quantities;
 using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Scenarios;
+using HipecSafe.Hil.Tests.Boards;
 using HipecSafe.TestSupport;
 
 namespace HipecSafe.Hil.Tests.Scenarios;
@@ -18,9 +19,10 @@ public class SafeStateJudgeTests
     private static CycleReport Report(Phase phase, ActuatorCommand command, params string[] trips) =>
         new(new CycleTick(1, TimeSpan.FromSeconds(1), DateTimeOffset.UnixEpoch), null, null, phase, command, null, trips, [], null, true, null, TimeSpan.Zero, []);
 
+    /// <summary>A board out of its power-on hold, holding <paramref name="command"/>.</summary>
     private static ActuatorBoardLogic Board(ActuatorCommand command)
     {
-        var board = new ActuatorBoardLogic();
+        var board = ReleasedBoard.Logic();
         board.CommandWritten(command, 1);
         board.Step(TimeSpan.FromMilliseconds(50), Temperature.FromDegreesCelsius(40));
         return board;
@@ -78,5 +80,18 @@ public class SafeStateJudgeTests
         var seen = Judge.Judge(board, Truth(0, 0), Report(Phase.ChemoPerfusion, Heating));
         Assert.True(seen.IsSafe);
         Assert.Equal("board watchdog latch", seen.Protection);
+    }
+
+    [Fact]
+    [Verifies("SRS-SC-006")]
+    public void A_board_still_in_its_power_on_hold_is_safe_and_named_so()
+    {
+        var board = new ActuatorBoardLogic();
+        board.Step(TimeSpan.FromMilliseconds(50), Temperature.FromDegreesCelsius(40));
+
+        var seen = Judge.Judge(board, Truth(0, 0), Report(Phase.ChemoPerfusion, Heating));
+
+        Assert.True(seen.IsSafe);
+        Assert.Equal("board power-on hold", seen.Protection);
     }
 }
