@@ -3,7 +3,7 @@ using HipecSafe.Devices.Transport;
 namespace HipecSafe.DeviceHost;
 
 /// <summary>
-/// The device's configuration file (<c>/etc/hipecsafe/device.yaml</c> by default; see deploy/device.yaml): which
+/// The device's configuration file (<c>/etc/hipecsafe/device.yaml</c> by default; see src/HipecSafe.Device/deploy/device.yaml): which
 /// serial port the boards are on, which treatment profile to run, where hazard logs go, and the device's name in them.
 /// </summary>
 /// <param name="DeviceId">Names the device in each hazard log's header.</param>

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using HipecSafe.Device;
+
+return DeviceCommand.Create().Parse(args).Invoke();
