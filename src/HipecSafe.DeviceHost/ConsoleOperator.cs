@@ -10,6 +10,10 @@ public sealed class ConsoleOperator
 {
     private readonly Queue<OperatorAction> _queue = new();
 
+    internal ConsoleOperator()
+    {
+    }
+
     /// <summary>Starts reading <paramref name="input"/> on a background thread, answering unknown words on <paramref name="output"/>.</summary>
     public static ConsoleOperator Start(TextReader input, TextWriter output)
     {
@@ -44,7 +48,8 @@ public sealed class ConsoleOperator
         }
     }
 
-    private void ReadAll(TextReader input, TextWriter output)
+    /// <summary>Reads lines until the input ends (the reading thread's loop).</summary>
+    internal void ReadAll(TextReader input, TextWriter output)
     {
         while (input.ReadLine() is { } line)
         {
