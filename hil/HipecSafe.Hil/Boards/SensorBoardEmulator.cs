@@ -6,7 +6,7 @@ using HipecSafe.Hil.Bus.Modbus;
 namespace HipecSafe.Hil.Boards;
 
 /// <summary>
-/// The sensor board as a Modbus slave (shared/icd.md, slave 1): input registers 0..14 hold the latest sample;
+/// The sensor board as a Modbus slave (docs/icd.md, slave 1): input registers 0..14 hold the latest sample;
 /// there are no holding registers. The rig publishes a new sample every 50 ms (20 Hz).
 /// </summary>
 public sealed class SensorBoardEmulator : IModbusRegisterBank

@@ -5,7 +5,7 @@ namespace HipecSafe.Hil.Plant;
 
 /// <summary>
 /// A physical fault the fault injector drives into <see cref="PerfusionPlant"/> (scenario targets <c>actuator/heater</c>,
-/// <c>actuator/pump</c> and <c>plant</c>, see shared/scenario-format.md). Each kind validates its parameters on
+/// <c>actuator/pump</c> and <c>plant</c>, see docs/scenario-format.md). Each kind validates its parameters on
 /// construction, naming the scenario parameter, so a bad scenario fails before the run starts.
 /// </summary>
 public abstract record PlantFault

@@ -4,7 +4,7 @@ using HipecSafe.Hil.Plant;
 
 namespace HipecSafe.Hil.RealTime;
 
-/// <summary>How to run the emulated boards in real time on a serial port (line settings default to shared/icd.md: 115200 8E1).</summary>
+/// <summary>How to run the emulated boards in real time on a serial port (line settings default to docs/icd.md: 115200 8E1).</summary>
 public sealed record RealTimeBoardsOptions(SerialPortOptions Port)
 {
     /// <summary>Seed of the sensor noise and calibration offsets (the same derivation as the lockstep rig).</summary>

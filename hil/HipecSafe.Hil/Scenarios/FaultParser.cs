@@ -12,7 +12,7 @@ namespace HipecSafe.Hil.Scenarios;
 
 /// <summary>
 /// Reads one entry of <c>faults:</c> — <c>at</c>, <c>target</c>, <c>kind</c>, <c>for</c>, <c>params</c> — and checks the
-/// target, the kind allowed for it and every parameter the kind needs (shared/scenario-format.md, hil/PLANT.md §8).
+/// target, the kind allowed for it and every parameter the kind needs (docs/scenario-format.md, hil/PLANT.md §8).
 /// </summary>
 internal static class FaultParser
 {
@@ -28,7 +28,7 @@ internal static class FaultParser
     /// <summary>The most characters per second the 115200-baud line can carry (11 bits each).</summary>
     private static readonly double LineBytesPerSecond = 1.0 / SerialLineTiming.Default.CharacterTime.TotalSeconds;
 
-    /// <summary>ICD register names (shared/icd.md, sensor board input registers 0..14).</summary>
+    /// <summary>ICD register names (docs/icd.md, sensor board input registers 0..14).</summary>
     public static IReadOnlyList<string> SensorRegisterNames { get; } =
         [.. Enumerable.Range(0, SensorBoardRegisters.Count).Select(r => SensorBoardRegisters.NameOf((ushort)r))];
 
@@ -122,7 +122,7 @@ internal static class FaultParser
             var register = SensorRegisterNames.ToList().IndexOf(name);
             if (register < 0)
             {
-                f.Error("target", targetLine, $"'{name}' is not a sensor-board register; registers (shared/icd.md) are {string.Join(", ", SensorRegisterNames)}");
+                f.Error("target", targetLine, $"'{name}' is not a sensor-board register; registers (docs/icd.md) are {string.Join(", ", SensorRegisterNames)}");
                 return null;
             }
 

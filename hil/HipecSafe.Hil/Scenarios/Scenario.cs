@@ -10,7 +10,7 @@ public enum ScenarioOperator
     Auto,
 }
 
-/// <summary>A validated fault-injection scenario (shared/scenario-format.md), ready to run.</summary>
+/// <summary>A validated fault-injection scenario (docs/scenario-format.md), ready to run.</summary>
 /// <param name="Source">The file it was loaded from (or the name given to the text).</param>
 /// <param name="ProfileReference"><c>default</c> or the profile path as written.</param>
 public sealed record Scenario(

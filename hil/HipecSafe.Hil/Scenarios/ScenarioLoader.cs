@@ -6,7 +6,7 @@ using HipecSafe.Core.Yaml;
 namespace HipecSafe.Hil.Scenarios;
 
 /// <summary>
-/// Loads a fault-injection scenario (shared/scenario-format.md) and validates all of it — keys, durations, targets,
+/// Loads a fault-injection scenario (docs/scenario-format.md) and validates all of it — keys, durations, targets,
 /// kinds and their parameters, expectations, the profile it names — reporting every problem with its field path and
 /// line, so a bad scenario fails before any simulation starts.
 /// </summary>

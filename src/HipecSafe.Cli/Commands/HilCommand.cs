@@ -55,7 +55,7 @@ internal static class HilCommand
         return port;
     }
 
-    /// <summary>Line speed (shared/icd.md default 115200; 8 data bits, even parity, 1 stop bit).</summary>
+    /// <summary>Line speed (docs/icd.md default 115200; 8 data bits, even parity, 1 stop bit).</summary>
     internal static Option<int> BaudOption()
     {
         var baud = new Option<int>("--baud")
@@ -74,7 +74,7 @@ internal static class HilCommand
         return baud;
     }
 
-    /// <summary>Parity bit (shared/icd.md: even); both ends must agree.</summary>
+    /// <summary>Parity bit (docs/icd.md: even); both ends must agree.</summary>
     internal static Option<string> ParityOption()
     {
         var parity = new Option<string>("--parity") { Description = "parity bit: even (ICD default), odd or none; both ends must agree", DefaultValueFactory = _ => "even" };

@@ -1,6 +1,6 @@
 namespace HipecSafe.Core.Actuators;
 
-/// <summary>Bits of the actuator board's <c>board_status</c> input register (shared/icd.md).</summary>
+/// <summary>Bits of the actuator board's <c>board_status</c> input register (docs/icd.md).</summary>
 [Flags]
 public enum BoardStatus : ushort
 {

@@ -7,7 +7,7 @@ namespace HipecSafe.Core.Control;
 /// <para>
 /// How the defaults were chosen (SIMC rules, Skogestad 2003: Kc = τ/(k·(τc+θ)), Ti = min(τ, 4(τc+θ)), then checked
 /// against the first-order-plus-dead-time test plant in tests/HipecSafe.Core.Tests/Control). They are starting
-/// values; the lead re-tunes them against the plant model.
+/// values; they are re-tuned against the plant model when it changes.
 /// </para>
 /// <list type="bullet">
 /// <item>Inflow (inner): heater ‰ → inflow °C, against the 1 kW heater (<see cref="ControlPlantModel.Default"/>). At

@@ -2,7 +2,7 @@ namespace HipecSafe.Core.Sensors;
 
 /// <summary>
 /// Measurement channels of the sensor board. The numeric value is the bit index in
-/// <c>channel_fault_bits</c>; the channel's input register is value + 2 (see shared/icd.md).
+/// <c>channel_fault_bits</c>; the channel's input register is value + 2 (see docs/icd.md).
 /// </summary>
 public enum SensorChannel
 {

@@ -1,6 +1,6 @@
 namespace HipecSafe.Devices.Boards;
 
-/// <summary>Registers of the actuator board (slave 2), shared/icd.md.</summary>
+/// <summary>Registers of the actuator board (slave 2), docs/icd.md.</summary>
 public static class ActuatorBoardRegisters
 {
     // Holding registers (FC 0x03 read, 0x06 / 0x10 write)

@@ -2,7 +2,7 @@ using HipecSafe.Devices.Modbus;
 
 namespace HipecSafe.Devices.Boards;
 
-/// <summary>Unit addresses of the two boards on the bus (shared/icd.md defaults: sensor board 1, actuator board 2).</summary>
+/// <summary>Unit addresses of the two boards on the bus (docs/icd.md defaults: sensor board 1, actuator board 2).</summary>
 public sealed record BoardAddresses
 {
     public const byte DefaultSensorBoard = 1;

@@ -2,7 +2,7 @@ using HipecSafe.Core.Sensors;
 
 namespace HipecSafe.Devices.Boards;
 
-/// <summary>Input registers of the sensor board (slave 1, FC 0x04), shared/icd.md.</summary>
+/// <summary>Input registers of the sensor board (slave 1, FC 0x04), docs/icd.md.</summary>
 public static class SensorBoardRegisters
 {
     public const ushort SampleCounter = 0;

@@ -1,6 +1,6 @@
 namespace HipecSafe.Devices.Modbus;
 
-/// <summary>The Modbus function codes this system uses (shared/icd.md); anything else is answered with exception 0x01.</summary>
+/// <summary>The Modbus function codes this system uses (docs/icd.md); anything else is answered with exception 0x01.</summary>
 public enum ModbusFunctionCode : byte
 {
     ReadHoldingRegisters = 0x03,

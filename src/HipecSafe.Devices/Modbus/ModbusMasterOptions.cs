@@ -1,6 +1,6 @@
 namespace HipecSafe.Devices.Modbus;
 
-/// <summary>How a <see cref="ModbusRtuMaster"/> runs its bus (shared/icd.md defaults).</summary>
+/// <summary>How a <see cref="ModbusRtuMaster"/> runs its bus (docs/icd.md defaults).</summary>
 public sealed record ModbusMasterOptions
 {
     public const int MaxRetries = 10;

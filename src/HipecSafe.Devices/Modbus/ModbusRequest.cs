@@ -2,7 +2,7 @@ namespace HipecSafe.Devices.Modbus;
 
 /// <summary>
 /// A request a master sends to one unit. Each kind knows its RTU encoding and the length of the normal reply, which
-/// is how replies are delimited (shared/icd.md: FC03/04 reply = 5 + 2N bytes, FC06/FC16 reply = 8).
+/// is how replies are delimited (docs/icd.md: FC03/04 reply = 5 + 2N bytes, FC06/FC16 reply = 8).
 /// </summary>
 public abstract record ModbusRequest
 {

@@ -3,7 +3,7 @@ using System.IO.Ports;
 
 namespace HipecSafe.Devices.Transport;
 
-/// <summary>Line settings of a real serial port (shared/icd.md defaults: 115200 baud, 8 data bits, even parity, 1 stop bit).</summary>
+/// <summary>Line settings of a real serial port (docs/icd.md defaults: 115200 baud, 8 data bits, even parity, 1 stop bit).</summary>
 public sealed record SerialPortOptions(string PortName)
 {
     public const int DefaultBaudRate = 115200;

@@ -5,7 +5,7 @@ namespace HipecSafe.Devices.Transport;
 
 /// <summary>
 /// <see cref="ISerialTransport"/> over <see cref="SerialPort"/>, built around its Linux behaviour
-/// (see shared/design-notes.md):
+/// (safety/soup.md, System.IO.Ports anomalies):
 /// <list type="bullet">
 /// <item>A dedicated reader thread blocks in <see cref="SerialPort.Read(byte[], int, int)"/> and fills a queue;
 /// <c>DataReceived</c> is never used (it spins a CPU on Linux).</item>

@@ -3,7 +3,7 @@ using HipecSafe.Core.Quantities;
 namespace HipecSafe.Hil.Plant.Sensors;
 
 /// <summary>
-/// The actuator board's own over-temperature sensor at the heater outlet (shared/icd.md <c>limiter_temp</c>): an
+/// The actuator board's own over-temperature sensor at the heater outlet (docs/icd.md <c>limiter_temp</c>): an
 /// independent probe with its own lag, calibration offset and noise, quantised to 0.01 °C. The board emulator compares
 /// it with the 46.0 °C trip; the plant only provides the reading.
 /// </summary>

@@ -11,7 +11,7 @@ namespace HipecSafe.Hil.Plant.Sensors;
 /// </summary>
 public sealed class SensorBoardModel
 {
-    /// <summary>The board's sampling period (20 Hz, shared/icd.md).</summary>
+    /// <summary>The board's sampling period (20 Hz, docs/icd.md).</summary>
     public static readonly Duration SamplePeriod = Duration.FromMilliseconds(50);
 
     private static readonly int ChannelCount = Enum.GetValues<SensorChannel>().Length;

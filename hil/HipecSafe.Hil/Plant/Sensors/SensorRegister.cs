@@ -1,7 +1,7 @@
 namespace HipecSafe.Hil.Plant.Sensors;
 
 /// <summary>
-/// How one sensor-board channel is represented in its input register (shared/icd.md): counts per unit (100 for
+/// How one sensor-board channel is represented in its input register (docs/icd.md): counts per unit (100 for
 /// 0.01 °C, 10 for 0.1 mmHg, 1 for mL/min and mL), signedness, and the range outside which the board flags the
 /// channel (open/short/out of range) in <c>channel_fault_bits</c>.
 /// </summary>
