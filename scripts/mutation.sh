@@ -5,6 +5,7 @@
 #   scripts/mutation.sh core-phases devices   # only the named parts
 #
 # Parts (the Core run is split so each part stays well under 40 minutes on a shared 2-core machine):
+#   core-decisions   the cycle's decision units: ProcedureStep, SafetyGate, gate rules  (stryker-config.json)
 #   core-phases      phase machine, health monitor, hazard-log chain/verifier/format   (stryker-config.json)
 #   core-interlocks  interlock engine and rules, sensor validation                    (stryker-config.json)
 #   core-alarms      alarm system                                                     (stryker-config.json)
@@ -23,12 +24,13 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 declare -A globs=(
+    [core-decisions]="**/Decisions/**/*.cs"
     [core-phases]="**/Phases/**/*.cs **/Health/**/*.cs **/HazardLog/HazardLogChain.cs **/HazardLog/HazardLogVerifier.cs **/HazardLog/HazardLogFormat.cs"
     [core-interlocks]="**/Interlocks/**/*.cs **/Sensors/Validation/**/*.cs"
     [core-alarms]="**/Alarms/**/*.cs"
     [core-control]="**/Control/**/*.cs"
 )
-order=(core-phases core-interlocks core-alarms core-control devices hil-bus)
+order=(core-decisions core-phases core-interlocks core-alarms core-control devices hil-bus)
 
 parts=()
 extra=()

@@ -19,7 +19,7 @@ namespace HipecSafe.Core.Decisions;
 /// <param name="ProtectivePhase">The procedure is in SafeState or EmergencyStop.</param>
 /// <param name="EmergencyStop">The procedure is in EmergencyStop.</param>
 /// <param name="LatchReleaseRequested">The control lane asks for the board latch to be released this cycle.</param>
-public sealed record GateFacts(
+public readonly record struct GateFacts(
     ActuatorCommand Command,
     bool HasReadout,
     bool DesiredInTime,
