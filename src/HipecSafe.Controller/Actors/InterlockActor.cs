@@ -10,7 +10,7 @@ namespace HipecSafe.Controller.Actors;
 /// <summary>
 /// Owns the safety gate (<see cref="SafetyGate"/>) and nothing else, on a dispatcher of its own. It takes each cycle's
 /// readout straight from the bus and decides the cycle once: when the control lane's desired command arrives, or at
-/// the cycle's deadline without it. The decision goes to the bus as the command to write, and to the control lane as
+/// the cycle's deadline without it (only once it holds the readout: a late readout is judged when it comes). The decision goes to the bus as the command to write, and to the control lane as
 /// the verdict it reads next cycle. Crashes reported by the root are latched in the gate's next decision.
 /// </summary>
 internal sealed class InterlockActor : MonitoredActor
@@ -25,7 +25,7 @@ internal sealed class InterlockActor : MonitoredActor
         _s = state;
         Receive<Sampled>(OnSampled);
         Receive<Desired>(OnDesired);
-        Receive<CycleDeadline>(d => Decide(d.Tick, null));
+        Receive<CycleDeadline>(OnDeadline);
         Receive<ComponentCrashed>(c => _s.Crashes.Add(c));
     }
 
@@ -57,6 +57,19 @@ internal sealed class InterlockActor : MonitoredActor
         }
 
         Decide(desired.Tick, desired.Command);
+    }
+
+    /// <summary>
+    /// The deadline is the control lane's: a cycle whose readout the gate holds is decided now, without a desired
+    /// command. A cycle whose readout has not come yet is not decided: the bus is still reading (a slow reply, a
+    /// retry), it cannot write before it has read, and the control lane's answer to the late readout is not late.
+    /// </summary>
+    private void OnDeadline(CycleDeadline deadline)
+    {
+        if (_s.Tick?.Cycle == deadline.Tick.Cycle)
+        {
+            Decide(deadline.Tick, null);
+        }
     }
 
     private void Decide(CycleTick tick, DesiredCommand? desired)

@@ -51,7 +51,6 @@ public sealed class ControlLaw
     /// </summary>
     public ControlStep Step(ControlLawState state, Duration now, ControlInputs inputs)
     {
-        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(inputs);
         Validate(inputs);
         var (dt, capped) = TimeStep(state.LastTime, now);

@@ -24,7 +24,7 @@ namespace HipecSafe.Core.Control;
 /// <param name="Abdominal">Abdominal (outer) loop.</param>
 /// <param name="Inflow">Inflow (inner) loop.</param>
 /// <param name="Flow">Flow loop.</param>
-public sealed record ControlLawState(
+public readonly record struct ControlLawState(
     Duration? LastTime,
     ActuatorCommand LastDesired,
     bool FlowEngaged,

@@ -362,13 +362,9 @@ public sealed class ProcedureStep
                 _releaseLatch = true;
             }
 
-            var conditions = new List<AlarmCondition>(_technical);
-            if (_phase.IsProtective)
-            {
-                // Whatever latched it (an interlock, the watchdog, a crash, the self-test), the safe state itself is alarmed.
-                conditions.Add(new AlarmCondition("SAFE-STATE", AlarmPriority.High, null,
-                    $"Device in {phase}: heater off, pump stopped, clamp closed", string.Join("; ", _phase.LatchedCauses), "", Latching: true));
-            }
+            // Whatever latched it (an interlock, the watchdog, a crash, the self-test), the safe state itself is alarmed.
+            IReadOnlyList<AlarmCondition> conditions = !_phase.IsProtective ? _technical : _technical.Add(new AlarmCondition("SAFE-STATE",
+                AlarmPriority.High, null, $"Device in {phase}: heater off, pump stopped, clamp closed", string.Join("; ", _phase.LatchedCauses), "", Latching: true));
 
             var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
                 _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions);
