@@ -44,7 +44,7 @@ CLI summary: $summary
 
 Where the workers' time went: scenario runs (simulation, fault injection, hazard-log read-back; results.csv wall_s) $runs s summed over the $n scenarios; the rest of $parallel × $wall s, about $outside s, went to the per-scenario plots (ScottPlot PNG, drawn by the campaign command after each run), the reports and start-up.
 
-Target (issue 6): 1,000 scenarios in ≤ 120 s on 2 cores, i.e. ≤ 0.12 s wall per scenario.
+Target: 1,000 scenarios in ≤ 120 s on 2 cores, i.e. ≤ 0.12 s wall per scenario.
 MD
 cat bench/results/campaign.md
 rm -rf "$out"

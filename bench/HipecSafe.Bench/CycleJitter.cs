@@ -22,7 +22,7 @@ internal static class CycleJitter
     public static void Execute(int seconds, bool withLoad = true, string name = "jitter")
     {
         var report = new BenchReport(name, "Real-time cycle jitter (RealTimeCycleClock.LatenessMs)");
-        report.Line($"100 ms cycle, {seconds} s per condition ({seconds * 10} ticks); the tick handler only counts (the controller's clock callback posts one message). Target (issue 6): p99 ≤ 2 ms.")
+        report.Line($"100 ms cycle, {seconds} s per condition ({seconds * 10} ticks); the tick handler only counts (the controller's clock callback posts one message). Target: p99 ≤ 2 ms.")
             .Line("Clock thread: \"raised\" is the clock as the controller runs it (it asks for SCHED_FIFO, else nice −10); \"ordinary\" leaves it at the default policy. Clock CPU: the clock thread's own CPU time over the run (CLOCK_THREAD_CPUTIME_ID), mostly the short spin before each deadline.")
             .Line();
         var rows = new List<IReadOnlyList<string>>();

@@ -67,7 +67,7 @@ internal static class LatencyOverPty
             ["sample read returned → command acknowledged by the actuator board (adds the write's round trip over the pty)", F(inToAck.At(50), "0.000"), F(inToAck.At(99), "0.000"), F(inToAck.Max, "0.000")],
             ["for reference: the read itself (sensor board + actuator feedback, two transactions)", F(read.At(50), "0.000"), F(read.At(99), "0.000"), F(read.Max, "0.000")],
         ]);
-        report.Line($"Target (issue 6): p99 ≤ 5 ms. Sample in → command out of the controller: {(inToOut.At(99) <= 5 ? "met" : "**missed**")} (p99 {F(inToOut.At(99), "0.000")} ms). " +
+        report.Line($"Target: p99 ≤ 5 ms. Sample in → command out of the controller: {(inToOut.At(99) <= 5 ? "met" : "**missed**")} (p99 {F(inToOut.At(99), "0.000")} ms). " +
                     $"Including the board's acknowledgement of the write: {(inToAck.At(99) <= 5 ? "met" : "**missed**")} (p99 {F(inToAck.At(99), "0.000")} ms); " +
                     "each Modbus transaction waits the t3.5 frame silence (1.75 ms above 19200 baud) at the slave before it is answered, plus thread wake-ups on both ends.");
         report.Save($"dotnet run -c Release --project bench/HipecSafe.Bench -- latency --seconds {seconds}");

@@ -45,7 +45,7 @@ internal static class ProcedureSpeed
     {
         var report = new BenchReport("procedure-speed", "Simulated-to-wall speed of a full procedure");
         report.Line("Default profile, seed 1, auto operator, lockstep rig (plant + board emulators + virtual Modbus bus + real controller). ")
-            .Line("Target (issue 6): a 2 h procedure in ≤ 0.5 s wall. Wall time is what a user waits; CPU time is the process's (all threads).")
+            .Line("Target: a 2 h procedure in ≤ 0.5 s wall. Wall time is what a user waits; CPU time is the process's (all threads).")
             .Line();
         var results = new List<Run>();
         for (var i = 1; i <= runs; i++)
@@ -90,7 +90,7 @@ internal static class ProcedureSpeed
     }
 
     /// <summary>
-    /// What the issue's target is about: <c>hipecsafe simulate</c> as a user runs it, a new process each time (runtime
+    /// What the procedure-speed target is about: <c>hipecsafe simulate</c> as a user runs it, a new process each time (runtime
     /// start, JIT with the CLI's own runtime settings, profile load, the procedure, teardown). The CLI must have been
     /// built next to this program (same configuration and artifacts layout); it is not a dependency of the bench.
     /// </summary>

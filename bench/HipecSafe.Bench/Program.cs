@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using HipecSafe.Bench;
 using HipecSafe.Bench.Micro;
 
-// Benchmarks and measurement programs for issue 6. Each writes bench/results/<name>.md (see bench/README.md).
+// Benchmarks and measurement programs. Each writes bench/results/<name>.md (see bench/README.md).
 var command = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
 {

@@ -7,7 +7,8 @@ namespace HipecSafe.Cli.Reporting;
 /// <summary>
 /// The machine-readable result of <c>hipecsafe simulate --json</c>: the procedure's figures (<see cref="ProcedureMetrics"/>,
 /// snake_case, SI-style units in the names, null where a figure was never reached), how long it took, and the
-/// hazard log's verdict. Field names are a contract with scripts and CI: change them only with issue 6's list.
+/// hazard log's verdict. Field names are a contract with scripts and CI (the simulate tests in tests/HipecSafe.Cli.Tests
+/// and bench/HipecSafe.Bench read them): add fields freely, but rename or remove one only together with every reader.
 /// </summary>
 internal sealed record SimulationSummary(
     string ProfileName,

@@ -2,8 +2,8 @@ namespace HipecSafe.Core.Profile;
 
 /// <summary>
 /// Limits that no treatment profile may exceed, whatever a clinician writes in a file. They come from the clinical
-/// figures in the brief (perforation risk above 43 °C abdominal, core ≥ 39.5 °C linked to complications, drug only
-/// above 40.0 °C) and from the device (board limiter at 46 °C, flow range of the pump set).
+/// figures (perforation risk above 43 °C abdominal, core ≥ 39.5 °C linked to complications, abdominal fluid above
+/// 40.0 °C before the drug is added) and from the device (board limiter at 46 °C, flow range of the pump set).
 /// </summary>
 public static class HardBounds
 {
