@@ -157,6 +157,12 @@ public sealed class SafetyGate
                 var reset = _engine.Reset(interlocks, trip.RuleId, now);
                 interlocks = reset.State;
                 NoteResets(records, [reset.Outcome]);
+                if (reset.Outcome.Succeeded)
+                {
+                    // Reset after this cycle's evaluation, so the evaluation does not report it: logged here, as every clear is.
+                    records.Add(new CycleLogEntry(LogPriority.Medium, new InterlockEntry(InterlockChange.Cleared, trip.RuleId,
+                        trip.HazardId, $"cleared ({ClearCause.OperatorReset})")));
+                }
             }
         }
 
