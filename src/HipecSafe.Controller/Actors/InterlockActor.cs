@@ -26,7 +26,34 @@ internal sealed class InterlockActor : MonitoredActor
         Receive<Sampled>(OnSampled);
         Receive<Desired>(OnDesired);
         Receive<CycleDeadline>(d => Decide(d.Tick, null));
-        Receive<ComponentCrashed>(c => _s.Crashes.Add(c));
+        Receive<ComponentCrashed>(OnCrashed);
+    }
+
+    private void OnCrashed(ComponentCrashed crash)
+    {
+        _s.Crashes.Add(crash);
+        if (crash.Component == ComponentNames.BoardBus && crash.LostMessage == nameof(WriteCommand)
+            && _s.LastWrite is { } lost && lost.Tick.Cycle == _s.Decided)
+        {
+            // The bus crashed writing the cycle just decided, so that cycle's command may never have reached the board:
+            // it is written again, held safe (SRS-RT-005).
+            var verdict = SafetyGate.HoldSafe(lost.Verdict, crash);
+            var report = lost.Report with { Command = verdict.Command, ConstraintReasons = verdict.Reasons.Select(r => r.ToString()).ToList() };
+            _s.LastWrite = lost with { Verdict = verdict, Report = report };
+            _ports.Bus.Tell(_s.LastWrite);
+        }
+    }
+
+    protected override void PreRestart(Exception reason, object message)
+    {
+        // The readout of a cycle not yet decided may be what made the gate throw: that cycle is decided without it
+        // (safe: no readout, and the crash), instead of throwing again on every retry.
+        if (_s.Tick is { } current && _s.Decided < current.Cycle)
+        {
+            _s.Readout = null;
+        }
+
+        base.PreRestart(reason, message);
     }
 
     private void OnSampled(Sampled sampled)
@@ -93,7 +120,8 @@ internal sealed class InterlockActor : MonitoredActor
             verdict.ActiveTrips.Count == 0 ? [] : verdict.ActiveTrips.Select(t => t.RuleId).ToList(),
             verdict.Reasons.Count == 0 ? [] : verdict.Reasons.Select(r => r.ToString()).ToList(),
             null, false, null, report.ChemoElapsed, report.LatchedCauses);
-        _ports.Bus.Tell(new WriteCommand(tick, verdict, conditions, cycleReport));
+        _s.LastWrite = new WriteCommand(tick, verdict, conditions, cycleReport);
+        _ports.Bus.Tell(_s.LastWrite);
     }
 
     private void Log(CycleTick tick, params CycleLogEntry[] entries) =>

@@ -133,6 +133,19 @@ public sealed class SafetyGate
         return new GateOutcome(next, verdict, records, conditions, evaluation);
     }
 
+    /// <summary>
+    /// A cycle already decided whose write a component crash lost: its verdict with the crash rule applied
+    /// (GATE-COMPONENT-CRASHED: the safe command, no latch release), to be written again for that same cycle.
+    /// </summary>
+    public static GateVerdict HoldSafe(GateVerdict decided, ComponentCrashed crash)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        ArgumentNullException.ThrowIfNull(crash);
+        var reasons = new List<ConstraintReason>(decided.Reasons);
+        var command = Apply(GateRules.ComponentCrashed, decided.Command, reasons);
+        return decided with { Command = command, ReleaseBoardLatch = false, Reasons = reasons, Crashes = LatchCrashes(decided.Crashes, [crash]) };
+    }
+
     private static ValueList<SafetyCause> LatchCrashes(ValueList<SafetyCause> latched, IReadOnlyList<ComponentCrashed> crashes)
     {
         foreach (var crash in crashes)
