@@ -46,6 +46,7 @@ internal sealed class ScriptedBoardPort : IBoardPort
     private readonly Lock _gate = new();
     private readonly List<BoardWrite> _writes = [];
     private readonly List<long> _releases = [];
+    private readonly List<BoardWrite> _latchResetsSent = [];
     private readonly TimeSpan _period;
     private SensorFrame _frame = HealthyFrame;
     private ActuatorCommand _written = ActuatorCommand.Safe;
@@ -153,6 +154,9 @@ internal sealed class ScriptedBoardPort : IBoardPort
 
     /// <summary>Latch resets received, honoured or not.</summary>
     public int LatchResets => Locked(() => _latchResets);
+
+    /// <summary>Every latch reset received, with the command and heartbeat last written when it came.</summary>
+    public IReadOnlyList<BoardWrite> LatchResetsSent => Locked(() => _latchResetsSent.ToList());
 
     /// <summary>Cycles in which a latch reset released the SAFE latch.</summary>
     public IReadOnlyList<long> Releases => Locked(() => _releases.ToList());
@@ -266,6 +270,7 @@ internal sealed class ScriptedBoardPort : IBoardPort
         lock (_gate)
         {
             _latchResets++;
+            _latchResetsSent.Add(new BoardWrite(_cycle, _written, _heartbeat));
             // Acknowledged like any FC 0x06 write whether or not honoured: the controller learns the outcome from board_status.
             if (_written.HeaterEnabled || _held.HeaterEnabled || _limiterTemperature >= LimiterReleaseBelow)
             {
