@@ -20,7 +20,7 @@ public sealed class CrashRecoveryTests
 
     [Theory]
     [MemberData(nameof(Components))]
-    [Verifies("SRS-RT-005")]
+    [Verifies("SRS-RT-005", "SRS-GT-003")]
     public void A_crash_of_any_actor_while_heating_ends_in_safe_state_with_the_heater_off_and_cycles_go_on(string component)
     {
         using var run = new LockstepRun(faultInjection: true);
@@ -59,7 +59,7 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-005")]
+    [Verifies("SRS-RT-005", "SRS-GT-001", "SRS-GT-003")]
     public void A_bus_crash_while_reading_the_boards_still_ends_that_cycle_with_the_safe_command()
     {
         using var run = new LockstepRun();
@@ -163,7 +163,7 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-005")]
+    [Verifies("SRS-RT-005", "SRS-GT-003")]
     public void A_restarted_control_loop_keeps_the_chemo_time_and_resumes_the_perfusion_after_the_reset()
     {
         using var run = new LockstepRun(faultInjection: true);

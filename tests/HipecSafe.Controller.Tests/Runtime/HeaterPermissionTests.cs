@@ -32,7 +32,7 @@ public sealed class HeaterPermissionTests
 
     [Theory]
     [MemberData(nameof(InflowLosses))]
-    [Verifies("SRS-RT-008")]
+    [Verifies("SRS-RT-008", "SRS-GT-009")]
     public void Without_a_trusted_inflow_reading_the_heater_is_off_in_that_very_cycle(string how)
     {
         using var run = new LockstepRun();
@@ -46,6 +46,8 @@ public sealed class HeaterPermissionTests
         Assert.False(first.Command.HeaterEnabled, $"{how}: heater still enabled");
         Assert.Equal(0, first.Command.HeaterPowerPermille);
         Assert.Null(first.InflowSetpointC);
+        // The gate judges the inflow on its own validation, not the control lane's (SRS-GT-009).
+        Assert.Contains(first.ConstraintReasons, r => r.Contains("GATE-INFLOW-UNTRUSTED", StringComparison.Ordinal));
         var written = run.Port.WritesIn(first.Tick.Cycle);
         Assert.NotEmpty(written);
         Assert.All(written, w => Assert.False(w.Command.HeaterEnabled || w.Command.HeaterPowerPermille > 0));
@@ -55,7 +57,7 @@ public sealed class HeaterPermissionTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-008")]
+    [Verifies("SRS-RT-008", "SRS-GT-007", "SRS-GT-008")]
     public void A_late_control_loop_holds_the_heater_off_its_late_output_is_discarded_and_heating_resumes_from_a_fresh_output()
     {
         using var run = new LockstepRun(faultInjection: true);

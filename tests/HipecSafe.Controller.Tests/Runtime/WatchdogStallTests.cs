@@ -154,7 +154,7 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
     [Theory]
     [InlineData(ComponentNames.Interlocks)]
     [InlineData(ComponentNames.ControlLoop)]
-    [Verifies("SRS-RT-006")]
+    [Verifies("SRS-RT-006", "SRS-GT-007")]
     public void Every_cycle_ends_with_exactly_one_report_during_and_after_a_stall(string component)
     {
         using var run = new LockstepRun(faultInjection: true);
@@ -168,6 +168,11 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
             .GroupBy(r => r.Tick.Cycle).Where(g => g.Count() > 1).Select(g => $"cycle {g.Key}: {g.Count()} reports").ToList();
         Assert.True(perCycle.Count == 0, string.Join("; ", perCycle));
         Assert.Equal(Phase.SafeState, run.Last!.Phase);
+        if (component == ComponentNames.ControlLoop)
+        {
+            // The gate decides each cycle at its deadline without the control loop: none goes without its report.
+            Assert.All(run.Reports.Skip((int)c + 1), Assert.NotNull);
+        }
     }
 
     [Fact]
