@@ -6,6 +6,7 @@ using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
 using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
@@ -181,6 +182,30 @@ public sealed class InterlockActorTests : TestKit
 
         // The next cycle's desired command is the control lane's again.
         Assert.Equal(Heating, Cycle(2, ScriptedBoardPort.HealthyFrame, Heating).Verdict.Command);
+    }
+
+    [Fact]
+    [Verifies("SRS-GT-007", "SRS-RT-004")]
+    public void A_late_desired_command_is_not_written_but_its_procedure_report_reaches_the_next_cycle_s_report_and_alarms()
+    {
+        Cycle(0, ScriptedBoardPort.HealthyFrame, Heating);
+        _gate.Tell(Sample(1, ScriptedBoardPort.HealthyFrame));
+        _gate.Tell(new CycleDeadline(ActorTestEnvironment.Tick(1)));
+        Decided(1);
+
+        // The control lane, late every cycle (a bus that answers only after the deadline), latches SafeState: its
+        // command is discarded, but what it reports — the phase, the SAFE-STATE alarm — must not be lost with it.
+        var safeState = new AlarmCondition("SAFE-STATE", AlarmPriority.High, null, "Device in SafeState", "test", "", Latching: true);
+        _gate.Tell(new Desired(ActorTestEnvironment.Tick(1), new DesiredCommand(1, Heating, HeatingContext with { Phase = Phase.SafeState },
+            new ProcedureReport(Phase.SafeState, TimeSpan.Zero, ["watchdog: boardbus"], null, [safeState]))));
+        _chain.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        _gate.Tell(Sample(2, ScriptedBoardPort.HealthyFrame));
+        _gate.Tell(new CycleDeadline(ActorTestEnvironment.Tick(2)));
+        var next = Decided(2);
+        Assert.Equal(Phase.SafeState, next.Report.Phase);
+        Assert.Contains(next.Conditions, c => c.ConditionId == "SAFE-STATE");
+        Assert.False(next.Verdict.Command.HeaterEnabled);
     }
 
     [Fact]
