@@ -80,6 +80,14 @@ internal sealed class InterlockActor : MonitoredActor
         {
             var at = _s.Tick ?? desired.Tick;
             Log(at, new CycleLogEntry(LogPriority.Low, new NoteEntry($"control output of cycle {desired.Tick.Cycle} arrived late and was discarded")));
+            // Its command is not written, but what the control lane reports (phase, SafeState, its alarm conditions)
+            // is still the latest it has said: a control lane late every cycle must not silence the alarms.
+            if (desired.Tick.Cycle > _s.LastReportCycle)
+            {
+                _s.LastReport = desired.Command.Report;
+                _s.LastReportCycle = desired.Tick.Cycle;
+            }
+
             return;
         }
 
@@ -103,6 +111,7 @@ internal sealed class InterlockActor : MonitoredActor
         if (desired is not null)
         {
             _s.LastReport = desired.Report;
+            _s.LastReportCycle = tick.Cycle;
         }
 
         if (outcome.Records.Count > 0)

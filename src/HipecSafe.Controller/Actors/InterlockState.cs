@@ -30,4 +30,7 @@ internal sealed class InterlockState(SafetyGate gate)
 
     /// <summary>The control lane's latest report, shown when a cycle is decided without it.</summary>
     public ProcedureReport LastReport { get; set; } = ProcedureReport.PowerOn;
+
+    /// <summary>The cycle <see cref="LastReport"/> came from.</summary>
+    public long LastReportCycle { get; set; } = -1;
 }
