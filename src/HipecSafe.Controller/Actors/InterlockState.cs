@@ -25,6 +25,12 @@ internal sealed class InterlockState(SafetyGate gate)
 
     public List<ComponentCrashed> Crashes { get; } = [];
 
+    /// <summary>The last command handed to the bus, written again held safe if the bus crashes writing it.</summary>
+    public WriteCommand? LastWrite { get; set; }
+
     /// <summary>The control lane's latest report, shown when a cycle is decided without it.</summary>
     public ProcedureReport LastReport { get; set; } = ProcedureReport.PowerOn;
+
+    /// <summary>The cycle <see cref="LastReport"/> came from.</summary>
+    public long LastReportCycle { get; set; } = -1;
 }

@@ -357,7 +357,9 @@ public sealed class ProcedureStep
                 setpoint = step.Output.Diagnostics.InflowSetpoint?.DegreesCelsius;
             }
 
-            if (_input.Cycle <= _releaseUntil && BoardLatched)
+            // Asked for as long as the board shows a latch, and once more after it has released: the gate resets a
+            // board-latch trip only in a cycle that asks for the release and reads the bit clear.
+            if (_input.Cycle <= _releaseUntil && (BoardLatched || BoardLatchTripActive))
             {
                 _releaseLatch = true;
             }
@@ -372,6 +374,8 @@ public sealed class ProcedureStep
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
         }
+
+        private bool BoardLatchTripActive => _input.LastVerdict?.ActiveTrips.Any(t => t.BoardLatch != BoardStatus.None) == true;
 
         private bool BoardLatched => Readout.Feedback is { } fb
                                      && (fb.Has(BoardStatus.SafeLatchedByWatchdog) || fb.Has(BoardStatus.LimiterTripped));

@@ -133,6 +133,19 @@ public sealed class SafetyGate
         return new GateOutcome(next, verdict, records, conditions, evaluation);
     }
 
+    /// <summary>
+    /// A cycle already decided whose write a component crash lost: its verdict with the crash rule applied
+    /// (GATE-COMPONENT-CRASHED: the safe command, no latch release), to be written again for that same cycle.
+    /// </summary>
+    public static GateVerdict HoldSafe(GateVerdict decided, ComponentCrashed crash)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        ArgumentNullException.ThrowIfNull(crash);
+        var reasons = new List<ConstraintReason>(decided.Reasons);
+        var command = Apply(GateRules.ComponentCrashed, decided.Command, reasons);
+        return decided with { Command = command, ReleaseBoardLatch = false, Reasons = reasons, Crashes = LatchCrashes(decided.Crashes, [crash]) };
+    }
+
     private static ValueList<SafetyCause> LatchCrashes(ValueList<SafetyCause> latched, IReadOnlyList<ComponentCrashed> crashes)
     {
         foreach (var crash in crashes)
@@ -157,6 +170,12 @@ public sealed class SafetyGate
                 var reset = _engine.Reset(interlocks, trip.RuleId, now);
                 interlocks = reset.State;
                 NoteResets(records, [reset.Outcome]);
+                if (reset.Outcome.Succeeded)
+                {
+                    // Reset after this cycle's evaluation, so the evaluation does not report it: logged here, as every clear is.
+                    records.Add(new CycleLogEntry(LogPriority.Medium, new InterlockEntry(InterlockChange.Cleared, trip.RuleId,
+                        trip.HazardId, $"cleared ({ClearCause.OperatorReset})")));
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using HipecSafe.Controller.Clock;
+
 namespace HipecSafe.Controller.Tests.RealTime;
 
 /// <summary>

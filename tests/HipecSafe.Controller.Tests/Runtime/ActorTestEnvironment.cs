@@ -1,15 +1,16 @@
-using HipecSafe.Controller.Clock;
 using Akka.TestKit;
 using HipecSafe.Controller.Cycle;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Phases;
-using HipecSafe.Core.Profile;
 
 namespace HipecSafe.Controller.Tests.Runtime;
 
 /// <summary>
-/// A <see cref="ControllerEnvironment"/> built by hand for actor-level tests: every sibling is a test probe, so a
-/// test can put one real actor between probes and see exactly what it sends to whom.
+/// Output ports built by hand for actor-level tests, each connected to a test probe standing in for its target
+/// component, so a test can put one real actor between probes and see exactly what it sends through which port.
+/// One probe per component: whatever reaches a component, through any actor's port, reaches its probe.
 /// </summary>
 internal sealed class ActorTestEnvironment
 {
@@ -19,30 +20,15 @@ internal sealed class ActorTestEnvironment
     public ActorTestEnvironment(Func<string, TestProbe> probe)
     {
         Listener = probe("listener");
-        Supervisor = probe(ComponentNames.Supervisor);
         ControlLoop = probe(ComponentNames.ControlLoop);
         Interlocks = probe(ComponentNames.Interlocks);
         Watchdog = probe(ComponentNames.Watchdog);
         Alarms = probe(ComponentNames.Alarms);
         HazardLog = probe(ComponentNames.HazardLog);
         BoardBus = probe(ComponentNames.BoardBus);
-        Env = new ControllerEnvironment(ClockMode.Lockstep, Period, TreatmentProfile.Default, Listener.Ref)
-        {
-            Supervisor = Supervisor.Ref,
-            ControlLoop = ControlLoop.Ref,
-            Interlocks = Interlocks.Ref,
-            Watchdog = Watchdog.Ref,
-            Alarms = Alarms.Ref,
-            HazardLog = HazardLog.Ref,
-            BoardBus = BoardBus.Ref,
-        };
     }
 
-    public ControllerEnvironment Env { get; }
-
     public TestProbe Listener { get; }
-
-    public TestProbe Supervisor { get; }
 
     public TestProbe ControlLoop { get; }
 
@@ -56,10 +42,9 @@ internal sealed class ActorTestEnvironment
 
     public TestProbe BoardBus { get; }
 
-    /// <summary>The probe standing in for each monitored component, by component name.</summary>
+    /// <summary>The probe standing in for each component the watchdog pings, by component name.</summary>
     public IReadOnlyDictionary<string, TestProbe> Monitored => new Dictionary<string, TestProbe>(StringComparer.Ordinal)
     {
-        [ComponentNames.Supervisor] = Supervisor,
         [ComponentNames.ControlLoop] = ControlLoop,
         [ComponentNames.Interlocks] = Interlocks,
         [ComponentNames.Alarms] = Alarms,
@@ -67,8 +52,35 @@ internal sealed class ActorTestEnvironment
         [ComponentNames.BoardBus] = BoardBus,
     };
 
+    public WatchdogPorts WatchdogPorts() => new(
+        Port(ComponentNames.Watchdog, BoardBus),
+        ComponentNames.Monitored.Select(c => (c, Port(ComponentNames.Watchdog, Monitored[c]))).ToList(),
+        Port(ComponentNames.Watchdog, HazardLog),
+        Port(ComponentNames.Watchdog, Listener));
+
+    public BoardBusPorts BoardBusPorts() => new(
+        Port(ComponentNames.BoardBus, Interlocks), Port(ComponentNames.BoardBus, ControlLoop),
+        Port(ComponentNames.BoardBus, Alarms), Port(ComponentNames.BoardBus, HazardLog));
+
+    public InterlockPorts InterlockPorts() => new(
+        Port(ComponentNames.Interlocks, BoardBus), Port(ComponentNames.Interlocks, ControlLoop), Port(ComponentNames.Interlocks, HazardLog));
+
+    public ControlLoopPorts ControlLoopPorts() => new(
+        Port(ComponentNames.ControlLoop, Interlocks), Port(ComponentNames.ControlLoop, Watchdog), Port(ComponentNames.ControlLoop, HazardLog));
+
+    private static OutputPort Port(string from, TestProbe to)
+    {
+        var port = new OutputPort($"{from}→{to.Ref.Path.Name}");
+        port.Connect(to.Ref);
+        return port;
+    }
+
     public static CycleTick Tick(long cycle) => new(cycle, Period * (cycle + 1), Epoch + Period * (cycle + 1));
 
     public static CycleReport Report(CycleTick tick, ActuatorCommand command) =>
         new(tick, null, null, Phase.Heating, command, null, [], [], null, false, null, TimeSpan.Zero, []);
+
+    /// <summary>A gate verdict for <paramref name="cycle"/> that writes <paramref name="command"/>.</summary>
+    public static GateVerdict Verdict(long cycle, ActuatorCommand command, bool heartbeat = true, bool release = false) =>
+        new(cycle, command, release, heartbeat, DesiredInTime: true, [], [], Core.Collections.ValueList.Empty<Core.Safety.SafetyCause>());
 }

@@ -1,18 +1,20 @@
 using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using HipecSafe.Controller.Actors;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
-using HipecSafe.Core.Interlocks;
 using HipecSafe.TestSupport;
 
 namespace HipecSafe.Controller.Tests.Runtime;
 
 /// <summary>
-/// The board bus actor between probes, over a <see cref="ScriptedBoardPort"/>: what it writes to the board, with
-/// which heartbeat, and when, for each kind of cycle start, interlock constraint and safe override.
+/// The board bus actor between probes, over a <see cref="ScriptedBoardPort"/>: what it reads and hands on at the
+/// start of a cycle, and what it writes to the board — with which heartbeat, and when — for each gate verdict.
 /// </summary>
 public sealed class BoardBusActorTests : TestKit
 {
@@ -21,171 +23,195 @@ public sealed class BoardBusActorTests : TestKit
 
     private readonly ActorTestEnvironment _t;
     private readonly ScriptedBoardPort _port = new();
+    private readonly BoardBusState _state;
     private readonly IActorRef _bus;
 
     public BoardBusActorTests()
     {
         _t = new ActorTestEnvironment(name => CreateTestProbe(name));
-        var env = _t.Env;
-        var state = new BoardBusState(_port);
-        _bus = Sys.ActorOf(Props.Create(() => new BoardBusActor(env, state)), ComponentNames.BoardBus);
-        env.BoardBus = _bus;
+        var ports = _t.BoardBusPorts();
+        var state = _state = new BoardBusState(_port);
+        _bus = Sys.ActorOf(Props.Create(() => new BoardBusActor(ports, state)), ComponentNames.BoardBus);
     }
 
-    private CycleTick Start(long cycle, bool heartbeatAllowed, params string[] failed)
+    private CycleTick Start(long cycle)
     {
         _port.Cycle = cycle;
         var tick = ActorTestEnvironment.Tick(cycle);
-        _bus.Tell(new StartCycle(tick, heartbeatAllowed, failed, failed));
+        _bus.Tell(new StartCycle(tick, HealthStatus.AllAnswered));
         var sampled = _t.Interlocks.ExpectMsg<Sampled>(Wait);
-        Assert.Equal(cycle, sampled.Start.Tick.Cycle);
+        Assert.Equal(cycle, sampled.Tick.Cycle);
+        Assert.Equal(cycle, _t.ControlLoop.ExpectMsg<Sampled>(Wait).Tick.Cycle);
         return tick;
     }
 
-    private CycleReport Write(CycleTick tick, ActuatorCommand command)
+    private CycleReport Write(CycleTick tick, GateVerdict verdict)
     {
-        _bus.Tell(new WriteCycle(tick, command, [], ActorTestEnvironment.Report(tick, command)));
+        _bus.Tell(new WriteCommand(tick, verdict, [], ActorTestEnvironment.Report(tick, verdict.Command)));
         var update = _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
         Assert.Equal(tick.Cycle, update.Tick.Cycle);
         return update.Report;
     }
 
-    private CycleReport Cycle(long cycle, bool heartbeatAllowed, ActuatorCommand command, params string[] failed) =>
-        Write(Start(cycle, heartbeatAllowed, failed), command);
+    private CycleReport Cycle(long cycle, ActuatorCommand command, bool heartbeat = true, bool release = false) =>
+        Write(Start(cycle), ActorTestEnvironment.Verdict(cycle, command, heartbeat, release));
 
     [Fact]
     [Verifies("SRS-RT-007")]
-    public void The_heartbeat_advances_only_in_cycles_the_watchdog_allows()
+    public void The_heartbeat_advances_only_in_cycles_the_gate_permits_it()
     {
-        var allowed = new[] { true, true, false, false, true, false, true };
+        var permitted = new[] { true, true, false, false, true, false, true };
         ushort expected = 0;
-        for (var cycle = 0; cycle < allowed.Length; cycle++)
+        for (var cycle = 0; cycle < permitted.Length; cycle++)
         {
-            var report = Cycle(cycle, allowed[cycle], Heating);
-            expected = allowed[cycle] ? (ushort)(expected + 1) : expected;
+            var report = Cycle(cycle, ActuatorCommand.Safe, permitted[cycle]);
+            expected = permitted[cycle] ? (ushort)(expected + 1) : expected;
             var write = Assert.Single(_port.WritesIn(cycle));
-            Assert.Equal(Heating, write.Command);
             Assert.True(write.Heartbeat == expected, $"cycle {cycle}: heartbeat {write.Heartbeat}, expected {expected}");
-            Assert.Equal(allowed[cycle], report.HeartbeatWritten);
-            Assert.Equal(Heating, report.Command);
+            Assert.Equal(permitted[cycle], report.HeartbeatWritten);
         }
     }
 
     [Fact]
-    [Verifies("SRS-RT-006", "SRS-RT-007")]
-    public void A_failed_component_drives_the_actuators_safe_at_the_cycle_start_and_keeps_them_safe()
+    [Verifies("SRS-RT-007")]
+    public void The_heartbeat_advances_at_most_once_per_cycle_however_often_the_cycle_is_written()
     {
-        Cycle(0, true, Heating);
-        Cycle(1, true, Heating);
-        var heartbeat = _port.Writes[^1].Heartbeat;
+        var tick = Start(0);
+        Write(tick, ActorTestEnvironment.Verdict(0, ActuatorCommand.Safe));
+        var again = Write(tick, ActorTestEnvironment.Verdict(0, ActuatorCommand.Safe));
 
-        var tick = Start(2, heartbeatAllowed: false, ComponentNames.ControlLoop);
-        // Written when the cycle started, before the sample went on to the interlocks.
-        var held = Assert.Single(_port.WritesIn(2));
-        Assert.Equal(ActuatorCommand.Safe, held.Command);
-        Assert.Equal(heartbeat, held.Heartbeat);
-        var log = _t.HazardLog.ExpectMsg<LogEvent>(Wait);
-        Assert.Equal(LogPriority.High, log.Priority);
-        var entry = Assert.IsType<SafeStateEntry>(log.Entry);
-        Assert.Equal(SafeStateChange.Entered, entry.Change);
-        Assert.Contains(ComponentNames.ControlLoop, entry.Reason, StringComparison.Ordinal);
-        // The supervisor hears of it at once too, even if the failed component stops this cycle's chain.
-        var told = _t.Supervisor.ExpectMsg<ComponentsFailed>(Wait);
-        Assert.Equal([ComponentNames.ControlLoop], told.Start.FailedComponents);
+        Assert.False(again.HeartbeatWritten);
+        Assert.Equal([(ushort)1, (ushort)1], _port.WritesIn(0).Select(w => w.Heartbeat));
+    }
 
-        // The cycle's own command asks for heat: the bus writes safe anyway, without a heartbeat.
-        var report = Write(tick, Heating);
-        Assert.Equal(ActuatorCommand.Safe, report.Command);
-        Assert.False(report.HeartbeatWritten);
+    [Fact]
+    [Verifies("SRS-RT-007")]
+    public void The_heartbeat_wraps_from_65535_to_1()
+    {
+        _state.Heartbeat = ushort.MaxValue;
+        Cycle(0, ActuatorCommand.Safe);
+        Assert.Equal((ushort)1, Assert.Single(_port.Writes).Heartbeat);
+    }
 
-        // Even a cycle the watchdog would allow stays safe: the override holds until the operator reset.
-        for (var cycle = 3; cycle < 6; cycle++)
+    [Fact]
+    [Verifies("SRS-GT-013")]
+    public void The_bus_writes_exactly_the_gate_s_command_never_anything_of_its_own()
+    {
+        var commands = new[] { Heating, ActuatorCommand.Safe, Heating.WithHeaterOff(), Heating with { PumpSpeedRpm = 0 }, Heating };
+        for (var cycle = 0; cycle < commands.Length; cycle++)
         {
-            var r = Cycle(cycle, heartbeatAllowed: cycle % 2 == 0, Heating, cycle % 2 == 0 ? [] : [ComponentNames.ControlLoop]);
-            Assert.Equal(ActuatorCommand.Safe, r.Command);
-            Assert.False(r.HeartbeatWritten);
+            _port.SafeLatched = false;
+            var report = Cycle(cycle, commands[cycle]);
+            Assert.Equal(commands[cycle], Assert.Single(_port.WritesIn(cycle)).Command);
+            Assert.Equal(commands[cycle], report.Command);
         }
 
-        Assert.All(_port.Writes.Where(w => w.Cycle >= 2), w =>
-        {
-            Assert.Equal(ActuatorCommand.Safe, w.Command);
-            Assert.Equal(heartbeat, w.Heartbeat);
-        });
+        Assert.Equal(commands.Length, _port.Writes.Count);
+        Assert.Equal(0, _port.LatchResets);
+    }
 
-        // Entering the override was logged once: the next record the log hears is the write failure below.
+    [Fact]
+    [Verifies("SRS-RT-003")]
+    public void A_cycle_start_reads_the_boards_once_and_hands_the_readout_to_the_gate_before_the_control_lane()
+    {
+        // The gate must hold the readout before the control lane's desired command for the cycle can reach it.
+        var chain = CreateTestProbe("gate-and-control");
+        var ports = new BoardBusPorts(Relayed("gate", chain), Relayed("control", chain),
+            Connected("bus→alarms", _t.Alarms), Connected("bus→log", _t.HazardLog));
+        var port = new ScriptedBoardPort();
+        var bus = Sys.ActorOf(Props.Create(() => new BoardBusActor(ports, new BoardBusState(port))).WithDispatcher(CallingThreadDispatcher.Id), "bus-ordered");
+
+        bus.Tell(new StartCycle(ActorTestEnvironment.Tick(0), HealthStatus.AllAnswered));
+        var first = chain.ExpectMsg<Tagged>(Wait);
+        var second = chain.ExpectMsg<Tagged>(Wait);
+
+        Assert.Equal(["gate", "control"], new[] { first.Connection, second.Connection });
+        var sampled = Assert.IsType<Sampled>(first.Message);
+        Assert.Same(sampled, second.Message);
+        Assert.Equal(1, port.Reads);
+        Assert.NotNull(sampled.Readout.Frame);
+        Assert.NotNull(sampled.Readout.Feedback);
+        // The board is in its power-on safe hold and nothing was written yet: the read-back says safe.
+        Assert.Equal(ActuatorCommand.Safe, sampled.Readout.BoardHolds);
+        Assert.Null(sampled.Readout.LastWritten);
+        Assert.True(sampled.Readout.Feedback!.Has(BoardStatus.SafeLatchedByWatchdog));
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-003")]
+    public void The_readout_carries_the_last_command_the_bus_got_through_for_when_the_read_back_fails()
+    {
+        _port.SafeLatched = false;
+        Cycle(0, Heating);
+        _port.HeldReadFails = true;
+        _port.Cycle = 1;
+        _bus.Tell(new StartCycle(ActorTestEnvironment.Tick(1), HealthStatus.AllAnswered));
+        var sampled = _t.Interlocks.ExpectMsg<Sampled>(Wait);
+
+        Assert.Null(sampled.Readout.Held);
+        Assert.Equal(Heating, sampled.Readout.LastWritten);
+        Assert.Equal(Heating, sampled.Readout.BoardHolds);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-021", "SRS-GT-012")]
+    public void The_latch_release_is_written_after_the_command_only_when_the_gate_allows_it()
+    {
+        Cycle(0, ActuatorCommand.Safe, release: false);
+        Assert.Equal(0, _port.LatchResets);
+        Assert.True(_port.SafeLatched);
+
+        Cycle(1, ActuatorCommand.Safe, release: true);
+        Assert.Equal(1, _port.LatchResets);
+        // Written after the command with its changed heartbeat: the board's release conditions held (docs/icd.md §7.4).
+        Assert.False(_port.SafeLatched);
+        Assert.Equal([1L], _port.Releases);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-003")]
+    public void A_verdict_for_a_cycle_older_than_the_one_under_way_is_not_written_and_is_noted()
+    {
+        var old = Start(0);
+        Start(1);
+
+        _bus.Tell(new WriteCommand(old, ActorTestEnvironment.Verdict(0, Heating), [], ActorTestEnvironment.Report(old, Heating)));
+
+        var log = _t.HazardLog.ExpectMsg<LogEvent>(Wait);
+        var note = Assert.IsType<NoteEntry>(log.Entry);
+        Assert.Contains("gate verdict of cycle 0", note.Text, StringComparison.Ordinal);
+        // Noted at the time of the cycle under way, so the log's time never runs backwards.
+        Assert.Equal(ActorTestEnvironment.Tick(1).Time, log.ProcedureTime);
+        Assert.Empty(_port.Writes);
+        _t.Alarms.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-003")]
+    public void A_failed_write_is_logged_and_reported_and_the_cycle_still_goes_on_to_the_alarms()
+    {
         _port.NextWriteFailure = "scripted: no reply";
-        Cycle(6, true, Heating);
-        var next = _t.HazardLog.ExpectMsg<LogEvent>(Wait);
-        var fault = Assert.IsType<FaultEntry>(next.Entry);
-        Assert.Contains("actuator write failed", fault.Description, StringComparison.Ordinal);
+        var report = Cycle(0, ActuatorCommand.Safe);
 
-        // The operator reset ends the override; the heartbeat moves again.
-        _bus.Tell(new ClearSafeOverride());
-        var resumed = Cycle(7, true, Heating);
-        Assert.True(resumed.HeartbeatWritten);
-        Assert.Equal(Heating, _port.Writes[^1].Command);
-        Assert.Equal((ushort)(heartbeat + 1), _port.Writes[^1].Heartbeat);
-    }
-
-    [Fact]
-    [Verifies("SRS-RT-003")]
-    public void An_interlock_constraint_is_written_at_once_without_waiting_for_the_cycle_write()
-    {
-        Cycle(0, true, Heating);
-        var tick = Start(1, heartbeatAllowed: true);
-        var before = _port.Writes.Count;
-
-        _bus.Tell(new ForceConstraint(tick, [new ConstraintReason(ConstraintAction.HeaterOff, "IL-INFLOW-HIGH", "HAZ-002")],
-            c => c.WithHeaterOff() with { PumpSpeedRpm = 0 }));
-        AwaitCondition(() => _port.Writes.Count == before + 1, Wait);
-        var forced = _port.Writes[^1];
-        Assert.Equal(1, forced.Cycle);
-        Assert.False(forced.Command.HeaterEnabled);
-        Assert.Equal(0, forced.Command.HeaterPowerPermille);
-        Assert.Equal(0, forced.Command.PumpSpeedRpm);
-        // Not a cycle write: the heartbeat is left for the cycle's end.
-        Assert.Equal(_port.WritesIn(0).Single().Heartbeat, forced.Heartbeat);
-        Assert.False(_t.Alarms.HasMessages, "the cycle has not been written yet");
-
-        // The cycle's regular write is constrained too, and carries the heartbeat.
-        var report = Write(tick, Heating);
-        Assert.False(report.Command.HeaterEnabled);
-        Assert.Equal(0, report.Command.PumpSpeedRpm);
-        Assert.True(report.HeartbeatWritten);
-        Assert.Equal(2, _port.WritesIn(1).Count);
-
-        // The constraint belonged to that cycle's sample; the next cycle writes what it is asked.
-        Cycle(2, true, Heating);
-        Assert.Equal(Heating, _port.Writes[^1].Command);
-    }
-
-    [Fact]
-    [Verifies("SRS-RT-003")]
-    public void A_constraint_that_changes_nothing_is_not_written_twice()
-    {
-        Cycle(0, true, ActuatorCommand.Safe);
-        var tick = Start(1, heartbeatAllowed: true);
-        _bus.Tell(new ForceConstraint(tick, [], c => c.WithHeaterOff()));
-        Write(tick, ActuatorCommand.Safe);
-        Assert.Single(_port.WritesIn(1));
-    }
-
-    [Fact]
-    [Verifies("SRS-RT-004", "SRS-RT-007")]
-    public void Force_safe_writes_the_safe_command_at_once_and_stops_the_heartbeat()
-    {
-        Cycle(0, true, Heating);
-        var heartbeat = _port.Writes[^1].Heartbeat;
-        _bus.Tell(new ForceSafe("emergency stop pressed"));
-        AwaitCondition(() => _port.Writes.Count == 2, Wait);
-        Assert.Equal(ActuatorCommand.Safe, _port.Writes[^1].Command);
+        Assert.Equal("scripted: no reply", report.WriteFailure);
+        Assert.Empty(_port.Writes);
         var log = _t.HazardLog.ExpectMsg<LogEvent>(Wait);
-        Assert.Equal(LogPriority.High, log.Priority);
-        Assert.IsType<SafeStateEntry>(log.Entry);
+        var fault = Assert.IsType<FaultEntry>(log.Entry);
+        Assert.Contains("actuator write failed", fault.Description, StringComparison.Ordinal);
+    }
 
-        var report = Cycle(1, true, Heating);
-        Assert.Equal(ActuatorCommand.Safe, report.Command);
-        Assert.False(report.HeartbeatWritten);
-        Assert.Equal(heartbeat, _port.Writes[^1].Heartbeat);
+    private OutputPort Relayed(string name, Akka.TestKit.TestProbe probe)
+    {
+        var relay = Sys.ActorOf(Props.Create(() => new TaggingRelay(name, probe.Ref)).WithDispatcher(CallingThreadDispatcher.Id), $"relay-{name}");
+        var port = new OutputPort(name);
+        port.Connect(relay);
+        return port;
+    }
+
+    private static OutputPort Connected(string name, Akka.TestKit.TestProbe probe)
+    {
+        var port = new OutputPort(name);
+        port.Connect(probe.Ref);
+        return port;
     }
 }

@@ -1,6 +1,6 @@
-using HipecSafe.Controller.Faults;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
@@ -9,9 +9,10 @@ using HipecSafe.TestSupport;
 namespace HipecSafe.Controller.Tests.Runtime;
 
 /// <summary>
-/// SRS-RT-005 in lockstep: a crash of any controller actor while heating restarts it, latches SafeState with the
-/// crash as cause, logs it, raises a high-priority alarm, and the controller keeps running cycles with the safe
-/// command. Crashes that hit a cycle message mid-cycle must still end that cycle, with the safe command.
+/// SRS-RT-005 and SRS-GT-003 in lockstep: a crash of any controller actor while heating restarts it, latches SafeState
+/// with the crash as cause, logs it, raises a high-priority alarm, and the controller keeps running cycles with the
+/// safe command. A crash that hits a cycle message before the cycle's command is written still ends that cycle with
+/// the safe command, written by the gate; the control lane latches SafeState at its next step.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
@@ -19,15 +20,15 @@ public sealed class CrashRecoveryTests
 
     [Theory]
     [MemberData(nameof(Components))]
-    [Verifies("SRS-RT-005")]
+    [Verifies("SRS-RT-005", "SRS-GT-003")]
     public void A_crash_of_any_actor_while_heating_ends_in_safe_state_with_the_heater_off_and_cycles_go_on(string component)
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var heating = run.ToHeating();
         Assert.True(heating.Command.HeaterEnabled);
         var crashedAfter = heating.Tick.Cycle;
 
-        run.Runtime.Inject(component, new InjectCrash("test"));
+        run.Crash(component, "test");
 
         var next = run.Step();
         Assert.NotNull(next);
@@ -58,7 +59,7 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-005")]
+    [Verifies("SRS-RT-005", "SRS-GT-001", "SRS-GT-003")]
     public void A_bus_crash_while_reading_the_boards_still_ends_that_cycle_with_the_safe_command()
     {
         using var run = new LockstepRun();
@@ -67,12 +68,17 @@ public sealed class CrashRecoveryTests
 
         var lost = run.Step();
 
+        // No readout reached the decision units: the gate decides the cycle at its deadline, safe (no readout, crash);
+        // the control lane never saw the cycle and latches SafeState at its next step.
         Assert.NotNull(lost);
-        Assert.Equal(Phase.SafeState, lost.Phase);
         Assert.Equal(ActuatorCommand.Safe, lost.Command);
+        Assert.Contains(lost.ConstraintReasons, r => r.Contains("GATE-NO-READOUT", StringComparison.Ordinal));
         var write = Assert.Single(run.Port.WritesIn(lost.Tick.Cycle));
         Assert.Equal(ActuatorCommand.Safe, write.Command);
-        Assert.NotNull(run.Step());
+        var next = run.Step();
+        Assert.NotNull(next);
+        Assert.Equal(Phase.SafeState, next.Phase);
+        Assert.Equal(ActuatorCommand.Safe, next.Command);
         Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.BoardBus && f.Description.Contains("StartCycle", StringComparison.Ordinal));
     }
 
@@ -86,13 +92,16 @@ public sealed class CrashRecoveryTests
 
         var lost = run.Step();
 
+        // The write that crashed never reached the board: the gate writes the safe command for that same cycle.
         Assert.NotNull(lost);
-        Assert.Equal(Phase.SafeState, lost.Phase);
         Assert.Equal(ActuatorCommand.Safe, lost.Command);
-        Assert.Equal(ActuatorCommand.Safe, run.Port.WritesIn(lost.Tick.Cycle)[^1].Command);
+        Assert.Equal(ActuatorCommand.Safe, Assert.Single(run.Port.WritesIn(lost.Tick.Cycle)).Command);
         Assert.False(run.Port.Held.HeaterEnabled);
-        Assert.NotNull(run.Step());
-        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.BoardBus && f.Description.Contains("WriteCycle", StringComparison.Ordinal));
+        var next = run.Step();
+        Assert.NotNull(next);
+        Assert.Equal(Phase.SafeState, next.Phase);
+        Assert.Equal(ActuatorCommand.Safe, next.Command);
+        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.BoardBus && f.Description.Contains("WriteCommand", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,19 +116,21 @@ public sealed class CrashRecoveryTests
 
         var lost = run.Step();
 
+        // The gate crashed deciding on that readout: it decides the cycle again without it, safe (no readout, crash).
         Assert.NotNull(lost);
-        Assert.Equal(Phase.SafeState, lost.Phase);
         Assert.Equal(ActuatorCommand.Safe, lost.Command);
-        Assert.Equal(ActuatorCommand.Safe, run.Port.WritesIn(lost.Tick.Cycle)[^1].Command);
-        Assert.NotNull(run.Step());
-        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.Interlocks && f.Description.Contains("Sampled", StringComparison.Ordinal));
+        Assert.Equal(ActuatorCommand.Safe, Assert.Single(run.Port.WritesIn(lost.Tick.Cycle)).Command);
+        var next = run.Step();
+        Assert.NotNull(next);
+        Assert.Equal(Phase.SafeState, next.Phase);
+        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == ComponentNames.Interlocks && f.Description.Contains("Desired", StringComparison.Ordinal));
     }
 
     [Fact]
     [Verifies("SRS-RT-005")]
     public void A_restarted_interlock_actor_keeps_its_latched_trips()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         run.ToStandby();
         // Core high: heater off, latched, no safe state.
         run.Port.Frame = ScriptedBoardPort.HealthyFrame with { Core = Temperature.FromDegreesCelsius(40.3) };
@@ -127,7 +138,7 @@ public sealed class CrashRecoveryTests
         run.Port.Frame = ScriptedBoardPort.HealthyFrame;
         run.Step();
 
-        run.Runtime.Inject(ComponentNames.Interlocks, new InjectCrash("test"));
+        run.Crash(ComponentNames.Interlocks, "test");
         var after = run.Step();
 
         Assert.NotNull(after);
@@ -139,12 +150,12 @@ public sealed class CrashRecoveryTests
     [Verifies("SRS-RT-005")]
     public void A_restarted_alarm_actor_keeps_its_alarms_and_does_not_raise_them_again()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         run.ToStandby();
         run.Port.Frame = ScriptedBoardPort.HealthyFrame with { Core = Temperature.FromDegreesCelsius(39.7) };
         run.StepUntil(r => r.Alarms?.Alarms.Any(a => a.ConditionId == "IL-CORE-WARNING") == true, 5, "core warning alarm");
 
-        run.Runtime.Inject(ComponentNames.Alarms, new InjectCrash("test"));
+        run.Crash(ComponentNames.Alarms, "test");
         run.Steps(3);
 
         Assert.Contains(run.Last!.Alarms!.Alarms, a => a.ConditionId == "IL-CORE-WARNING");
@@ -152,33 +163,35 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-005")]
-    public void A_restarted_supervisor_keeps_the_chemo_time_and_resumes_the_perfusion_after_the_reset()
+    [Verifies("SRS-RT-005", "SRS-GT-003")]
+    public void A_restarted_control_loop_keeps_the_chemo_time_and_resumes_the_perfusion_after_the_reset()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         run.ToHeating();
         WarmTheAbdomen(run);
         run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
-        run.Accept(Operations.OperatorAction.ConfirmLeakCheck);
-        run.Accept(Operations.OperatorAction.AddDrug);
+        run.Accept(OperatorAction.ConfirmLeakCheck);
+        run.Accept(OperatorAction.AddDrug);
         run.Steps(50);
         var before = run.Last!;
         Assert.Equal(Phase.ChemoPerfusion, before.Phase);
         Assert.True(before.ChemoElapsed >= TimeSpan.FromSeconds(4), $"chemo time {before.ChemoElapsed}");
 
-        run.Runtime.Inject(ComponentNames.Supervisor, new InjectCrash("test"));
+        // The control lane owns the phase machine and the chemo time (the supervisor's part before).
+        run.Crash(ComponentNames.ControlLoop, "test");
         var crashed = run.Step();
 
         Assert.NotNull(crashed);
         Assert.Equal(Phase.SafeState, crashed.Phase);
+        Assert.Equal(ActuatorCommand.Safe, crashed.Command);
         Assert.True(crashed.ChemoElapsed >= before.ChemoElapsed, $"chemo time went from {before.ChemoElapsed} to {crashed.ChemoElapsed}");
-        run.Accept(Operations.OperatorAction.Reset);
-        run.Step();
-        run.Accept(Operations.OperatorAction.Resume);
+        run.Accept(OperatorAction.Reset);
+        run.Accept(OperatorAction.Resume);
         var resumed = run.Step();
         Assert.NotNull(resumed);
         Assert.Equal(Phase.ChemoPerfusion, resumed.Phase);
         Assert.True(resumed.ChemoElapsed >= before.ChemoElapsed, $"chemo time after resume {resumed.ChemoElapsed}");
+        Assert.NotEqual(ActuatorCommand.Safe, resumed.Command);
     }
 
     /// <summary>Raises every abdominal probe to 41 °C no faster than the sensor validator's rate limit allows.</summary>

@@ -6,6 +6,7 @@ using Akka.Dispatch;
 using HipecSafe.Controller.Actors;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
@@ -42,11 +43,18 @@ public sealed class CycleClockTests
             Assert.Equal(cycle + 1, run.Port.Reads);
         }
 
-        // Between steps nothing runs, even though the actor system is busy answering the operator.
-        Assert.False(run.Command(OperatorAction.AddDrug).Accepted);
-        run.Command(OperatorAction.PauseAudio);
+        // Between steps nothing runs, even though the actor system is busy answering the operator: the alarm system
+        // answers at once, a procedure command waits for the next cycle (SRS-RT-009).
+        var procedure = run.Submit(OperatorAction.AddDrug);
+        var alarm = run.Submit(OperatorAction.PauseAudio);
+        Assert.True(alarm.IsCompleted, "an alarm command is answered at once");
+        Assert.False(procedure.IsCompleted, "a procedure command was answered without a cycle");
         Assert.Equal(8, run.Port.Reads);
         Assert.Equal(8, run.Runtime.CyclesRun);
+        var later = times[^1] + TimeSpan.FromMilliseconds(100);
+        run.Port.Cycle = 8;
+        run.Runtime.Step(later, LockstepRun.Epoch + later);
+        Assert.False(run.Answer(procedure).Accepted);
 
         var passed = Assert.Single(run.Records(), r => r.Entry is PhaseTransitionEntry { To: Phase.Standby });
         Assert.Contains(passed.ProcedureTime, times);
@@ -108,19 +116,19 @@ public sealed class CycleClockTests
 
         // Structure first: interlocks, bus and log each on a pinned thread; nothing else shares the interlocks' dispatcher.
         var system = SystemOf(runtime);
-        Assert.Equal(ControllerRoot.InterlockDispatcher, DispatcherOf(system, ComponentNames.Interlocks));
-        Assert.Equal(ControllerRoot.BusDispatcher, DispatcherOf(system, ComponentNames.BoardBus));
-        Assert.Equal(ControllerRoot.LogDispatcher, DispatcherOf(system, ComponentNames.HazardLog));
-        Assert.IsType<PinnedDispatcher>(system.Dispatchers.Lookup(ControllerRoot.InterlockDispatcher));
+        Assert.Equal(ControllerTopology.InterlockDispatcher, DispatcherOf(system, ComponentNames.Interlocks));
+        Assert.Equal(ControllerTopology.BusDispatcher, DispatcherOf(system, ComponentNames.BoardBus));
+        Assert.Equal(ControllerTopology.LogDispatcher, DispatcherOf(system, ComponentNames.HazardLog));
+        Assert.IsType<PinnedDispatcher>(system.Dispatchers.Lookup(ControllerTopology.InterlockDispatcher));
         Assert.All(ComponentNames.All.Where(c => c != ComponentNames.Interlocks),
-            c => Assert.NotEqual(ControllerRoot.InterlockDispatcher, DispatcherOf(system, c)));
+            c => Assert.NotEqual(ControllerTopology.InterlockDispatcher, DispatcherOf(system, c)));
 
         Assert.Throws<InvalidOperationException>(() => runtime.Step(TimeSpan.Zero, DateTimeOffset.UnixEpoch));
         runtime.StartRealTime();
         Assert.True(enough.Wait(Patience), $"only {reports.Count} cycle reports within {Patience.TotalSeconds} s");
 
-        // A cycle whose control output comes too late (the first ones, while the JIT warms up on a busy machine) ends
-        // without a report by design; the reports that do come are in cycle order.
+        // A tick the clock skipped (a late clock or a busy controller, the first ones while the JIT warms up) has no
+        // report; the reports that do come are one per cycle, in cycle order.
         var seen = reports.ToList();
         log.Flush();
         var story = string.Join("\n", seen.Select(r => $"report {r.Tick.Cycle}: {r.Phase} {r.Command} [{string.Join(", ", r.LatchedCauses)}]"))
@@ -139,8 +147,8 @@ public sealed class CycleClockTests
     {
         using var run = new LockstepRun();
         var system = SystemOf(run.Runtime);
-        Assert.All(ComponentNames.All, c => Assert.Equal(ControllerRuntime.LockstepDispatcherId, DispatcherOf(system, c)));
-        Assert.IsType<LockstepDispatcher>(system.Dispatchers.Lookup(ControllerRuntime.LockstepDispatcherId));
+        Assert.All(ComponentNames.All, c => Assert.Equal(ControllerTopology.LockstepDispatcher, DispatcherOf(system, c)));
+        Assert.IsType<LockstepDispatcher>(system.Dispatchers.Lookup(ControllerTopology.LockstepDispatcher));
     }
 
     private static List<string> LogText(string path)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HipecSafe.Controller.Cycle;
-using HipecSafe.Controller.Faults;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Quantities;
@@ -28,8 +27,9 @@ public sealed class DeterminismTests
             Assert.True(reportsA[i] == reportsB[i], $"cycle {i} differs:\n{reportsA[i]}\n{reportsB[i]}");
         }
 
-        // The script went where it was meant to: heating, a stalled cycle, a crash into safe state, reset and resume.
-        foreach (var mark in new[] { "|Heating|", "no report", "|SafeState|", "|Paused|", "IL-CORE-WARNING", "Reset: accepted", "Resume: accepted" })
+        // The script went where it was meant to: heating, a stalled control loop (cycles decided at the gate's deadline),
+        // a crash into safe state, reset and resume.
+        foreach (var mark in new[] { "|Heating|", "GATE-CONTROL-LATE", "|SafeState|", "|Paused|", "IL-CORE-WARNING", "Reset: accepted", "Resume: accepted" })
         {
             Assert.Contains(reportsA, r => r.Contains(mark, StringComparison.Ordinal));
         }
@@ -49,9 +49,9 @@ public sealed class DeterminismTests
 
     private static (List<string> Reports, byte[] Log) RunScript(int seed)
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var random = new Random(seed);
-        var replies = new List<string>();
+        var replies = new List<Task<OperatorReply>>();
         var core = 37.0;
 
         void Noisy()
@@ -70,13 +70,13 @@ public sealed class DeterminismTests
             switch (cycle)
             {
                 case 3:
-                    replies.Add(run.Command(OperatorAction.StartPriming).ToString());
+                    replies.Add(run.Submit(OperatorAction.StartPriming));
                     break;
                 case 8:
-                    replies.Add(run.Command(OperatorAction.StartPriming).ToString());
+                    replies.Add(run.Submit(OperatorAction.StartPriming));
                     break;
                 case 140:
-                    run.Runtime.Inject(ComponentNames.ControlLoop, new InjectStall(TimeSpan.FromMilliseconds(250)));
+                    run.Stall(ComponentNames.ControlLoop, TimeSpan.FromMilliseconds(250));
                     break;
                 case 160:
                     core = 39.7;
@@ -85,21 +85,21 @@ public sealed class DeterminismTests
                     core = 37.0;
                     break;
                 case 175:
-                    run.Runtime.Inject(ComponentNames.Alarms, new InjectCrash("determinism"));
+                    run.Crash(ComponentNames.Alarms, "determinism");
                     break;
                 case 190:
-                    replies.Add(run.Command(OperatorAction.AcknowledgeAlarms).ToString());
-                    replies.Add(run.Command(OperatorAction.Reset).ToString());
+                    replies.Add(run.Submit(OperatorAction.AcknowledgeAlarms));
+                    replies.Add(run.Submit(OperatorAction.Reset));
                     break;
                 case 200:
-                    replies.Add(run.Command(OperatorAction.Resume).ToString());
+                    replies.Add(run.Submit(OperatorAction.Resume));
                     break;
             }
 
             run.Step();
         }
 
-        var reports = run.Reports.Select(Describe).Concat(replies).ToList();
+        var reports = run.Reports.Select(Describe).Concat(replies.Select(r => run.Answer(r).ToString())).ToList();
         return (reports, run.LogBytes());
     }
 

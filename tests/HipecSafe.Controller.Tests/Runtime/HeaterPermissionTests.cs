@@ -1,4 +1,3 @@
-using HipecSafe.Controller.Faults;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Sensors;
@@ -33,7 +32,7 @@ public sealed class HeaterPermissionTests
 
     [Theory]
     [MemberData(nameof(InflowLosses))]
-    [Verifies("SRS-RT-008")]
+    [Verifies("SRS-RT-008", "SRS-GT-009")]
     public void Without_a_trusted_inflow_reading_the_heater_is_off_in_that_very_cycle(string how)
     {
         using var run = new LockstepRun();
@@ -47,6 +46,8 @@ public sealed class HeaterPermissionTests
         Assert.False(first.Command.HeaterEnabled, $"{how}: heater still enabled");
         Assert.Equal(0, first.Command.HeaterPowerPermille);
         Assert.Null(first.InflowSetpointC);
+        // The gate judges the inflow on its own validation, not the control lane's (SRS-GT-009).
+        Assert.Contains(first.ConstraintReasons, r => r.Contains("GATE-INFLOW-UNTRUSTED", StringComparison.Ordinal));
         var written = run.Port.WritesIn(first.Tick.Cycle);
         Assert.NotEmpty(written);
         Assert.All(written, w => Assert.False(w.Command.HeaterEnabled || w.Command.HeaterPowerPermille > 0));
@@ -56,20 +57,22 @@ public sealed class HeaterPermissionTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-008")]
+    [Verifies("SRS-RT-008", "SRS-GT-007", "SRS-GT-008")]
     public void A_late_control_loop_holds_the_heater_off_its_late_output_is_discarded_and_heating_resumes_from_a_fresh_output()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var heating = run.ToHeating();
         var c = heating.Tick.Cycle;
 
         // Three cycles of silence: late twice, never failed.
-        run.Runtime.Inject(ComponentNames.ControlLoop, new InjectStall(TimeSpan.FromMilliseconds(250)));
+        run.Stall(ComponentNames.ControlLoop, TimeSpan.FromMilliseconds(250));
         run.Steps(3);
 
-        Assert.Null(run.Reports[(int)c + 1]);
-        Assert.Empty(run.Port.WritesIn(c + 1));
-        foreach (var late in new[] { c + 2, c + 3 })
+        // c+1: the gate decides at the deadline without it: heater off, pump and clamp as the board holds them (SRS-GT-007).
+        var alone = run.Reports[(int)c + 1];
+        Assert.NotNull(alone);
+        Assert.Equal(heating.Command.WithHeaterOff(), Assert.Single(run.Port.WritesIn(c + 1)).Command);
+        foreach (var late in new[] { c + 1, c + 2, c + 3 })
         {
             var report = run.Reports[(int)late];
             Assert.NotNull(report);
@@ -80,6 +83,7 @@ public sealed class HeaterPermissionTests
         var resumed = run.StepUntil(r => r.Command.HeaterEnabled, 5, "heating again with a healthy control loop");
         Assert.Equal(c + 4, resumed.Tick.Cycle);
         Assert.NotNull(resumed.InflowSetpointC);
+        Assert.Contains(run.Entries<FaultEntry>(), f => f.Description.Contains($"no control output for cycle {c + 1} by its deadline", StringComparison.Ordinal));
         Assert.Contains(run.Entries<NoteEntry>(), n => n.Text.Contains($"control output of cycle {c + 1} arrived late and was discarded", StringComparison.Ordinal));
     }
 
@@ -87,9 +91,9 @@ public sealed class HeaterPermissionTests
     [Verifies("SRS-RT-008")]
     public void Every_heater_on_write_comes_from_a_control_output_of_its_own_cycle()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         run.ToHeating();
-        run.Runtime.Inject(ComponentNames.ControlLoop, new InjectStall(TimeSpan.FromMilliseconds(250)));
+        run.Stall(ComponentNames.ControlLoop, TimeSpan.FromMilliseconds(250));
         run.Steps(10);
         run.Port.Frame = run.Port.Frame with { ChannelFaultBits = BothInflowBits };
         run.Step();

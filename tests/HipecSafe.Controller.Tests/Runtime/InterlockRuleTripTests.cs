@@ -1,3 +1,4 @@
+using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Interlocks;
@@ -37,7 +38,7 @@ public sealed class InterlockRuleTripTests
         ["IL-BUS-ACTUATOR"] = new(Stage.Standby, p => p.ActuatorReadFails = true, p => p.ActuatorReadFails = false),
         ["IL-SAMPLE-STALE"] = new(Stage.Standby, p => p.FreezeSampleCounter = true, p => p.FreezeSampleCounter = false),
         // Only the board's latch reset clears the latch; the operator reset writes it.
-        ["IL-BOARD-SAFE-LATCH"] = new(Stage.Standby, p => p.WatchdogLatched = true, _ => { }),
+        ["IL-BOARD-SAFE-LATCH"] = new(Stage.Standby, p => p.SafeLatched = true, _ => { }),
         ["IL-BOARD-LIMITER"] = new(Stage.Standby,
             p => (p.LimiterTemperature, p.LimiterTripped) = (Temperature.FromDegreesCelsius(46.2), true),
             p => p.LimiterTemperature = Temperature.FromDegreesCelsius(40.0)),
@@ -94,7 +95,10 @@ public sealed class InterlockRuleTripTests
 
         if (rule.Response.HasFlag(InterlockResponse.EnterSafeState))
         {
-            Assert.Equal(Phase.SafeState, tripped.Phase);
+            // The gate writes the safe command in the trip's own cycle; the control lane reads the trip in the next
+            // cycle's verdict and latches SafeState there (SRS-GT-004).
+            Assert.Equal(ActuatorCommand.Safe, tripped.Command);
+            Assert.Equal(Phase.SafeState, run.Step()!.Phase);
         }
 
         scenario.Remove(run.Port);
@@ -106,7 +110,7 @@ public sealed class InterlockRuleTripTests
         else
         {
             Assert.True(run.Last!.ActiveTrips.Contains(ruleId), $"{ruleId} is latched and must stay until the operator reset");
-            var reply = run.Command(OperatorAction.Reset);
+            var reply = run.Press(OperatorAction.Reset);
             Assert.True(reply.Accepted, $"reset of {ruleId} refused: {reply.RefusalReason}");
             run.StepUntil(r => !r.ActiveTrips.Contains(ruleId), 3, $"{ruleId} cleared after the operator reset");
         }

@@ -4,7 +4,9 @@ using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Operations;
 using HipecSafe.Controller.Tests.HazardLogging;
+using HipecSafe.Controller.Topology;
 using HipecSafe.Core.HazardLog;
+using HipecSafe.Hil.ControllerFaults;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 
@@ -13,7 +15,10 @@ namespace HipecSafe.Controller.Tests.Runtime;
 /// <summary>
 /// The whole controller in lockstep over a <see cref="ScriptedBoardPort"/>, with a real hazard-log file in a temp
 /// directory of its own. Cycle n runs at procedure time (n + 1) × period. The log header's time comes from a manual
-/// clock and its id is fixed, so two runs with the same script write the same bytes.
+/// clock and its id is fixed, so two runs with the same script write the same bytes. Operator commands go in as the
+/// device takes them: submitted, then answered by the control lane in the next cycle (<see cref="Press"/>). Built with
+/// <c>faultInjection</c>, every component is hosted for the rig's crash and stall injection (<see cref="Crash"/>,
+/// <see cref="Stall"/>); without it the controller is built exactly as the device builds it.
 /// </summary>
 internal sealed class LockstepRun : IDisposable
 {
@@ -24,7 +29,7 @@ internal sealed class LockstepRun : IDisposable
     private readonly ConcurrentQueue<object> _published = new();
     private bool _disposed;
 
-    public LockstepRun(TreatmentProfile? profile = null, ScriptedBoardPort? port = null)
+    public LockstepRun(TreatmentProfile? profile = null, ScriptedBoardPort? port = null, bool faultInjection = false, IComponentDecorator? decorator = null)
     {
         Profile = profile ?? TestProfiles.ShortPriming;
         Port = port ?? new ScriptedBoardPort();
@@ -35,8 +40,14 @@ internal sealed class LockstepRun : IDisposable
             TimeProvider = new ManualTimeProvider(),
             NewLogId = () => "runtime-test",
         });
-        Runtime = ControllerRuntime.Create(new ControllerOptions(Profile, ClockMode.Lockstep), Port, Log, _published.Enqueue);
+        var options = new ControllerOptions(Profile, ClockMode.Lockstep);
+        Faults = faultInjection ? new ControllerFaultInjection(ClockMode.Lockstep, options.CyclePeriod) : null;
+        Runtime = ControllerRuntime.Create(options with { Decorator = Faults ?? decorator }, Port, Log, _published.Enqueue);
+        Faults?.Attach(Runtime);
     }
+
+    /// <summary>The rig's fault injection, when the run was built with it.</summary>
+    public ControllerFaultInjection? Faults { get; }
 
     public TreatmentProfile Profile { get; }
 
@@ -97,13 +108,39 @@ internal sealed class LockstepRun : IDisposable
         throw new InvalidOperationException("unreachable");
     }
 
-    public OperatorReply Command(OperatorAction action) => Runtime.Command(action);
+    /// <summary>Submits an operator command; a procedure command is answered in the next <see cref="Step"/>.</summary>
+    public Task<OperatorReply> Submit(OperatorAction action) => Runtime.Submit(action);
 
+    /// <summary>Submits a command, runs one cycle (the control lane takes it there) and returns the device's answer.</summary>
+    public OperatorReply Press(OperatorAction action)
+    {
+        var reply = Submit(action);
+        Step();
+        return Answer(reply);
+    }
+
+    /// <summary>The answer to a submitted command, once the cycle that took it has run.</summary>
+    public OperatorReply Answer(Task<OperatorReply> reply)
+    {
+        Assert.True(reply.IsCompleted, "the command was not answered in the cycle that took it");
+        return reply.GetAwaiter().GetResult();
+    }
+
+    /// <summary><see cref="Press"/>, and the command must be accepted.</summary>
     public void Accept(OperatorAction action)
     {
-        var reply = Command(action);
+        var reply = Press(action);
         Assert.True(reply.Accepted, $"{action} was refused: {reply.RefusalReason}");
     }
+
+    /// <summary>Crashes a component (its actor is killed and restarted); returns once the root has passed the crash on.</summary>
+    public void Crash(string component, string reason = "test") => FaultsOrFail.Crash(component, reason);
+
+    /// <summary>Stalls a component for <paramref name="duration"/> (its messages are held back for that many cycles).</summary>
+    public void Stall(string component, TimeSpan duration) => FaultsOrFail.Stall(component, duration);
+
+    private ControllerFaultInjection FaultsOrFail =>
+        Faults ?? throw new InvalidOperationException("build the LockstepRun with faultInjection: true to crash or stall a component");
 
     /// <summary>Power-on self-test passes on the healthy boards: Standby.</summary>
     public CycleReport ToStandby() => StepUntil(r => r.Phase == Phase.Standby, 20, "Standby after the self-test");

@@ -5,7 +5,10 @@ using HipecSafe.TestSupport;
 
 namespace HipecSafe.Controller.Tests.Runtime;
 
-/// <summary>SRS-RT-009: every operator command is answered accepted or refused with the reason, and both are logged.</summary>
+/// <summary>
+/// SRS-RT-009: every operator command is answered accepted or refused with the reason, and both are logged; procedure
+/// commands are taken by the control lane at the next cycle in the order they arrived, alarm commands at once.
+/// </summary>
 public sealed class OperatorCommandTests
 {
     public static TheoryData<OperatorAction> WrongInStandby =>
@@ -22,12 +25,11 @@ public sealed class OperatorCommandTests
         using var run = new LockstepRun();
         run.ToStandby();
 
-        var reply = run.Command(action);
+        var reply = run.Press(action);
 
         Assert.False(reply.Accepted);
         Assert.False(string.IsNullOrWhiteSpace(reply.RefusalReason));
         Assert.Contains("Standby", reply.RefusalReason, StringComparison.Ordinal);
-        run.Step();
         Assert.Equal(Phase.Standby, run.Last!.Phase);
         var entry = Assert.Single(run.Entries<OperatorCommandEntry>());
         Assert.Equal(action.ToString(), entry.Command);
@@ -44,7 +46,7 @@ public sealed class OperatorCommandTests
         CrashRecoveryTests.WarmTheAbdomen(run);
         run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
 
-        var reply = run.Command(OperatorAction.AddDrug);
+        var reply = run.Press(OperatorAction.AddDrug);
 
         Assert.False(reply.Accepted);
         Assert.Contains("leak check", reply.RefusalReason, StringComparison.Ordinal);
@@ -55,27 +57,52 @@ public sealed class OperatorCommandTests
 
     [Fact]
     [Verifies("SRS-RT-009")]
-    public void Every_reply_has_a_log_record_of_the_same_outcome_in_the_same_order()
+    public void Every_reply_has_a_log_record_of_the_same_outcome_in_the_order_the_device_answered()
     {
         using var run = new LockstepRun();
         run.ToStandby();
-        var replies = new List<OperatorReply>
+        // The device's order: alarm commands at once, procedure commands at the next cycle in the order they arrived.
+        var answered = new List<Task<OperatorReply>>();
+        var procedure = new List<Task<OperatorReply>>();
+        void Submit(OperatorAction action)
         {
-            run.Command(OperatorAction.AddDrug),
-            run.Command(OperatorAction.Reset),
-            run.Command(OperatorAction.AcknowledgeAlarms),
-            run.Command(OperatorAction.PauseAudio),
-            run.Command(OperatorAction.StartPriming),
-            run.Command(OperatorAction.StartPriming),
-        };
-        run.Steps(3);
-        replies.Add(run.Command(OperatorAction.Pause));
-        replies.Add(run.Command(OperatorAction.Resume));
-        replies.Add(run.Command(OperatorAction.EmergencyStop));
-        replies.Add(run.Command(OperatorAction.Resume));
-        replies.Add(run.Command(OperatorAction.ReleaseEmergencyStop));
-        run.Step();
+            var reply = run.Submit(action);
+            if (action is OperatorAction.AcknowledgeAlarms or OperatorAction.PauseAudio)
+            {
+                Assert.True(reply.IsCompleted, $"{action} is an alarm command: answered at once");
+                answered.Add(reply);
+            }
+            else
+            {
+                Assert.False(reply.IsCompleted, $"{action} is a procedure command: answered at the next cycle");
+                procedure.Add(reply);
+            }
+        }
 
+        void Cycle()
+        {
+            run.Step();
+            answered.AddRange(procedure);
+            procedure.Clear();
+        }
+
+        foreach (var action in new[] { OperatorAction.AddDrug, OperatorAction.Reset, OperatorAction.AcknowledgeAlarms, OperatorAction.PauseAudio,
+                     OperatorAction.StartPriming, OperatorAction.StartPriming })
+        {
+            Submit(action);
+        }
+
+        Cycle();
+        run.Steps(3);
+        foreach (var action in new[] { OperatorAction.Pause, OperatorAction.Resume, OperatorAction.EmergencyStop, OperatorAction.Resume,
+                     OperatorAction.ReleaseEmergencyStop })
+        {
+            Submit(action);
+        }
+
+        Cycle();
+
+        var replies = answered.Select(run.Answer).ToList();
         Assert.Contains(replies, r => r.Accepted);
         Assert.Contains(replies, r => !r.Accepted);
         Assert.All(replies.Where(r => !r.Accepted), r => Assert.False(string.IsNullOrWhiteSpace(r.RefusalReason)));
@@ -98,11 +125,12 @@ public sealed class OperatorCommandTests
     {
         using var run = new LockstepRun();
 
-        var reply = run.Command(action);
+        // Submitted before the first cycle: the alarm system has no time yet; the control lane answers in cycle 0, in
+        // its power-on self-test, where no command is allowed.
+        var reply = run.Press(action);
 
         Assert.False(reply.Accepted);
         Assert.False(string.IsNullOrWhiteSpace(reply.RefusalReason));
-        run.Step();
         var entry = Assert.Single(run.Entries<OperatorCommandEntry>());
         Assert.Equal(action.ToString(), entry.Command);
         Assert.False(entry.Accepted);

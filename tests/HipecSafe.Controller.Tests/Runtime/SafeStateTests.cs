@@ -19,30 +19,35 @@ public sealed class SafeStateTests
         var heating = run.ToHeating();
         run.Port.Frame = run.Port.Frame with { InflowA = Temperature.FromDegreesCelsius(45.4) };
 
+        // The gate writes the safe command in the trip's own cycle (SRS-GT-004); the control lane reads the trip in the
+        // next cycle's verdict and latches SafeState there.
         var tripped = run.Step();
         Assert.NotNull(tripped);
-        Assert.Equal(Phase.SafeState, tripped.Phase);
+        Assert.Contains("IL-INFLOW-HIGH", tripped.ActiveTrips);
         Assert.Equal(ActuatorCommand.Safe, tripped.Command);
+        var latched = run.Step();
+        Assert.NotNull(latched);
+        Assert.Equal(Phase.SafeState, latched.Phase);
+        Assert.Equal(ActuatorCommand.Safe, latched.Command);
 
         // The cause goes away; SafeState is latched and keeps writing safe until an operator reset.
         run.Port.Frame = ScriptedBoardPort.HealthyFrame;
         run.Steps(20);
-        Assert.All(run.Reports.Skip((int)tripped.Tick.Cycle), r =>
+        Assert.All(run.Reports.Skip((int)latched.Tick.Cycle), r =>
         {
             Assert.NotNull(r);
             Assert.Equal(Phase.SafeState, r.Phase);
             Assert.Equal(ActuatorCommand.Safe, r.Command);
         });
-        // In the tripping cycle the interlock's own constraint came first; from the cycle's regular write on, only safe.
+        // From the tripping cycle on, one write a cycle, and only the safe command.
         var writes = run.Port.Writes.Where(w => w.Cycle > heating.Tick.Cycle).ToList();
-        Assert.Equal(ActuatorCommand.Safe, run.Port.WritesIn(tripped.Tick.Cycle)[^1].Command);
-        Assert.All(writes.Where(w => w.Cycle > tripped.Tick.Cycle), w => Assert.Equal(ActuatorCommand.Safe, w.Command));
-        Assert.All(writes, w => Assert.False(w.Command.HeaterEnabled));
+        Assert.Equal(run.Reports.Count - 1 - heating.Tick.Cycle, writes.Count);
+        Assert.All(writes, w => Assert.Equal(ActuatorCommand.Safe, w.Command));
 
         var records = run.Records();
         var entered = Assert.Single(records, r => r.Entry is SafeStateEntry { Change: SafeStateChange.Entered });
         Assert.Equal(LogPriority.High, entered.Priority);
-        Assert.Equal(LockstepRun.TimeOf(tripped.Tick.Cycle, run.Period), entered.ProcedureTime);
+        Assert.Equal(LockstepRun.TimeOf(latched.Tick.Cycle, run.Period), entered.ProcedureTime);
         Assert.Contains(records, r => r.Entry is PhaseTransitionEntry { To: Phase.SafeState } && r.Priority == LogPriority.High);
         var raised = Assert.Single(records, r => r.Entry is AlarmEntry { Change: AlarmEventKind.Raised, AlarmId: "SAFE-STATE" });
         Assert.Equal(LogPriority.High, raised.Priority);
@@ -52,31 +57,38 @@ public sealed class SafeStateTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-004")]
-    public void Emergency_stop_writes_the_safe_command_at_once_and_keeps_it_through_the_release()
+    [Verifies("SRS-RT-004", "SRS-GT-005", "SRS-GT-006", "SRS-RT-007")]
+    public void Emergency_stop_writes_the_safe_command_in_the_cycle_that_takes_it_withholds_the_heartbeat_and_keeps_safe_through_the_release()
     {
         using var run = new LockstepRun();
         var heating = run.ToHeating();
-        var writesBefore = run.Port.Writes.Count;
+        var heartbeat = run.Port.Heartbeat;
 
+        // Taken by the control lane at the next cycle; the gate sees the EmergencyStop phase with that cycle's desired
+        // command and writes safe in that very cycle, without advancing the heartbeat (the board latches on its own too).
         run.Accept(OperatorAction.EmergencyStop);
-        // Written when the command is accepted, before the next cycle runs.
-        Assert.True(run.Port.Writes.Count > writesBefore, "the emergency stop must reach the board without waiting for a cycle");
-        Assert.Equal(ActuatorCommand.Safe, run.Port.Held);
+        var stopped = run.Last!;
+        Assert.Equal(Phase.EmergencyStop, stopped.Phase);
+        Assert.Equal(ActuatorCommand.Safe, Assert.Single(run.Port.WritesIn(stopped.Tick.Cycle)).Command);
+        Assert.False(stopped.HeartbeatWritten);
 
         run.Steps(5);
-        Assert.All(run.Reports.Skip((int)heating.Tick.Cycle + 1), r =>
+        Assert.All(run.Reports.Skip((int)stopped.Tick.Cycle), r =>
         {
             Assert.NotNull(r);
             Assert.Equal(Phase.EmergencyStop, r.Phase);
             Assert.Equal(ActuatorCommand.Safe, r.Command);
+            Assert.False(r.HeartbeatWritten);
         });
+        Assert.All(run.Port.Writes.Where(w => w.Cycle >= stopped.Tick.Cycle), w => Assert.Equal(heartbeat, w.Heartbeat));
         Assert.Contains(run.Last!.Alarms!.Alarms, a => a.ConditionId == "SAFE-STATE" && a.Priority == AlarmPriority.High);
 
         run.Accept(OperatorAction.ReleaseEmergencyStop);
         run.Steps(5);
         Assert.Equal(Phase.SafeState, run.Last!.Phase);
-        Assert.All(run.Port.Writes.Skip(writesBefore), w => Assert.Equal(ActuatorCommand.Safe, w.Command));
+        Assert.All(run.Port.Writes.Where(w => w.Cycle > heating.Tick.Cycle), w => Assert.Equal(ActuatorCommand.Safe, w.Command));
+        // Out of EmergencyStop the heartbeat moves again, so the board's latch can be released by the reset that follows.
+        Assert.True(run.Last!.HeartbeatWritten);
 
         var records = run.Records();
         Assert.Contains(records, r => r.Entry is PhaseTransitionEntry { To: Phase.EmergencyStop } && r.Priority == LogPriority.High);

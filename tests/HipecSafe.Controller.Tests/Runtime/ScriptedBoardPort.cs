@@ -1,22 +1,30 @@
 using HipecSafe.Controller.Boards;
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Sensors;
 
 namespace HipecSafe.Controller.Tests.Runtime;
 
-/// <summary>One actuator write as the board saw it, stamped with the cycle the driver said was running.</summary>
-internal sealed record BoardWrite(long Cycle, ActuatorCommand Command, ushort Heartbeat);
-
 /// <summary>
 /// An <see cref="IBoardPort"/> for runtime tests. The sensor board returns <see cref="Frame"/> with a sample counter
-/// that advances on every read (unless frozen); the actuator board behaves like an obedient board — its feedback
-/// mirrors the command last written — except for what the test scripts (latches, a motor fault, a runaway heater,
-/// failed reads, a port that throws). Every write is recorded with its heartbeat and the driver's cycle number.
-/// Thread-safe, because fault handling may touch it from a thread other than the driver's.
+/// that advances on every read (unless frozen). The actuator board follows docs/icd.md §7: it starts in its power-on
+/// safe hold (board_status bit0), leaves a SAFE latch only through a latch reset sent while the last written command
+/// has the heater disabled, the limiter reads below 44 °C and the heartbeat changed within the last 500 ms, and its
+/// holding-register read-back (FC 0x03) returns what it holds — the safe values while latched, until the next write
+/// after a release. Beyond that it is obedient (its feedback mirrors what it holds) except for what the test scripts
+/// (latches, a motor fault, a runaway heater, failed reads, a port that throws, a board that never leaves its hold).
+/// Every write is recorded with its heartbeat and the driver's cycle number. Thread-safe, because fault handling
+/// may touch it from a thread other than the driver's.
 /// </summary>
 internal sealed class ScriptedBoardPort : IBoardPort
 {
+    /// <summary>The board's release condition: the heartbeat changed within this long (docs/icd.md §7.4).</summary>
+    public static readonly TimeSpan HeartbeatChangingWithin = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The limiter must read below this for a latch reset to be honoured (docs/icd.md §7.3, §7.4).</summary>
+    public static readonly Temperature LimiterReleaseBelow = Temperature.FromDegreesCelsius(44.0);
+
     /// <summary>A calm patient before heating: every channel valid, flow at the default target, a full reservoir.</summary>
     public static SensorFrame HealthyFrame { get; } = new(
         SampleCounter: 0,
@@ -37,9 +45,14 @@ internal sealed class ScriptedBoardPort : IBoardPort
 
     private readonly Lock _gate = new();
     private readonly List<BoardWrite> _writes = [];
+    private readonly List<long> _releases = [];
+    private readonly List<BoardWrite> _latchResetsSent = [];
+    private readonly TimeSpan _period;
     private SensorFrame _frame = HealthyFrame;
+    private ActuatorCommand _written = ActuatorCommand.Safe;
     private ActuatorCommand _held = ActuatorCommand.Safe;
     private ushort _heartbeat;
+    private long? _heartbeatChangedAt;
     private ushort _counter;
     private int _reads;
     private int _sensorFailures;
@@ -49,7 +62,9 @@ internal sealed class ScriptedBoardPort : IBoardPort
     private bool _freezeCounter;
     private bool _sensorReadFails;
     private bool _actuatorReadFails;
-    private bool _watchdogLatched;
+    private bool _heldReadFails;
+    private bool _safeLatched = true;
+    private bool _neverReleases;
     private bool _limiterTripped;
     private bool _pumpMotorFault;
     private Temperature _limiterTemperature = Temperature.FromDegreesCelsius(37.0);
@@ -58,6 +73,12 @@ internal sealed class ScriptedBoardPort : IBoardPort
     private Exception? _throwOnWrite;
     private string? _writeFailure;
     private BoardReadout? _readoutOverride;
+
+    /// <param name="cyclePeriod">The driver's cycle period: the board's 500 ms heartbeat window is judged in cycles of it.</param>
+    public ScriptedBoardPort(TimeSpan? cyclePeriod = null)
+    {
+        _period = cyclePeriod ?? TimeSpan.FromMilliseconds(100);
+    }
 
     /// <summary>The sensor sample returned by the next reads; its counter is replaced by the board's own.</summary>
     public SensorFrame Frame { get => Locked(() => _frame); set => Locked(() => _frame = value); }
@@ -72,11 +93,42 @@ internal sealed class ScriptedBoardPort : IBoardPort
 
     public bool ActuatorReadFails { get => Locked(() => _actuatorReadFails); set => Locked(() => _actuatorReadFails = value); }
 
-    /// <summary>board_status bit 0; cleared by a latch reset written with heater_enable = 0.</summary>
-    public bool WatchdogLatched { get => Locked(() => _watchdogLatched); set => Locked(() => _watchdogLatched = value); }
+    /// <summary>The holding-register read-back (FC 0x03) fails; the feedback read still answers.</summary>
+    public bool HeldReadFails { get => Locked(() => _heldReadFails); set => Locked(() => _heldReadFails = value); }
+
+    /// <summary>
+    /// board_status bit 0, the SAFE latch (board watchdog or power-on hold): set at power-on; setting it forces the held
+    /// command safe, as the board does when it latches.
+    /// </summary>
+    public bool SafeLatched
+    {
+        get => Locked(() => _safeLatched);
+        set => Locked(() =>
+        {
+            _safeLatched = value;
+            if (value)
+            {
+                _held = ActuatorCommand.Safe;
+            }
+        });
+    }
+
+    /// <summary>A board whose SAFE latch ignores every latch reset (a faulty board: the self-test must fail).</summary>
+    public bool NeverReleases { get => Locked(() => _neverReleases); set => Locked(() => _neverReleases = value); }
 
     /// <summary>board_status bit 1; cleared by a latch reset once the limiter reads below 44 °C.</summary>
-    public bool LimiterTripped { get => Locked(() => _limiterTripped); set => Locked(() => _limiterTripped = value); }
+    public bool LimiterTripped
+    {
+        get => Locked(() => _limiterTripped);
+        set => Locked(() =>
+        {
+            _limiterTripped = value;
+            if (value)
+            {
+                _held = _held.WithHeaterOff();
+            }
+        });
+    }
 
     public Temperature LimiterTemperature { get => Locked(() => _limiterTemperature); set => Locked(() => _limiterTemperature = value); }
 
@@ -100,11 +152,22 @@ internal sealed class ScriptedBoardPort : IBoardPort
 
     public int Reads => Locked(() => _reads);
 
+    /// <summary>Latch resets received, honoured or not.</summary>
     public int LatchResets => Locked(() => _latchResets);
 
-    /// <summary>The command the actuator board holds now (the last successful write).</summary>
+    /// <summary>Every latch reset received, with the command and heartbeat last written when it came.</summary>
+    public IReadOnlyList<BoardWrite> LatchResetsSent => Locked(() => _latchResetsSent.ToList());
+
+    /// <summary>Cycles in which a latch reset released the SAFE latch.</summary>
+    public IReadOnlyList<long> Releases => Locked(() => _releases.ToList());
+
+    /// <summary>The command the actuator board holds now (FC 0x03): the safe values while SAFE-latched.</summary>
     public ActuatorCommand Held => Locked(() => _held);
 
+    /// <summary>The heartbeat register as last written.</summary>
+    public ushort Heartbeat => Locked(() => _heartbeat);
+
+    /// <summary>Every write that reached the board, as sent (registers 0–4), whatever the board then holds.</summary>
     public IReadOnlyList<BoardWrite> Writes => Locked(() => _writes.ToList());
 
     public IReadOnlyList<BoardWrite> WritesIn(long cycle) => Locked(() => _writes.Where(w => w.Cycle == cycle).ToList());
@@ -145,19 +208,30 @@ internal sealed class ScriptedBoardPort : IBoardPort
             }
 
             ActuatorFeedback? feedback = null;
+            HeldCommand? held = null;
             string? actuatorFailure = null;
+            string? heldFailure = null;
             if (_actuatorReadFails)
             {
                 _actuatorFailures++;
                 actuatorFailure = "scripted: actuator board did not answer";
+                heldFailure = actuatorFailure;
             }
             else
             {
                 _actuatorFailures = 0;
                 feedback = FeedbackLocked();
+                if (_heldReadFails)
+                {
+                    heldFailure = "scripted: holding registers did not answer";
+                }
+                else
+                {
+                    held = new HeldCommand(_held, _heartbeat);
+                }
             }
 
-            return new BoardReadout(frame, sensorFailure, feedback, actuatorFailure, _sensorFailures, _actuatorFailures);
+            return new BoardReadout(frame, sensorFailure, feedback, actuatorFailure, held, heldFailure, _sensorFailures, _actuatorFailures);
         }
     }
 
@@ -178,7 +252,14 @@ internal sealed class ScriptedBoardPort : IBoardPort
             }
 
             _writes.Add(new BoardWrite(_cycle, command, heartbeat));
-            _held = command;
+            _written = command;
+            // While SAFE-latched registers 0–3 stay safe; a tripped limiter holds the heater off (docs/icd.md §7.5).
+            _held = _safeLatched ? ActuatorCommand.Safe : _limiterTripped ? command.WithHeaterOff() : command;
+            if (heartbeat != _heartbeat)
+            {
+                _heartbeatChangedAt = _cycle;
+            }
+
             _heartbeat = heartbeat;
             return null;
         }
@@ -189,30 +270,36 @@ internal sealed class ScriptedBoardPort : IBoardPort
         lock (_gate)
         {
             _latchResets++;
-            if (_held.HeaterEnabled)
+            _latchResetsSent.Add(new BoardWrite(_cycle, _written, _heartbeat));
+            // Acknowledged like any FC 0x06 write whether or not honoured: the controller learns the outcome from board_status.
+            if (_written.HeaterEnabled || _held.HeaterEnabled || _limiterTemperature >= LimiterReleaseBelow)
             {
-                return "latch reset ignored: heater_enable is 1";
+                return null;
             }
 
-            _watchdogLatched = false;
-            if (_limiterTripped && _limiterTemperature < Temperature.FromDegreesCelsius(44.0))
+            if (_safeLatched && !_neverReleases && HeartbeatChangingLocked())
             {
-                _limiterTripped = false;
+                _safeLatched = false;
+                _releases.Add(_cycle);
             }
 
-            return _limiterTripped ? "limiter stays tripped" : null;
+            _limiterTripped = false;
+            return null;
         }
     }
 
     public string Describe() => Locked(() => $"scripted port: {_reads} reads, {_writes.Count} writes, {_latchResets} latch resets");
 
+    private bool HeartbeatChangingLocked() =>
+        _heartbeatChangedAt is { } changed && (_cycle - changed) * _period <= HeartbeatChangingWithin;
+
     private ActuatorFeedback FeedbackLocked()
     {
-        // A watchdog-latched board drives everything off, whatever the registers hold.
-        var outputs = _watchdogLatched ? ActuatorCommand.Safe : _held;
-        var relay = outputs.HeaterEnabled && !_limiterTripped;
+        // The outputs follow what the board holds: safe while latched, heater off while the limiter has tripped.
+        var outputs = _held;
+        var relay = outputs.HeaterEnabled && !_limiterTripped && !_safeLatched;
         var status = BoardStatus.None;
-        status |= _watchdogLatched ? BoardStatus.SafeLatchedByWatchdog : 0;
+        status |= _safeLatched ? BoardStatus.SafeLatchedByWatchdog : 0;
         status |= _limiterTripped ? BoardStatus.LimiterTripped : 0;
         status |= relay ? BoardStatus.HeaterRelayClosed : 0;
         status |= outputs.PumpSpeedRpm > 0 ? BoardStatus.PumpRunning : 0;
@@ -227,6 +314,14 @@ internal sealed class ScriptedBoardPort : IBoardPort
         lock (_gate)
         {
             return read();
+        }
+    }
+
+    private void Locked(Action write)
+    {
+        lock (_gate)
+        {
+            write();
         }
     }
 }

@@ -24,10 +24,9 @@ public sealed class WatchdogActorTests : TestKit
     public WatchdogActorTests()
     {
         _t = new ActorTestEnvironment(name => CreateTestProbe(name));
-        var env = _t.Env;
+        var ports = _t.WatchdogPorts();
         var monitor = new HealthMonitor(ComponentNames.Monitored);
-        _watchdog = Sys.ActorOf(Props.Create(() => new WatchdogActor(env, monitor)), ComponentNames.Watchdog);
-        env.Watchdog = _watchdog;
+        _watchdog = Sys.ActorOf(Props.Create(() => new WatchdogActor(ports, monitor)), ComponentNames.Watchdog);
     }
 
     /// <summary>Sends the tick, collects every component's ping (asserting its key) and the bus's StartCycle.</summary>
@@ -79,9 +78,9 @@ public sealed class WatchdogActorTests : TestKit
         {
             var start = Tick(cycle);
             Assert.Equal(cycle, start.Tick.Cycle);
-            Assert.True(start.HeartbeatAllowed, $"cycle {cycle}: every component answered, the heartbeat must be allowed");
-            Assert.Empty(start.LateComponents);
-            Assert.Empty(start.FailedComponents);
+            Assert.True(start.Health.RoundPassed, $"cycle {cycle}: every component answered, the heartbeat must be allowed");
+            Assert.Empty(start.Health.Late);
+            Assert.Empty(start.Health.Failed);
             keys.Add(start.Tick.Cycle);
             Answer(cycle);
         }
@@ -89,6 +88,18 @@ public sealed class WatchdogActorTests : TestKit
         Assert.Equal(keys.Count, keys.Distinct().Count());
         // The watchdog does not ping itself: the board's own watchdog watches it.
         Assert.False(_t.Watchdog.HasMessages);
+        // Each round's start is reported to the listener (the real-time clock's tick hand-over, the lockstep monitor).
+        // Up to the report that round 3 has all its answers.
+        var progress = new List<RoundProgress>();
+        do
+        {
+            progress.Add(_t.Listener.ExpectMsg<RoundProgress>(TimeSpan.FromSeconds(5)));
+        }
+        while (progress[^1] is not { Key: 3, Outstanding.Count: 0 });
+
+        Assert.Equal([0L, 1L, 2L, 3L], progress.Select(p => p.Key).Distinct());
+        Assert.All(progress.GroupBy(p => p.Key), round =>
+            Assert.Equal(ComponentNames.Monitored.Order(StringComparer.Ordinal), round.First().Outstanding.Order(StringComparer.Ordinal)));
     }
 
     [Fact]
@@ -101,14 +112,14 @@ public sealed class WatchdogActorTests : TestKit
         Answer(1, ComponentNames.ControlLoop);
 
         var late = Tick(2);
-        Assert.False(late.HeartbeatAllowed);
-        Assert.Equal([ComponentNames.ControlLoop], late.LateComponents);
-        Assert.Empty(late.FailedComponents);
+        Assert.False(late.Health.RoundPassed);
+        Assert.Equal([ComponentNames.ControlLoop], late.Health.Late);
+        Assert.Empty(late.Health.Failed);
         Answer(2);
 
         var recovered = Tick(3);
-        Assert.True(recovered.HeartbeatAllowed);
-        Assert.Empty(recovered.LateComponents);
+        Assert.True(recovered.Health.RoundPassed);
+        Assert.Empty(recovered.Health.Late);
     }
 
     [Fact]
@@ -125,8 +136,8 @@ public sealed class WatchdogActorTests : TestKit
         Answer(2, ComponentNames.Alarms);
 
         var start = Tick(3);
-        Assert.False(start.HeartbeatAllowed);
-        Assert.Equal([ComponentNames.Alarms], start.LateComponents);
+        Assert.False(start.Health.RoundPassed);
+        Assert.Equal([ComponentNames.Alarms], start.Health.Late);
     }
 
     [Fact]
@@ -143,8 +154,8 @@ public sealed class WatchdogActorTests : TestKit
 
         // Rounds 1, 2 and 3 are missed; tick 4 closes round 3.
         var failed = Tick(4);
-        Assert.Equal([ComponentNames.Interlocks], failed.FailedComponents);
-        Assert.False(failed.HeartbeatAllowed);
+        Assert.Equal([ComponentNames.Interlocks], failed.Health.Failed);
+        Assert.False(failed.Health.RoundPassed);
         var log = Assert.Single(_logged);
         Assert.Equal(LogPriority.High, log.Priority);
         var fault = Assert.IsType<FaultEntry>(log.Entry);
@@ -158,8 +169,8 @@ public sealed class WatchdogActorTests : TestKit
         {
             Answer(cycle - 1, ComponentNames.Interlocks);
             var start = Tick(cycle);
-            Assert.Equal([ComponentNames.Interlocks], start.FailedComponents);
-            Assert.False(start.HeartbeatAllowed);
+            Assert.Equal([ComponentNames.Interlocks], start.Health.Failed);
+            Assert.False(start.Health.RoundPassed);
         }
 
         Assert.Single(_logged);
@@ -179,7 +190,7 @@ public sealed class WatchdogActorTests : TestKit
         for (long cycle = 1; cycle <= 9; cycle++)
         {
             var start = Tick(cycle);
-            Assert.Empty(start.FailedComponents);
+            Assert.Empty(start.Health.Failed);
             // Answers only every third round: at most two consecutive misses.
             if (cycle % 3 == 0)
             {
@@ -204,22 +215,22 @@ public sealed class WatchdogActorTests : TestKit
         for (long cycle = 1; cycle <= 3; cycle++)
         {
             Tick(cycle);
-            Answer(cycle, ComponentNames.Supervisor);
+            Answer(cycle, ComponentNames.BoardBus);
         }
 
-        Assert.Equal([ComponentNames.Supervisor], Tick(4).FailedComponents);
+        Assert.Equal([ComponentNames.BoardBus], Tick(4).Health.Failed);
         Assert.Single(_logged);
         Answer(4);
 
         // Answering again does not unlatch the failure, nor the heartbeat.
         var answered = Tick(5);
-        Assert.Equal([ComponentNames.Supervisor], answered.FailedComponents);
-        Assert.False(answered.HeartbeatAllowed);
+        Assert.Equal([ComponentNames.BoardBus], answered.Health.Failed);
+        Assert.False(answered.Health.RoundPassed);
         Answer(5);
 
         _watchdog.Tell(new ResetHealth());
         var reset = Tick(6);
-        Assert.Empty(reset.FailedComponents);
-        Assert.True(reset.HeartbeatAllowed);
+        Assert.Empty(reset.Health.Failed);
+        Assert.True(reset.Health.RoundPassed);
     }
 }

@@ -1,4 +1,3 @@
-using HipecSafe.Controller.Faults;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
@@ -8,8 +7,9 @@ using Xunit.Abstractions;
 namespace HipecSafe.Controller.Tests.Runtime;
 
 /// <summary>
-/// A hung actor in lockstep (InjectStall holds its messages back for the stall's length in cycles): the watchdog
-/// withholds the heartbeat from the first missed round, fails the component after three, and the actuators go safe.
+/// A hung actor in lockstep (the rig's stall injection holds its messages back for the stall's length in cycles): the
+/// watchdog withholds the heartbeat from the first missed round, fails the component after three, and the actuators go
+/// safe — written by the gate, or, while the gate itself hangs, by the board's own watchdog once the heartbeat stops.
 /// </summary>
 public sealed class WatchdogStallTests(ITestOutputHelper output)
 {
@@ -30,21 +30,24 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
     }
 
     [Fact]
-    [Verifies("SRS-RT-006", "SRS-RT-007", "SRS-RT-008")]
+    [Verifies("SRS-RT-006", "SRS-RT-007", "SRS-RT-008", "SRS-GT-002", "SRS-GT-007", "SRS-GT-008")]
     public void A_stalled_control_loop_is_failed_within_four_cycles_the_actuators_go_safe_and_the_heartbeat_stops()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var heating = run.ToHeating();
         var c = heating.Tick.Cycle;
-        var heartbeat = run.Port.Writes[^1].Heartbeat;
 
-        run.Runtime.Inject(ComponentNames.ControlLoop, new InjectStall(Stall));
+        run.Stall(ComponentNames.ControlLoop, Stall);
         var cycles = Enumerable.Range(0, 4).Select(_ => run.Step()).ToList();
         Trace(run, c + 1);
 
-        // c+1: the chain stops at the stalled loop; nothing new is written.
-        Assert.Null(cycles[0]);
-        Assert.Empty(run.Port.WritesIn(c + 1));
+        // c+1: no control output by the deadline: the gate decides alone — heater off, pump and clamp as the board
+        // holds them. Round c was answered, so the heartbeat still moves this once.
+        var first = Assert.IsType<Cycle.CycleReport>(cycles[0]);
+        Assert.Equal(heating.Command.WithHeaterOff(), first.Command);
+        Assert.Equal(first.Command, Assert.Single(run.Port.WritesIn(c + 1)).Command);
+        Assert.True(first.HeartbeatWritten);
+        var heartbeat = run.Port.Heartbeat;
         // c+2, c+3: the loop is late: heater off, no heartbeat.
         for (var i = 1; i <= 2; i++)
         {
@@ -54,20 +57,16 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
             Assert.False(cycles[i]!.HeartbeatWritten);
         }
 
-        // c+4: the third missed round fails the loop: safe state, safe command.
+        // c+4: the third missed round fails the loop: the gate writes the safe command.
         Assert.NotNull(cycles[3]);
-        Assert.Equal(Phase.SafeState, cycles[3]!.Phase);
         Assert.Equal(ActuatorCommand.Safe, cycles[3]!.Command);
 
-        // Through the stall and after it, the heartbeat never moves again: the failure is latched.
+        // Through the stall and after it, the heartbeat never moves again: the failure is latched. The control lane
+        // latches SafeState once it runs again.
         run.Steps(30);
-        Assert.All(run.Port.Writes.Where(w => w.Cycle > c), w => Assert.Equal(heartbeat, w.Heartbeat));
+        Assert.All(run.Port.Writes.Where(w => w.Cycle > c + 1), w => Assert.Equal(heartbeat, w.Heartbeat));
         Assert.All(run.Port.Writes.Where(w => w.Cycle >= c + 4), w => Assert.Equal(ActuatorCommand.Safe, w.Command));
-        Assert.All(run.Reports.Skip((int)c + 5), r =>
-        {
-            Assert.NotNull(r);
-            Assert.Equal(Phase.SafeState, r.Phase);
-        });
+        Assert.Equal(Phase.SafeState, run.Last!.Phase);
 
         var records = run.Records();
         var failure = Assert.Single(records, r => r.Entry is FaultEntry { Source: "watchdog" } f && f.Description.Contains(ComponentNames.ControlLoop, StringComparison.Ordinal));
@@ -78,81 +77,90 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
 
     [Fact]
     [Verifies("SRS-RT-006", "SRS-RT-007")]
-    public void A_stalled_interlock_actor_is_failed_within_four_cycles_the_actuators_go_safe_and_the_heartbeat_stops()
+    public void A_stalled_interlock_actor_writes_nothing_so_the_heartbeat_stops_and_from_its_failure_on_only_safe_is_written()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var heating = run.ToHeating();
         var c = heating.Tick.Cycle;
         var heartbeat = run.Port.Writes[^1].Heartbeat;
 
-        run.Runtime.Inject(ComponentNames.Interlocks, new InjectStall(Stall));
+        run.Stall(ComponentNames.Interlocks, Stall);
         run.Steps(4);
         Trace(run, c + 1);
 
-        // Whatever else happens while the interlocks hang, no heartbeat is written and, from the failing round on, only safe.
-        var safe = run.Port.Writes.Where(w => w.Cycle > c).ToList();
-        Assert.NotEmpty(safe);
-        Assert.All(safe, w => Assert.Equal(heartbeat, w.Heartbeat));
-        Assert.True(run.Port.WritesIn(c + 4).Count > 0, "the bus must write the safe command in the cycle the watchdog fails the interlocks");
-        Assert.Equal(ActuatorCommand.Safe, run.Port.Held);
+        // The bus writes only the gate's command: while the gate hangs nothing is written, so the heartbeat stops and
+        // the board's own watchdog latches it safe (docs/icd.md §7.1).
+        Assert.DoesNotContain(run.Port.Writes, w => w.Cycle > c);
+        Assert.All(run.Reports.Skip((int)c + 1), Assert.Null);
 
+        // After the stall (20 cycles) the gate decides again: the interlocks have failed, so only safe, no heartbeat.
         run.Steps(30);
-        Assert.All(run.Port.Writes.Where(w => w.Cycle > c), w => Assert.Equal(heartbeat, w.Heartbeat));
-        Assert.All(run.Port.Writes.Where(w => w.Cycle >= c + 4), w => Assert.Equal(ActuatorCommand.Safe, w.Command));
+        var after = run.Port.Writes.Where(w => w.Cycle > c).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, w => Assert.Equal(heartbeat, w.Heartbeat));
+        Assert.All(after, w => Assert.Equal(ActuatorCommand.Safe, w.Command));
         Assert.Equal(Phase.SafeState, run.Last!.Phase);
         Assert.Single(run.Entries<FaultEntry>(), f => f.Source == "watchdog" && f.Description.Contains(ComponentNames.Interlocks, StringComparison.Ordinal));
     }
 
     [Fact]
     [Verifies("SRS-RT-006", "SRS-RT-004")]
-    public void While_the_interlock_actor_hangs_the_watchdog_failure_latches_safe_state_and_raises_its_alarm()
+    public void While_the_interlock_actor_hangs_the_watchdog_failure_latches_safe_state_and_the_alarm_comes_with_the_gate_s_next_decision()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var c = run.ToHeating().Tick.Cycle;
 
-        run.Runtime.Inject(ComponentNames.Interlocks, new InjectStall(Stall));
+        run.Stall(ComponentNames.Interlocks, Stall);
         run.Steps(6);
 
-        // The interlocks are still hung (the stall lasts 20 cycles); the watchdog failed them in cycle c+4. Failing a
-        // component must latch SafeState and raise the SAFE-STATE alarm then, not whenever the component comes back.
+        // The interlocks are still hung (the stall lasts 20 cycles); the watchdog failed them in cycle c+4, and the
+        // control lane latches SafeState then, not whenever the gate comes back.
         var failedAt = LockstepRun.TimeOf(c + 4, run.Period);
         var records = run.Records();
         Assert.Contains(records, r => r.Entry is FaultEntry { Source: "watchdog" } && r.ProcedureTime == failedAt);
         Assert.True(records.Any(r => r.Entry is PhaseTransitionEntry { To: Phase.SafeState } && r.ProcedureTime <= failedAt),
             "no transition to SafeState was logged while the interlock actor hangs");
-        Assert.True(records.Any(r => r.Entry is AlarmEntry { Change: Core.Alarms.AlarmEventKind.Raised, AlarmId: "SAFE-STATE" } && r.ProcedureTime <= failedAt),
-            "no SAFE-STATE alarm was raised while the interlock actor hangs");
+
+        // The alarm system is fed by the gate's decisions: the SAFE-STATE alarm is raised once the gate decides again.
+        Assert.DoesNotContain(records, r => r.Entry is AlarmEntry { AlarmId: "SAFE-STATE" });
+        run.Steps(20);
+        var raised = Assert.Single(run.Records(), r => r.Entry is AlarmEntry { Change: Core.Alarms.AlarmEventKind.Raised, AlarmId: "SAFE-STATE" });
+        Assert.Equal(LogPriority.High, raised.Priority);
+        Assert.True(raised.ProcedureTime >= LockstepRun.TimeOf(c + 6, run.Period), $"SAFE-STATE raised at {raised.ProcedureTime}, while the gate still hung");
+        Assert.Contains(run.Last!.Alarms!.Alarms, a => a.ConditionId == "SAFE-STATE" && a.Priority == Core.Alarms.AlarmPriority.High);
     }
 
     [Fact]
-    [Verifies("SRS-RT-003")]
-    public void An_interlock_switches_the_heater_off_at_once_even_in_a_cycle_the_stalled_control_loop_never_finishes()
+    [Verifies("SRS-RT-003", "SRS-GT-007")]
+    public void An_interlock_switches_the_heater_off_in_a_cycle_the_stalled_control_loop_never_answers()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var c = run.ToHeating().Tick.Cycle;
 
-        run.Runtime.Inject(ComponentNames.ControlLoop, new InjectStall(Stall));
-        // Core high: heater off (latched), no safe state, so the cycle goes on to the stalled control loop and stops there.
+        run.Stall(ComponentNames.ControlLoop, Stall);
+        // Core high: heater off (latched), no safe state; the control loop never answers the cycle.
         run.Port.Frame = run.Port.Frame with { Core = Core.Quantities.Temperature.FromDegreesCelsius(40.4) };
-        var stuck = run.Step();
+        var decided = run.Step();
 
-        Assert.Null(stuck);
-        var forced = Assert.Single(run.Port.WritesIn(c + 1));
-        Assert.False(forced.Command.HeaterEnabled);
-        Assert.Equal(0, forced.Command.HeaterPowerPermille);
+        Assert.NotNull(decided);
+        Assert.Contains("IL-CORE-HIGH", decided.ActiveTrips);
+        var written = Assert.Single(run.Port.WritesIn(c + 1));
+        Assert.False(written.Command.HeaterEnabled);
+        Assert.Equal(0, written.Command.HeaterPowerPermille);
         Assert.Contains(run.Entries<InterlockEntry>(), e => e.Kind == HazardLogKind.InterlockTripped && e.RuleId == "IL-CORE-HIGH");
+        Assert.Contains(run.Entries<FaultEntry>(), f => f.Source == "interlocks" && f.Description.Contains($"no control output for cycle {c + 1}", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData(ComponentNames.Interlocks)]
     [InlineData(ComponentNames.ControlLoop)]
-    [Verifies("SRS-RT-006")]
+    [Verifies("SRS-RT-006", "SRS-GT-007")]
     public void Every_cycle_ends_with_exactly_one_report_during_and_after_a_stall(string component)
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var c = run.ToHeating().Tick.Cycle;
 
-        run.Runtime.Inject(component, new InjectStall(Stall));
+        run.Stall(component, Stall);
         // Through the stall, its end (20 cycles) and well after: the failure stays latched, the component answers again.
         run.Steps(40);
 
@@ -160,20 +168,26 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
             .GroupBy(r => r.Tick.Cycle).Where(g => g.Count() > 1).Select(g => $"cycle {g.Key}: {g.Count()} reports").ToList();
         Assert.True(perCycle.Count == 0, string.Join("; ", perCycle));
         Assert.Equal(Phase.SafeState, run.Last!.Phase);
+        if (component == ComponentNames.ControlLoop)
+        {
+            // The gate decides each cycle at its deadline without the control loop: none goes without its report.
+            Assert.All(run.Reports.Skip((int)c + 1), Assert.NotNull);
+        }
     }
 
     [Fact]
     [Verifies("SRS-RT-006")]
-    public void Verdicts_of_a_hung_interlock_actor_that_come_late_are_noted_at_the_current_time_without_log_time_faults()
+    public void Verdicts_of_a_hung_interlock_actor_that_come_late_are_not_written_and_are_noted_at_the_current_time_without_log_time_faults()
     {
-        using var run = new LockstepRun();
+        using var run = new LockstepRun(faultInjection: true);
         var c = run.ToHeating().Tick.Cycle;
 
-        run.Runtime.Inject(ComponentNames.Interlocks, new InjectStall(Stall));
+        run.Stall(ComponentNames.Interlocks, Stall);
         run.Steps(30);
 
         var records = run.Records();
-        Assert.Contains(records, r => r.Entry is NoteEntry n && n.Text.Contains($"interlock verdict of cycle {c + 1} arrived late", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Entry is NoteEntry n && n.Text.Contains($"gate verdict of cycle {c + 1} arrived after cycle", StringComparison.Ordinal));
+        Assert.Empty(run.Port.WritesIn(c + 1));
         // A note stamped with a time before records already in the log makes the writer add a Fault about the clock.
         Assert.DoesNotContain(records, r => r.Entry is FaultEntry { Source: "hazard log" });
     }

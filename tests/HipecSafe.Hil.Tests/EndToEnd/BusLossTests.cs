@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipecSafe.Controller;
 using HipecSafe.Core.Phases;
 using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
@@ -70,9 +71,12 @@ public sealed class BusLossTests(ITestOutputHelper output)
         // The latch came from the cut: the last heartbeat arrived no later than the frame in flight when the cable was cut.
         Assert.True(lastHeartbeat <= cutAt + RealTimeBoards.StepPeriod, $"last heartbeat at {lastHeartbeat.TotalMilliseconds:0} ms, cut at {cutAt.TotalMilliseconds:0} ms");
 
-        // The controller: SafeState latched by its bus-failure interlock.
+        // The controller: SafeState latched for the bus — by its bus-failure interlock, or, when every request times
+        // out so no readout reaches the gate by its deadline (the gate then writes safe: GATE-NO-READOUT), by the
+        // watchdog failing the board bus that is stuck in those timeouts.
         Assert.Equal(Phase.SafeState, safe.Phase);
-        Assert.Contains(safe.LatchedCauses, c => c.StartsWith("IL-BUS-", StringComparison.Ordinal));
+        Assert.Contains(safe.LatchedCauses, c => c.StartsWith("IL-BUS-", StringComparison.Ordinal)
+                                                 || c.Contains(ComponentNames.BoardBus, StringComparison.Ordinal));
         rig.WaitUntil(() => Interlocked.Read(ref controllerSafeTicks) >= 0, SafeGuard, () => "the SafeState cycle's completion");
         var controllerSafeAt = TimeSpan.FromTicks(Interlocked.Read(ref controllerSafeTicks));
 

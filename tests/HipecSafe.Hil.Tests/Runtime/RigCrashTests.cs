@@ -1,5 +1,4 @@
 using HipecSafe.Controller;
-using HipecSafe.Controller.Faults;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
@@ -24,7 +23,7 @@ public sealed class RigCrashTests
         var heating = run.ToHeating();
         Assert.True(heating.Truth.HeaterPowerDelivered.Watts > 0);
 
-        run.Rig.Controller.Inject(component, new InjectCrash("rig test"));
+        run.Faults.Crash(component, "rig test");
         var handled = run.Step();
 
         Assert.NotNull(handled.Report);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HipecSafe.Controller;
-using HipecSafe.Controller.Faults;
 using HipecSafe.Core.Operations;
 using HipecSafe.Hil.Rig;
 using HipecSafe.TestSupport;
@@ -51,13 +50,14 @@ public sealed class RigDeterminismTests
 
         run.ToHeating();
         run.Steps(20);
-        run.Rig.Controller.Inject(ComponentNames.ControlLoop, new InjectStall(TimeSpan.FromMilliseconds(250)));
+        run.Faults.Stall(ComponentNames.ControlLoop, TimeSpan.FromMilliseconds(250));
         run.Steps(20);
-        run.Rig.Controller.Inject(ComponentNames.Supervisor, new InjectCrash("determinism"));
+        // The supervisor is gone (its logic is the control lane's); the crash is of the alarm actor, as in the scenario.
+        run.Faults.Crash(ComponentNames.Alarms, "determinism");
         run.Steps(10);
-        replies.Add(run.Rig.Controller.Command(OperatorAction.Reset).ToString());
+        replies.Add(run.Press(OperatorAction.Reset).ToString());
         run.Steps(5);
-        replies.Add(run.Rig.Controller.Command(OperatorAction.Resume).ToString());
+        replies.Add(run.Press(OperatorAction.Resume).ToString());
         run.Steps(20);
         return (run.Cycles.Select(Describe).ToList(), replies, run.LogBytes());
     }

@@ -2,6 +2,7 @@ using HipecSafe.Core.Operations;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
+using HipecSafe.Hil.ControllerFaults;
 using HipecSafe.Hil.Rig;
 
 namespace HipecSafe.Hil.Tests.Runtime;
@@ -69,11 +70,23 @@ internal sealed class RigRun : IDisposable
         throw new InvalidOperationException("unreachable");
     }
 
+    /// <summary>Submits an operator command, runs one cycle (the control lane takes it there) and returns the answer.</summary>
+    public OperatorReply Press(OperatorAction action)
+    {
+        var reply = Rig.Controller.Submit(action);
+        Step();
+        Assert.True(reply.IsCompleted, $"{action} was not answered in the cycle that took it");
+        return reply.GetAwaiter().GetResult();
+    }
+
     public void Accept(OperatorAction action)
     {
-        var reply = Rig.Controller.Command(action);
+        var reply = Press(action);
         Assert.True(reply.Accepted, $"{action} was refused: {reply.RefusalReason}");
     }
+
+    /// <summary>The rig's fault injection into the controller's components (the rig is armed).</summary>
+    public ControllerFaultInjection Faults => Rig.ControllerFaults ?? throw new InvalidOperationException("the rig is not armed for fault injection");
 
     /// <summary>Self-test, priming and heating, until the plant's heater really delivers power.</summary>
     public RigCycle ToHeating()

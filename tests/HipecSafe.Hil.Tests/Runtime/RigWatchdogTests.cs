@@ -1,5 +1,4 @@
 using HipecSafe.Controller;
-using HipecSafe.Controller.Faults;
 using HipecSafe.Core.Phases;
 using HipecSafe.Hil.Boards;
 using HipecSafe.TestSupport;
@@ -25,15 +24,18 @@ public sealed class RigWatchdogTests
         using var run = new RigRun();
         var heating = run.ToHeating();
         var board = run.Rig.ActuatorBoard.Logic;
-        var heartbeat = board.Heartbeat;
-        var heartbeatSince = heating.Time; // written in the controller cycle at the end of that rig step
         TimeSpan? latchedAt = null;
         run.Rig.BoardStepped += now => latchedAt ??= board.SafeLatched ? now : null;
 
-        run.Rig.Controller.Inject(component, new InjectStall(TimeSpan.FromSeconds(2)));
+        run.Faults.Stall(component, TimeSpan.FromSeconds(2));
         run.StepUntil(_ => latchedAt is not null, 10, "board watchdog latch");
 
-        Assert.Equal(heartbeat, board.Heartbeat);
+        // The last cycle that advanced the heartbeat (with a stalled control loop the gate still advances it once: the
+        // round before the stall was answered); it is written at the end of that rig step.
+        var lastBeat = run.Cycles.Last(c => c.Report?.HeartbeatWritten == true && c.Time < latchedAt!.Value);
+        Assert.True(lastBeat.Time <= heating.Time + TimeSpan.FromMilliseconds(100), $"heartbeat still advanced at {lastBeat.Time}");
+        var heartbeat = board.Heartbeat;
+        var heartbeatSince = lastBeat.Time;
         var silent = latchedAt!.Value - heartbeatSince;
         Assert.True(silent > ActuatorBoardLogic.WatchdogTimeout && silent <= ActuatorBoardLogic.WatchdogTimeout + BoardStep,
             $"the board latched {silent.TotalMilliseconds} ms after the last heartbeat");
@@ -48,18 +50,19 @@ public sealed class RigWatchdogTests
     }
 
     [Fact]
-    [Verifies("SRS-RT-006", "SRS-RT-008")]
+    [Verifies("SRS-RT-006", "SRS-RT-008", "SRS-GT-007")]
     public void A_stalled_control_loop_has_the_plant_heater_off_before_the_board_watchdog_acts()
     {
         using var run = new RigRun();
         var heating = run.ToHeating();
         var board = run.Rig.ActuatorBoard.Logic;
 
-        run.Rig.Controller.Inject(ComponentNames.ControlLoop, new InjectStall(TimeSpan.FromSeconds(2)));
+        run.Faults.Stall(ComponentNames.ControlLoop, TimeSpan.FromSeconds(2));
         run.Steps(4);
 
-        // Cycle c+2 writes heater off (late loop); the plant sees it from the next board step, well inside 500 ms.
-        var offFrom = heating.Time + TimeSpan.FromMilliseconds(300);
+        // Cycle c+1 is decided by the gate at its deadline, heater off (SRS-GT-007); the plant sees it from the next
+        // board step on, well inside 500 ms.
+        var offFrom = heating.Time + TimeSpan.FromMilliseconds(200);
         Assert.All(run.Cycles.Where(c => c.Time >= offFrom), c => Assert.Equal(0, c.Truth.HeaterPowerDelivered.Watts));
         Assert.False(board.SafeLatched, "the controller's own watchdog must act before the board's");
         Assert.False(board.Commanded.HeaterEnabled);
