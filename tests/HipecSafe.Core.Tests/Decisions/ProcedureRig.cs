@@ -15,7 +15,7 @@ namespace HipecSafe.Core.Tests.Decisions;
 /// Drives a <see cref="ProcedureStep"/> the way the control loop does: one step per cycle (100 ms unless told) with
 /// the state threaded from each call to the next, the sensor board's counter advancing with every sample, and the
 /// actuator board holding the command last desired (the rig stands in for a gate that let it through) unless a test
-/// pins what it holds. The abdominal probes start at 39.0 °C, below the default profile's 40.0 °C drug-addition
+/// pins what it holds; the flow meter reads what the held pump speed delivers. The abdominal probes start at 39.0 °C, below the default profile's 40.0 °C drug-addition
 /// minimum, so Heating does not end by itself.
 /// </summary>
 internal sealed class ProcedureRig
@@ -44,6 +44,12 @@ internal sealed class ProcedureRig
 
     public SensorFrame Frame { get; set; }
 
+    /// <summary>
+    /// The flow meter's reading; when null (the default) the flow the held pump speed delivers through the profile's
+    /// tubing set (docs/icd.md §6.2: speed × mL/rev).
+    /// </summary>
+    public VolumetricFlow? Flow { get; set; }
+
     public bool SensorReadFails { get; set; }
 
     public bool FeedbackReadFails { get; set; }
@@ -67,6 +73,13 @@ internal sealed class ProcedureRig
     public ProcedureOutcome Last { get; private set; } = null!;
 
     public DesiredCommand Desired => Last.Desired;
+
+    /// <summary>This rig with <paramref name="verdict"/> as the gate's last verdict.</summary>
+    public ProcedureRig With(GateVerdict verdict)
+    {
+        LastVerdict = verdict;
+        return this;
+    }
 
     public static SensorFrame WithAbdomen(SensorFrame frame, double celsius)
     {
@@ -99,6 +112,12 @@ internal sealed class ProcedureRig
         Last = Procedure.Step(State, input);
         State = Last.State;
         Held = BoardEcho.HoldsAfterWriting(PinnedHeld ?? Last.Desired.Command, BoardBits);
+        if (Last.ResetHealth)
+        {
+            // The watchdog clears its latched failures when told to (HealthStatus: latched until an operator reset).
+            Health = Health with { Failed = ValueList.Empty<string>() };
+        }
+
         return Last;
     }
 
@@ -107,17 +126,21 @@ internal sealed class ProcedureRig
     {
         Cycle++;
         Now += dt;
-        Frame = Frame with { SampleCounter = unchecked((ushort)(Frame.SampleCounter + 1)) };
+        Frame = Frame with
+        {
+            SampleCounter = unchecked((ushort)(Frame.SampleCounter + 1)),
+            Flow = Flow ?? VolumetricFlow.FromMillilitersPerMinute(Held.PumpSpeedRpm * Profile.TubingMillilitersPerRevolution),
+        };
         return new ProcedureInput(Cycle, Now, Readout(), Health, commands, LastVerdict, events);
     }
 
-    /// <summary>Steps plain cycles of <paramref name="dt"/> until <paramref name="duration"/> has passed.</summary>
+    /// <summary>Steps plain cycles of <paramref name="dt"/> (the last one shorter if need be) until exactly <paramref name="duration"/> has passed.</summary>
     public ProcedureOutcome Run(TimeSpan duration, TimeSpan dt)
     {
         var end = Now + duration;
         while (Now < end)
         {
-            Next(dt, [], []);
+            Next(dt < end - Now ? dt : end - Now, [], []);
         }
 
         return Last;
