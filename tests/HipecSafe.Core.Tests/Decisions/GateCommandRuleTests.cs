@@ -69,6 +69,24 @@ public class GateCommandRuleTests
         Assert.DoesNotContain(PumpHeater, verdict.Reasons);
     }
 
+    [Theory]
+    [InlineData(1.7763568394002505E-15)] // what the control law asks for a stopped pump it re-engages against a high flow reading
+    [InlineData(0.04)]
+    [InlineData(0.09)]
+    [InlineData(double.NaN)]
+    [Verifies("SRS-GT-011")]
+    public void A_pump_speed_below_one_count_of_the_register_is_a_stopped_pump_and_switches_the_heater_off(double rpm)
+    {
+        // pump_speed_cmd is written in counts of 0.1 rpm (docs/icd.md §6.1): less than one count does not turn the pump.
+        var rig = new GateRig();
+
+        var verdict = rig.Decide(new ActuatorCommand(1, rpm, ClampOpen: true, HeaterEnabled: true)).Verdict;
+
+        Assert.False(verdict.Command.HeaterEnabled);
+        Assert.Equal(0, verdict.Command.HeaterPowerPermille);
+        Assert.Contains(PumpHeater, verdict.Reasons);
+    }
+
     [Fact]
     [Verifies("SRS-GT-010", "SRS-GT-011")]
     public void A_pump_stopped_for_a_closed_clamp_also_has_its_heater_switched_off()
