@@ -62,6 +62,36 @@ public class ProcedureDesiredCommandTests
     }
 
     [Fact]
+    [Verifies("SRS-PH-012")]
+    public void A_pause_taken_while_no_inflow_reading_is_trusted_still_stops_the_pump_and_closes_the_clamp()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.Heating);
+        rig.PinnedHeld = Heating;
+        rig.Next();
+        rig.Frame = rig.Frame with { ChannelFaultBits = (ushort)(Bit(SensorChannel.InflowA) | Bit(SensorChannel.InflowB)) };
+
+        var outcome = rig.Next(OperatorAction.Pause);
+
+        Assert.Equal(Phase.Paused, rig.Phase);
+        Assert.Equal(ActuatorCommand.Safe, outcome.Desired.Command);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-012")]
+    public void A_pause_taken_while_the_control_loop_is_late_still_stops_the_pump_and_closes_the_clamp()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.Heating);
+        rig.PinnedHeld = Heating;
+        rig.Next();
+        rig.Health = ProcedureRig.Late(ProcedureRig.ControlLoop);
+
+        var outcome = rig.Next(OperatorAction.Pause);
+
+        Assert.Equal(Phase.Paused, rig.Phase);
+        Assert.Equal(ActuatorCommand.Safe, outcome.Desired.Command);
+    }
+
+    [Fact]
     [Verifies("SRS-RT-004")]
     public void Safe_state_and_emergency_stop_ask_for_the_safe_command_whatever_the_readings()
     {
