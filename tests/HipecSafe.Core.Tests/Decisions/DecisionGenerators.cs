@@ -88,7 +88,10 @@ internal static class DecisionGenerators
     /// <summary>Any command the control lane could send, plausible or not.</summary>
     public static Gen<ActuatorCommand> AnyCommand { get; } =
         from permille in Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(0, ActuatorCommand.MaxHeaterPermille)))
-        from rpm in Gen.Frequency((1, Gen.Constant(0.0)), (2, Gen.Choose(1, 800).Select(r => r / 10.0)))
+        from rpm in Gen.Frequency(
+            (4, Gen.Constant(0.0)),
+            (8, Gen.Choose(1, 800).Select(r => r / 10.0)),
+            (1, Gen.Elements(1.7763568394002505E-15, 0.04, 0.05, 0.09, double.NaN)))
         from clamp in Gen.Elements(true, false)
         from enabled in Gen.Frequency((3, Gen.Constant(permille > 0)), (1, Gen.Elements(true, false)))
         select new ActuatorCommand(permille, rpm, clamp, enabled);

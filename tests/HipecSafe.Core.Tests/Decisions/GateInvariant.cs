@@ -12,6 +12,9 @@ namespace HipecSafe.Core.Tests.Decisions;
 /// </summary>
 internal static class GateInvariant
 {
+    /// <summary>One count of pump_speed_cmd (docs/icd.md §6.1): a slower command reaches the board as a stopped pump.</summary>
+    private const double OneCountRpm = 0.1;
+
     /// <param name="hasReadout">The gate got a readout this cycle.</param>
     /// <param name="desired">This cycle's desired command if it arrived on time, else null.</param>
     /// <param name="context">The context of the last desired command that arrived on time.</param>
@@ -51,7 +54,7 @@ internal static class GateInvariant
             : verdict.HeartbeatPermitted && context.Phase == Phase.EmergencyStop ? "heartbeat advanced in EmergencyStop (SRS-GT-006)"
             : heaterOn && outcome.Evaluation is { Inflow.IsAvailable: false } ? $"{c} heats without a trusted inflow (SRS-GT-009)"
             : c.PumpSpeedRpm > 0 && !c.ClampOpen ? $"{c} runs the pump against a closed clamp (SRS-GT-010)"
-            : heaterOn && c.PumpSpeedRpm <= 0 ? $"{c} heats with the pump stopped (SRS-GT-011)"
+            : heaterOn && !(c.PumpSpeedRpm >= OneCountRpm) ? $"{c} heats with the pump stopped (SRS-GT-011)"
             : verdict.ReleaseBoardLatch && c.HeaterEnabled ? $"latch release written with {c} (SRS-GT-012)"
             : verdict.ReleaseBoardLatch && desired?.ReleaseBoardLatch != true ? "latch release written unasked"
             : null;
