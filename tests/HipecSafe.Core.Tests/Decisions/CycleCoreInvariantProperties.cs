@@ -1,5 +1,4 @@
 using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Decisions;
@@ -18,11 +17,7 @@ public class CycleCoreInvariantProperties
     [Verifies("SRS-GT-001", "SRS-GT-002", "SRS-GT-003", "SRS-GT-004", "SRS-GT-005", "SRS-GT-006", "SRS-GT-007", "SRS-GT-008",
         "SRS-GT-009", "SRS-GT-010", "SRS-GT-011", "SRS-GT-012", "SRS-RT-004", "SRS-IL-043")]
     public Property Every_cycle_keeps_the_gate_invariants() =>
-        Prop.ForAll(DecisionGenerators.CycleScript(1, 500), script =>
-        {
-            var violation = FirstViolation(script);
-            return (violation is null).Label(violation ?? $"{script.Length} cycles");
-        });
+        GateInvariant.NoViolation(DecisionGenerators.CycleScript(1, 500), FirstViolation);
 
     private static string? FirstViolation(CycleStep[] script)
     {

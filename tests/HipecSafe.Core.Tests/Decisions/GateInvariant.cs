@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Interlocks;
@@ -14,6 +16,14 @@ internal static class GateInvariant
 {
     /// <summary>One count of pump_speed_cmd (docs/icd.md §6.1): a slower command reaches the board as a stopped pump.</summary>
     private const double OneCountRpm = 0.1;
+
+    /// <summary>Holds when <paramref name="firstViolation"/> finds no broken rule in any of the scripts; else names the first.</summary>
+    public static Property NoViolation<T>(Arbitrary<T[]> scripts, Func<T[], string?> firstViolation) =>
+        Prop.ForAll(scripts, script =>
+        {
+            var violation = firstViolation(script);
+            return (violation is null).Label(violation ?? $"{script.Length} cycles");
+        });
 
     /// <param name="hasReadout">The gate got a readout this cycle.</param>
     /// <param name="desired">This cycle's desired command if it arrived on time, else null.</param>

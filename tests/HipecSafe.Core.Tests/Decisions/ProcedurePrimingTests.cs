@@ -27,21 +27,13 @@ public class ProcedurePrimingTests
         return rig;
     }
 
-    private static void Steps(ProcedureRig rig, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            rig.Next();
-        }
-    }
-
     [Fact]
     [Verifies("SRS-PH-004")]
     public void Priming_completes_after_exactly_the_priming_time_of_air_free_circulation()
     {
         var rig = Priming();
 
-        Steps(rig, PrimingCycles - 1);
+        rig.Cycles(PrimingCycles - 1);
         Assert.Equal(Phase.Priming, rig.Phase);
 
         var outcome = rig.Next();
@@ -56,12 +48,12 @@ public class ProcedurePrimingTests
     {
         var half = Priming();
         half.Flow = VolumetricFlow.FromMillilitersPerMinute(1000);
-        Steps(half, PrimingCycles);
+        half.Cycles(PrimingCycles);
         Assert.Equal(Phase.Heating, half.Phase);
 
         var below = Priming();
         below.Flow = VolumetricFlow.FromMillilitersPerMinute(999);
-        Steps(below, PrimingCycles);
+        below.Cycles(PrimingCycles);
         Assert.Equal(Phase.Priming, below.Phase);
         Assert.Equal(Duration.Zero, below.State.PrimedFor);
     }
@@ -71,12 +63,12 @@ public class ProcedurePrimingTests
     public void Air_restarts_the_priming_time()
     {
         var rig = Priming();
-        Steps(rig, PrimingCycles - 1);
+        rig.Cycles(PrimingCycles - 1);
         rig.Frame = rig.Frame with { AirDetected = true };
         rig.Next();
         rig.Frame = rig.Frame with { AirDetected = false };
 
-        Steps(rig, PrimingCycles - 1);
+        rig.Cycles(PrimingCycles - 1);
         Assert.Equal(Phase.Priming, rig.Phase);
         rig.Next();
         Assert.Equal(Phase.Heating, rig.Phase);
@@ -106,7 +98,7 @@ public class ProcedurePrimingTests
                 break;
         }
 
-        Steps(rig, PrimingCycles + 1);
+        rig.Cycles(PrimingCycles + 1);
 
         Assert.Equal(Phase.Priming, rig.Phase);
         Assert.Equal(Duration.Zero, rig.State.PrimedFor);
@@ -119,7 +111,7 @@ public class ProcedurePrimingTests
         var rig = new ProcedureRig().DriveTo(Phase.Standby);
         rig.PinnedHeld = Running;
 
-        Steps(rig, 10);
+        rig.Cycles(10);
 
         Assert.Equal(Duration.Zero, rig.State.PrimedFor);
     }

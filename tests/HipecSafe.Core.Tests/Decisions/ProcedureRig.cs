@@ -134,6 +134,17 @@ internal sealed class ProcedureRig
         return new ProcedureInput(Cycle, Now, Readout(), Health, commands, LastVerdict, events);
     }
 
+    /// <summary>Steps <paramref name="count"/> plain cycles of 100 ms.</summary>
+    public ProcedureOutcome Cycles(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Next();
+        }
+
+        return Last;
+    }
+
     /// <summary>Steps plain cycles of <paramref name="dt"/> (the last one shorter if need be) until exactly <paramref name="duration"/> has passed.</summary>
     public ProcedureOutcome Run(TimeSpan duration, TimeSpan dt)
     {

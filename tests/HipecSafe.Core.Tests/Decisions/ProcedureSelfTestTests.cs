@@ -62,10 +62,7 @@ public class ProcedureSelfTestTests
     public void A_channel_fault_makes_a_cycle_unclean_and_is_named()
     {
         var rig = new ProcedureRig(f => f with { ChannelFaultBits = Bit(SensorChannel.Core) });
-        for (var i = 0; i < Allowed; i++)
-        {
-            rig.Next();
-        }
+        rig.Cycles(Allowed);
 
         Assert.Equal(Phase.SafeState, rig.Phase);
         Assert.Contains("Core", Assert.Single(rig.Desired.Report.LatchedCauses), StringComparison.Ordinal);
@@ -76,10 +73,7 @@ public class ProcedureSelfTestTests
     public void An_active_trip_in_the_last_verdict_makes_a_cycle_unclean_and_is_named()
     {
         var rig = new ProcedureRig { LastVerdict = TripSamples.VerdictWith(TripSamples.CoreWarning()) };
-        for (var i = 0; i < Allowed; i++)
-        {
-            rig.Next();
-        }
+        rig.Cycles(Allowed);
 
         Assert.Equal(Phase.SafeState, rig.Phase);
         Assert.Contains("interlock IL-CORE-WARNING active", Assert.Single(rig.Desired.Report.LatchedCauses), StringComparison.Ordinal);
@@ -114,10 +108,7 @@ public class ProcedureSelfTestTests
     public void A_board_that_never_leaves_its_hold_fails_the_self_test()
     {
         var rig = new ProcedureRig { BoardBits = BoardStatus.SafeLatchedByWatchdog };
-        for (var i = 0; i < Allowed; i++)
-        {
-            rig.Next();
-        }
+        rig.Cycles(Allowed);
 
         Assert.Equal(Phase.SafeState, rig.Phase);
         Assert.Contains("safe hold", Assert.Single(rig.Desired.Report.LatchedCauses), StringComparison.Ordinal);
