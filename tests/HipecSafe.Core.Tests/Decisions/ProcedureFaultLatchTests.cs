@@ -39,7 +39,7 @@ public class ProcedureFaultLatchTests
     }
 
     [Fact]
-    [Verifies("SRS-PH-014", "SRS-PH-020")]
+    [Verifies("SRS-PH-014", "SRS-PH-020", "SRS-RT-006")]
     public void A_cause_seen_again_while_latched_is_not_recorded_again()
     {
         var rig = new ProcedureRig().DriveTo(Phase.Heating);
