@@ -50,9 +50,15 @@ public static class GateRules
         "inflow clamp closed ⇒ pump stopped", "SRS-GT-010", Hazards.Occlusion,
         GateAction.PumpStop, f => !f.Command.ClampOpen && f.Command.PumpSpeedRpm > 0);
 
+    /// <summary>
+    /// pump_speed_cmd is written in counts of 0.1 rpm (docs/icd.md §6.1): a speed below one count reaches the board as a
+    /// stopped pump, and one that is not a number is no speed at all.
+    /// </summary>
+    public const double PumpTurnsFromRpm = 0.1;
+
     public static GateRule PumpStoppedHeaterOff { get; } = new("GATE-PUMP-HEATER",
         "pump stopped ⇒ heater off", "SRS-GT-011", Hazards.HeaterRunaway,
-        GateAction.HeaterOff, f => f.Command.PumpSpeedRpm <= 0 && (f.Command.HeaterEnabled || f.Command.HeaterPowerPermille > 0));
+        GateAction.HeaterOff, f => !(f.Command.PumpSpeedRpm >= PumpTurnsFromRpm) && (f.Command.HeaterEnabled || f.Command.HeaterPowerPermille > 0));
 
     public static GateRule ReleaseOnlyWithHeaterOff { get; } = new("GATE-RELEASE-HEATER",
         "the board's latch is released only with the heater disabled", "SRS-GT-012", Hazards.HeaterRunaway,

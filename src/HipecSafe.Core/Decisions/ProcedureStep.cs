@@ -346,8 +346,9 @@ public sealed class ProcedureStep
             }
             else if (_input.Health.IsLate(_step._controlComponent) || _input.Health.HasFailed(_step._controlComponent) || !inflow.IsAvailable)
             {
-                // Never ask for heat without a live control loop and a trusted inflow reading (SRS-RT-008).
-                desired = held.WithHeaterOff();
+                // Never ask for heat without a live control loop and a trusted inflow reading (SRS-RT-008); where the pump
+                // does not run (Paused, Standby, Complete, the self-test) everything stays off as it would anyway (SRS-PH-012).
+                desired = PhaseControlPolicy.For(phase).PumpRuns ? held.WithHeaterOff() : ActuatorCommand.Safe;
             }
             else
             {

@@ -1,0 +1,118 @@
+using HipecSafe.Core.Actuators;
+using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Operations;
+using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Sensors;
+using HipecSafe.TestSupport;
+using static HipecSafe.Core.Tests.Interlocks.InterlockRig;
+
+namespace HipecSafe.Core.Tests.Decisions;
+
+/// <summary>
+/// Priming ends only after air-free circulation — the board holding the pump running, a valid flow reading at half the
+/// target flow or more (1.0 L/min of the default 2.0 L/min), a valid air detector reading no air — for the profile's
+/// priming time (30 s: 300 cycles of 100 ms) without a break (SRS-PH-004).
+/// </summary>
+public class ProcedurePrimingTests
+{
+    private const int PrimingCycles = 300;
+
+    private static ProcedureRig Priming()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.Standby);
+        rig.PinnedHeld = Running;
+        rig.Next(OperatorAction.StartPriming);
+        Assert.Equal(Phase.Priming, rig.Phase);
+        return rig;
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-004")]
+    public void Priming_completes_after_exactly_the_priming_time_of_air_free_circulation()
+    {
+        var rig = Priming();
+
+        rig.Cycles(PrimingCycles - 1);
+        Assert.Equal(Phase.Priming, rig.Phase);
+
+        var outcome = rig.Next();
+        Assert.Equal(Phase.Heating, rig.Phase);
+        Assert.Contains(outcome.Records.Select(r => r.Entry).OfType<PhaseTransitionEntry>(),
+            t => t is { From: Phase.Priming, To: Phase.Heating, Trigger: "PrimingComplete", RequirementId: "SRS-PH-004" });
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-004")]
+    public void Half_the_target_flow_counts_as_circulation_and_just_below_it_does_not()
+    {
+        var half = Priming();
+        half.Flow = VolumetricFlow.FromMillilitersPerMinute(1000);
+        half.Cycles(PrimingCycles);
+        Assert.Equal(Phase.Heating, half.Phase);
+
+        var below = Priming();
+        below.Flow = VolumetricFlow.FromMillilitersPerMinute(999);
+        below.Cycles(PrimingCycles);
+        Assert.Equal(Phase.Priming, below.Phase);
+        Assert.Equal(Duration.Zero, below.State.PrimedFor);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-004")]
+    public void Air_restarts_the_priming_time()
+    {
+        var rig = Priming();
+        rig.Cycles(PrimingCycles - 1);
+        rig.Frame = rig.Frame with { AirDetected = true };
+        rig.Next();
+        rig.Frame = rig.Frame with { AirDetected = false };
+
+        rig.Cycles(PrimingCycles - 1);
+        Assert.Equal(Phase.Priming, rig.Phase);
+        rig.Next();
+        Assert.Equal(Phase.Heating, rig.Phase);
+    }
+
+    public static TheoryData<string> Breaks() => new(["pump held stopped", "flow channel faulted", "air channel faulted", "no sample"]);
+
+    [Theory]
+    [MemberData(nameof(Breaks))]
+    [Verifies("SRS-PH-004")]
+    public void Circulation_that_cannot_be_confirmed_does_not_count(string cause)
+    {
+        var rig = Priming();
+        switch (cause)
+        {
+            case "pump held stopped":
+                rig.PinnedHeld = new ActuatorCommand(0, 0, ClampOpen: true, HeaterEnabled: false);
+                break;
+            case "flow channel faulted":
+                rig.Frame = rig.Frame with { ChannelFaultBits = Bit(SensorChannel.Flow) };
+                break;
+            case "air channel faulted":
+                rig.Frame = rig.Frame with { ChannelFaultBits = Bit(SensorChannel.AirDetected) };
+                break;
+            default:
+                rig.SensorReadFails = true;
+                break;
+        }
+
+        rig.Cycles(PrimingCycles + 1);
+
+        Assert.Equal(Phase.Priming, rig.Phase);
+        Assert.Equal(Duration.Zero, rig.State.PrimedFor);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-004")]
+    public void Circulation_outside_priming_is_not_counted()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.Standby);
+        rig.PinnedHeld = Running;
+
+        rig.Cycles(10);
+
+        Assert.Equal(Duration.Zero, rig.State.PrimedFor);
+    }
+}
