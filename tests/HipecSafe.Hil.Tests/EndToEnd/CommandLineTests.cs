@@ -1,5 +1,6 @@
 using HipecSafe.Core.Profile;
 using HipecSafe.Devices.Transport;
+using HipecSafe.DeviceHost;
 using HipecSafe.Hil.RealTime;
 using HipecSafe.TestSupport;
 using Xunit.Abstractions;
@@ -29,7 +30,7 @@ public sealed class CommandLineTests(ITestOutputHelper output)
         Assert.Contains($"'{missing}'", boards.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", boards.Message, StringComparison.Ordinal);
 
-        var controller = Assert.Throws<SerialPortOpenException>(() => new SerialController(new SerialControllerOptions(new SerialPortOptions(missing), TreatmentProfile.Default, log)));
+        var controller = Assert.Throws<SerialPortOpenException>(() => new SerialDevice(new SerialDeviceOptions(new SerialPortOptions(missing), TreatmentProfile.Default, log)));
         Assert.Contains($"'{missing}'", controller.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", controller.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(log), "a run that cannot open its port must not start a hazard log");

@@ -5,6 +5,7 @@ using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Transport;
+using HipecSafe.DeviceHost;
 using HipecSafe.Hil.RealTime;
 using HipecSafe.Hil.Rig;
 using Xunit.Abstractions;
@@ -37,7 +38,7 @@ internal sealed class SerialRig : IDisposable
             WarmUp(seed);
             _pty = new PtyPair(_dir.Path);
             Boards = new RealTimeBoards(new RealTimeBoardsOptions(new SerialPortOptions(_pty.BoardsEnd)) { Seed = seed, Plant = PlantPresets.WarmStart });
-            Controller = new SerialController(new SerialControllerOptions(new SerialPortOptions(_pty.ControllerEnd), TreatmentProfile.Default, _logPath));
+            Controller = new SerialDevice(new SerialDeviceOptions(new SerialPortOptions(_pty.ControllerEnd), TreatmentProfile.Default, _logPath));
             Boards.Stepped += _ => Changes.PulseWithoutBlocking();
             Controller.Runtime.CycleCompleted += r =>
             {
@@ -54,7 +55,7 @@ internal sealed class SerialRig : IDisposable
 
     public RealTimeBoards Boards { get; } = null!;
 
-    public SerialController Controller { get; } = null!;
+    public SerialDevice Controller { get; } = null!;
 
     /// <summary>Phases in the order the reports showed them.</summary>
     public List<Phase> Phases { get; } = [];
@@ -128,7 +129,7 @@ internal sealed class SerialRig : IDisposable
                 {
                     _phase = report.Phase;
                     Phases.Add(report.Phase);
-                    Log($"phase {report.Phase}: {StatusLines.Controller(report)}");
+                    Log($"phase {report.Phase}: {ControllerStatusLine.Of(report)}");
                     Log($"  boards: {StatusLines.Boards(Boards.Snapshot)}");
                 }
 
@@ -147,7 +148,7 @@ internal sealed class SerialRig : IDisposable
             var left = hangGuard - started.Elapsed;
             if (left <= TimeSpan.Zero || !ReportWaiting(left))
             {
-                Assert.Fail($"still waiting after {hangGuard.TotalSeconds:0} s (hang guard) for {what}; last cycle: {(Last is null ? "none" : StatusLines.Controller(Last))}; boards: {StatusLines.Boards(Boards.Snapshot)}; {Timing}");
+                Assert.Fail($"still waiting after {hangGuard.TotalSeconds:0} s (hang guard) for {what}; last cycle: {(Last is null ? "none" : ControllerStatusLine.Of(Last))}; boards: {StatusLines.Boards(Boards.Snapshot)}; {Timing}");
             }
         }
     }
