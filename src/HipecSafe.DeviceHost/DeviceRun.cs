@@ -3,6 +3,7 @@ using System.Globalization;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
 
 namespace HipecSafe.DeviceHost;
 
@@ -37,7 +38,7 @@ public static class DeviceRun
 
             if (options.Limit is { } limit && wall.Elapsed >= limit)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"time limit {limit} reached in {device.Latest?.Phase}"));
+                output.WriteLine($"{options.LimitName} {DurationText.Format(Duration.FromTimeSpan(limit))} reached in {device.Latest?.Phase}");
                 return RunOutcome.DurationReached;
             }
 

@@ -9,6 +9,9 @@ public sealed record DeviceRunOptions(TextWriter Output, TextWriter Error)
     /// <summary>Stop after this long (null: until the outcome, or a stop signal).</summary>
     public TimeSpan? Limit { get; init; }
 
+    /// <summary>What the limit is called where it was set (e.g. the command-line option), for the line that says it was reached.</summary>
+    public string LimitName { get; init; } = "time limit";
+
     /// <summary>End the run when the procedure is Complete or in a protective state (a verification run); a service keeps running.</summary>
     public bool EndOnOutcome { get; init; } = true;
 

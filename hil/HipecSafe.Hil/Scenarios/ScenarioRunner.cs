@@ -168,7 +168,8 @@ public static class ScenarioRunner
                 return $"held in {_report!.Phase} for {ScenarioTime.Span(hold)}";
             }
 
-            if (!scenario.Expect.CompletionRequired && !faultsPending && _safeSince is { } safe && _now - safe >= hold)
+            // A controller that has latched SafeState ends the run by the rule above (its log then holds what followed the latch).
+            if (!scenario.Expect.CompletionRequired && !faultsPending && _latchedSince is null && _safeSince is { } safe && _now - safe >= hold)
             {
                 _stoppedSafe = true;
                 return $"held safe for {ScenarioTime.Span(hold)} (completion not required)";

@@ -113,6 +113,7 @@ internal static class RunCommand
             var code = DeviceRun.Watch(device, stop, new DeviceRunOptions(Console.Out, Console.Error)
             {
                 Limit = limit,
+                LimitName = "--duration",
                 Console = auto ? null : ConsoleOperator.Start(Console.In, Console.Out),
                 AutoOperator = op is null ? null : report =>
                 {

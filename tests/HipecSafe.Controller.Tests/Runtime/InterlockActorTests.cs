@@ -223,6 +223,41 @@ public sealed class InterlockActorTests : TestKit
     }
 
     [Fact]
+    [Verifies("SRS-GT-007")]
+    public void A_deadline_that_passes_before_the_readout_decides_nothing_and_the_late_readout_is_judged_with_the_control_lane_s_answer()
+    {
+        Cycle(0, ScriptedBoardPort.HealthyFrame, Heating);
+
+        // The bus is still reading (a slow reply, a retry) when the deadline passes: nothing to judge, nothing written.
+        _gate.Tell(new CycleDeadline(ActorTestEnvironment.Tick(1)));
+        _chain.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+
+        // The readout comes, then the control lane's answer to it: the cycle is decided with it, not written safe.
+        _gate.Tell(Sample(1, ScriptedBoardPort.HealthyFrame));
+        _chain.ExpectNoMsg(TimeSpan.Zero);
+        _gate.Tell(Desire(1, Heating));
+        var write = Decided(1);
+        Assert.Equal(Heating, write.Verdict.Command);
+        Assert.True(write.Verdict.DesiredInTime);
+        Assert.DoesNotContain(write.Verdict.Reasons, r => r.RuleId is "GATE-NO-READOUT" or "GATE-CONTROL-LATE");
+        Assert.DoesNotContain(Logged().SelectMany(r => r.Entries), e => e.Entry is FaultEntry);
+    }
+
+    [Fact]
+    [Verifies("SRS-GT-001", "SRS-GT-003", "SRS-RT-005")]
+    public void A_deadline_that_passes_before_the_readout_after_a_crash_writes_that_cycle_safe()
+    {
+        Cycle(0, ScriptedBoardPort.HealthyFrame, Heating);
+        _gate.Tell(new ComponentCrashed(ComponentNames.BoardBus, "IOException: test", nameof(StartCycle)));
+
+        // The crash may have taken the readout with it: the cycle is not waited for.
+        _gate.Tell(new CycleDeadline(ActorTestEnvironment.Tick(1)));
+        var write = Decided(1);
+        Assert.Equal(ActuatorCommand.Safe, write.Verdict.Command);
+        Assert.Contains(write.Verdict.Reasons, r => r.RuleId == "GATE-NO-READOUT");
+    }
+
+    [Fact]
     [Verifies("SRS-GT-003", "SRS-RT-005")]
     public void A_reported_crash_holds_the_command_safe_from_the_next_decision_until_a_reset_is_requested()
     {

@@ -21,9 +21,14 @@ internal sealed class CliUnderTest : IDisposable
         _process = process;
     }
 
-    private static readonly Lazy<string> LazyDll = new(Locate);
+    private static readonly Lazy<string> LazyDll = new(() => Locate(Path.Combine("HipecSafe.Cli", "{config}", "hipecsafe.dll"), "src/HipecSafe.Cli"));
+    private static readonly Lazy<string> LazyDeviceDll = new(() =>
+        Locate(Path.Combine("HipecSafe.Device", "{config}", "linux-x64", "hipecsafe-device.dll"), "src/HipecSafe.Device"));
 
     public static string Dll => LazyDll.Value;
+
+    /// <summary>The shipped device executable's build output (<c>hipecsafe-device</c>).</summary>
+    public static string DeviceDll => LazyDeviceDll.Value;
 
     public string Stdout => Joined(_stdout);
 
@@ -34,7 +39,12 @@ internal sealed class CliUnderTest : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>hipecsafe args…</c> with stdin closed, collecting its output.</summary>
-    public static CliUnderTest Start(string workingDirectory, params string[] args)
+    public static CliUnderTest Start(string workingDirectory, params string[] args) => StartDll(Dll, workingDirectory, args);
+
+    /// <summary>Starts <c>hipecsafe-device args…</c> with stdin closed, collecting its output.</summary>
+    public static CliUnderTest StartDevice(string workingDirectory, params string[] args) => StartDll(DeviceDll, workingDirectory, args);
+
+    private static CliUnderTest StartDll(string dll, string workingDirectory, string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -44,7 +54,7 @@ internal sealed class CliUnderTest : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Dll);
+        psi.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);
@@ -80,7 +90,7 @@ internal sealed class CliUnderTest : IDisposable
         if (!_process.WaitForExit(hangGuard))
         {
             _process.Kill(entireProcessTree: true);
-            Assert.Fail($"hipecsafe did not end within {hangGuard.TotalSeconds:0} s (hang guard); stdout: {Stdout}; stderr: {Stderr}");
+            Assert.Fail($"{Path.GetFileNameWithoutExtension(_process.StartInfo.ArgumentList[0])} did not end within {hangGuard.TotalSeconds:0} s (hang guard); stdout: {Stdout}; stderr: {Stderr}");
         }
 
         _process.WaitForExit(); // drains the asynchronous output readers
@@ -137,7 +147,11 @@ internal sealed class CliUnderTest : IDisposable
         }
     }
 
-    private static string Locate()
+    /// <summary>
+    /// A build output beside this test assembly's: <paramref name="relative"/> (with {config} for the configuration part)
+    /// under the artifacts folder, or under the repository's src/.
+    /// </summary>
+    private static string Locate(string relative, string project)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var candidates = new List<string>();
@@ -150,12 +164,13 @@ internal sealed class CliUnderTest : IDisposable
 
             var config = Path.GetRelativePath(dir.FullName, here.FullName); // "debug" (artifacts) or "bin/Debug/net10.0"
             var container = dir.Parent;
+            var path = relative.Replace("{config}", config, StringComparison.Ordinal);
             candidates.Add(container.Name == "tests"
-                ? Path.Combine(container.Parent!.FullName, "src", "HipecSafe.Cli", config, "hipecsafe.dll")
-                : Path.Combine(container.FullName, "HipecSafe.Cli", config, "hipecsafe.dll"));
+                ? Path.Combine(container.Parent!.FullName, "src", path)
+                : Path.Combine(container.FullName, path));
         }
 
         return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException(
-            $"the hipecsafe CLI is not built beside the tests (looked at: {string.Join(", ", candidates)}); build src/HipecSafe.Cli in the same configuration and artifacts folder first (tests/run.sh builds the whole solution)");
+            $"{project} is not built beside the tests (looked at: {string.Join(", ", candidates)}); build it in the same configuration and artifacts folder first (tests/run.sh builds the whole solution)");
     }
 }

@@ -116,7 +116,7 @@ public class ScenarioLoaderTests
     [InlineData("sensor/t_inflow_c", "stuck", "faults[0].target", "t_inflow_a")]
     [InlineData("sensor/inflow_a", "stuck", "faults[0].target", "not a sensor-board register")]
     [InlineData("actuator/valve", "stuck", "faults[0].target", "actuator/heater")]
-    [InlineData("controller/planner", "crash", "faults[0].target", "supervisor")]
+    [InlineData("controller/planner", "crash", "faults[0].target", "controlloop")]
     [InlineData("heater", "stuck_on", "faults[0].target", "not a fault target")]
     [InlineData("actuator/heater", "degraded", "faults[0].kind", "stuck_on, failed_off")]
     [InlineData("bus", "stuck", "faults[0].kind", "crc_errors, delay, loss, garbage")]
@@ -154,7 +154,7 @@ public class ScenarioLoaderTests
 
     [Theory]
     [Verifies("SRS-SC-001")]
-    [InlineData("controller/supervisor", "crash", "a crash is instantaneous")]
+    [InlineData("controller/controlloop", "crash", "a crash is instantaneous")]
     [InlineData("controller/interlocks", "stall\n    params: { ms: 100 }", "params.ms")]
     [InlineData("plant", "air\n    params: { duration: 2s }", "clears itself")]
     public void For_is_refused_where_the_kind_has_its_own_length(string target, string kind, string message)
