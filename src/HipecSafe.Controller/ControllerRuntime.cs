@@ -76,10 +76,10 @@ public sealed class ControllerRuntime : IDisposable
 
     private void OnPublished(object message)
     {
-        if (message is Health.RoundProgress progress)
+        if (message is CycleStarted started)
         {
-            // The watchdog began this round: the real-time clock may hand over the next tick (TickCoalescer).
-            Volatile.Read(ref _clock)?.Taken(progress.Key);
+            // The bus began this cycle's reads: the real-time clock may hand over the next tick (TickCoalescer).
+            Volatile.Read(ref _clock)?.Taken(started.Cycle);
         }
 
         _lockstep.OnMessage(message);

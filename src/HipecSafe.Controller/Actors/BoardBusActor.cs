@@ -10,7 +10,8 @@ namespace HipecSafe.Controller.Actors;
 /// The only owner of the serial bus (one request outstanding). At the start of a cycle it reads both boards and hands
 /// the readout to the gate and to the control lane; when the gate has decided, it writes the gate's command — never
 /// anything else — with the heartbeat (advanced once per cycle, only when the gate permits it), and the latch release
-/// if the gate allowed one. A verdict for a cycle older than the one under way is not written: it would be old.
+/// if the gate allowed one. A verdict older than the last one written, or more than one cycle behind the cycle under
+/// way, is not written: it is old. On a slow line a cycle's write follows the next cycle's read; it is still written.
 /// </summary>
 internal sealed class BoardBusActor : MonitoredActor
 {
@@ -29,6 +30,7 @@ internal sealed class BoardBusActor : MonitoredActor
     private void OnStart(StartCycle start)
     {
         _s.Current = start.Tick;
+        _ports.Listener.Tell(new CycleStarted(start.Tick.Cycle));
         var readout = _s.Port.Read() with { LastWritten = _s.LastWritten };
         var sampled = new Sampled(start.Tick, start.Health, readout);
         // The gate first: it must hold the readout before any desired command for this cycle can reach it.
@@ -39,14 +41,20 @@ internal sealed class BoardBusActor : MonitoredActor
     private void OnWrite(WriteCommand write)
     {
         var tick = write.Tick;
-        if (_s.Current is { } current && tick.Cycle < current.Cycle)
+        var under = _s.Current?.Cycle ?? tick.Cycle;
+        if (tick.Cycle < _s.LastWrittenCycle || tick.Cycle < under - 1)
         {
-            Log(current, LogPriority.Low, new NoteEntry($"gate verdict of cycle {tick.Cycle} arrived after cycle {current.Cycle} had started and was not written"));
+            // Old: a newer cycle's command is on the board already, or the gate is catching up after a hang. A verdict
+            // one cycle behind the cycle under way is written: on a slow line the bus begins the next cycle's reads
+            // while the gate decides. The same cycle again is written too: the gate re-issues it held safe after a crash.
+            Log(_s.Current ?? tick, LogPriority.Low, new NoteEntry(
+                $"gate verdict of cycle {tick.Cycle} arrived after cycle {Math.Max(_s.LastWrittenCycle, under)} and was not written"));
             return;
         }
 
+        _s.LastWrittenCycle = tick.Cycle;
         var verdict = write.Verdict;
-        var advance = verdict.HeartbeatPermitted && _s.HeartbeatCycle != tick.Cycle;
+        var advance = verdict.HeartbeatPermitted && _s.HeartbeatCycle < tick.Cycle;
         if (advance)
         {
             _s.Heartbeat = (ushort)(_s.Heartbeat == ushort.MaxValue ? 1 : _s.Heartbeat + 1);
@@ -68,7 +76,9 @@ internal sealed class BoardBusActor : MonitoredActor
         }
 
         var report = write.Report with { HeartbeatWritten = advance, WriteFailure = failure };
-        _ports.Alarms.Tell(new UpdateAlarms(tick, write.Conditions, report));
+        // Alarm events happen now: a verdict written a cycle late updates the alarms at the cycle under way, so the
+        // alarm system's time and the log's never run backwards.
+        _ports.Alarms.Tell(new UpdateAlarms(_s.Current is { } now && now.Cycle > tick.Cycle ? now : tick, write.Conditions, report));
     }
 
     private void Log(CycleTick tick, LogPriority priority, HazardLogEntry entry) =>

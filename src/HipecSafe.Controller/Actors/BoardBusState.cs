@@ -10,6 +10,9 @@ internal sealed class BoardBusState(IBoardPort port)
 
     public ushort Heartbeat { get; set; }
 
+    /// <summary>The cycle whose verdict was written last; an older verdict is never written after it.</summary>
+    public long LastWrittenCycle { get; set; } = -1;
+
     /// <summary>The cycle whose heartbeat was written last (the heartbeat advances at most once per cycle).</summary>
     public long HeartbeatCycle { get; set; } = -1;
 

@@ -120,7 +120,7 @@ public sealed class RealTimeCycleClock : IDisposable
     }
 
     /// <summary>
-    /// The consumer took tick <paramref name="cycle"/> (the watchdog began its health round). Any thread; repeats and
+    /// The consumer took tick <paramref name="cycle"/> (the board bus began the cycle's reads). Any thread; repeats and
     /// other cycles are ignored. Only a coalescing clock that awaits taking uses it.
     /// </summary>
     public void Taken(long cycle)

@@ -8,16 +8,17 @@ namespace HipecSafe.Controller.Clock;
 /// <list type="bullet">
 /// <item>a clock that wakes late delivers only the newest cycle whose deadline has passed; the deadlines it slept
 /// through are skipped, never replayed;</item>
-/// <item>no tick is delivered while the previous one has not been taken (the watchdog has not begun its round), so
-/// ticks never queue up in front of a busy controller;</item>
+/// <item>no tick is delivered while the previous one has not been taken (the controller's board bus has not begun the
+/// cycle's reads), so ticks never queue up in front of a busy controller or a slow line;</item>
 /// <item>none is delivered sooner than <see cref="MinimumRound"/> after the previous one was taken, so every health
 /// round stays open at least that long in wall time (a full period when the controller keeps up).</item>
 /// </list>
 /// Skipped cycles form a <see cref="CycleOverrun"/>, reported with the tick that ends it. A tick not taken within
 /// <see cref="PresumedLostAfter"/> is given up as lost (whatever took it crashed on it) and the next is delivered: by
 /// then the board's own watchdog (500 ms) has latched the actuators, and the controller must cycle to notice it.
-/// A real stall still trips: while the watchdog takes its ticks, rounds close every period whether a component
-/// answers or not.
+/// A real stall still trips: while the bus takes its ticks, rounds close every period whether a component answers or
+/// not; a stalled bus takes none, so rounds then close every <see cref="PresumedLostAfter"/> (the board's watchdog has
+/// latched by the first).
 /// </summary>
 public sealed class TickCoalescer
 {

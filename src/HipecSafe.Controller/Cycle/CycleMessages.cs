@@ -14,6 +14,13 @@ namespace HipecSafe.Controller.Cycle;
 /// <summary>Watchdog → BoardBus: start a cycle with the watchdog's round.</summary>
 internal sealed record StartCycle(CycleTick Tick, HealthStatus Health);
 
+/// <summary>
+/// BoardBus → listener: the bus has begun the cycle's reads. In real time the clock hands over the next tick only
+/// after this (TickCoalescer), so cycles never queue up in front of a bus that is slower than the period (a slow or
+/// cut line): the cycles it cannot serve are skipped and logged as an overrun, never read late one after the other.
+/// </summary>
+public sealed record CycleStarted(long Cycle);
+
 /// <summary>BoardBus → Interlocks and ControlLoop: the boards as read this cycle.</summary>
 internal sealed record Sampled(CycleTick Tick, HealthStatus Health, BoardReadout Readout);
 

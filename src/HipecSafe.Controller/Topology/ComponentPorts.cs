@@ -6,8 +6,8 @@ namespace HipecSafe.Controller.Topology;
 /// <summary>Watchdog: starts each cycle at the bus, pings every watched component, logs failures, reports round progress.</summary>
 internal sealed record WatchdogPorts(OutputPort Bus, IReadOnlyList<(string Component, OutputPort Port)> Watched, OutputPort Log, OutputPort Listener);
 
-/// <summary>Board bus: the readout to the gate and the control lane, the written cycle to the alarms.</summary>
-internal sealed record BoardBusPorts(OutputPort Gate, OutputPort ControlLoop, OutputPort Alarms, OutputPort Log);
+/// <summary>Board bus: the readout to the gate and the control lane, the written cycle to the alarms, cycle starts to the listener.</summary>
+internal sealed record BoardBusPorts(OutputPort Gate, OutputPort ControlLoop, OutputPort Alarms, OutputPort Log, OutputPort Listener);
 
 /// <summary>Control loop: the desired command to the gate, a health reset to the watchdog after an operator reset.</summary>
 internal sealed record ControlLoopPorts(OutputPort Gate, OutputPort Watchdog, OutputPort Log);

@@ -26,7 +26,7 @@ internal sealed record ControllerEntry(IActorRef Watchdog, IActorRef Interlocks,
 /// state holder and its output ports, on its dispatcher, then connects each port to its single target. The table:
 /// <code>
 /// watchdog    → boardbus (StartCycle), every watched component (Ping), hazardlog, listener
-/// boardbus    → interlocks, controlloop (Sampled), alarms (UpdateAlarms), hazardlog
+/// boardbus    → interlocks, controlloop (Sampled), alarms (UpdateAlarms), hazardlog, listener (CycleStarted)
 /// controlloop → interlocks (Desired), watchdog (ResetHealth), hazardlog
 /// interlocks  → boardbus (WriteCommand), controlloop (VerdictTaken), hazardlog
 /// alarms      → hazardlog, listener (CycleReport)
@@ -50,7 +50,8 @@ internal static class ControllerTopology
         var watchdogPorts = new WatchdogPorts(Port(ComponentNames.Watchdog, ComponentNames.BoardBus), watched,
             Port(ComponentNames.Watchdog, ComponentNames.HazardLog), Port(ComponentNames.Watchdog, "listener"));
         var busPorts = new BoardBusPorts(Port(ComponentNames.BoardBus, ComponentNames.Interlocks), Port(ComponentNames.BoardBus, ComponentNames.ControlLoop),
-            Port(ComponentNames.BoardBus, ComponentNames.Alarms), Port(ComponentNames.BoardBus, ComponentNames.HazardLog));
+            Port(ComponentNames.BoardBus, ComponentNames.Alarms), Port(ComponentNames.BoardBus, ComponentNames.HazardLog),
+            Port(ComponentNames.BoardBus, "listener"));
         var controlPorts = new ControlLoopPorts(Port(ComponentNames.ControlLoop, ComponentNames.Interlocks),
             Port(ComponentNames.ControlLoop, ComponentNames.Watchdog), Port(ComponentNames.ControlLoop, ComponentNames.HazardLog));
         var gatePorts = new InterlockPorts(Port(ComponentNames.Interlocks, ComponentNames.BoardBus),
@@ -98,6 +99,7 @@ internal static class ControllerTopology
         busPorts.ControlLoop.Connect(control);
         busPorts.Alarms.Connect(alarms);
         busPorts.Log.Connect(log);
+        busPorts.Listener.Connect(parts.Listener);
         controlPorts.Gate.Connect(gate);
         controlPorts.Watchdog.Connect(watchdog);
         controlPorts.Log.Connect(log);

@@ -17,6 +17,7 @@ public sealed class TraceCommandTests : IDisposable
         CopyTree("tests", "*.cs");
         CopyTree("safety", "*");
         CopyTree("hil", "*.yaml");
+        CopyTree("src", "*.md"); // evidence documents of requirements verified by inspection
     }
 
     public void Dispose() => Directory.Delete(_copy, recursive: true);

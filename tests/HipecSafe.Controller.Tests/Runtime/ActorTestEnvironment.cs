@@ -60,7 +60,7 @@ internal sealed class ActorTestEnvironment
 
     public BoardBusPorts BoardBusPorts() => new(
         Port(ComponentNames.BoardBus, Interlocks), Port(ComponentNames.BoardBus, ControlLoop),
-        Port(ComponentNames.BoardBus, Alarms), Port(ComponentNames.BoardBus, HazardLog));
+        Port(ComponentNames.BoardBus, Alarms), Port(ComponentNames.BoardBus, HazardLog), Port(ComponentNames.BoardBus, Listener));
 
     public InterlockPorts InterlockPorts() => new(
         Port(ComponentNames.Interlocks, BoardBus), Port(ComponentNames.Interlocks, ControlLoop), Port(ComponentNames.Interlocks, HazardLog));

@@ -117,7 +117,7 @@ public sealed class BoardBusActorTests : TestKit
         // The gate must hold the readout before the control lane's desired command for the cycle can reach it.
         var chain = CreateTestProbe("gate-and-control");
         var ports = new BoardBusPorts(Relayed("gate", chain), Relayed("control", chain),
-            Connected("bus→alarms", _t.Alarms), Connected("bus→log", _t.HazardLog));
+            Connected("bus→alarms", _t.Alarms), Connected("bus→log", _t.HazardLog), Connected("bus→listener", _t.Listener));
         var port = new ScriptedBoardPort();
         var bus = Sys.ActorOf(Props.Create(() => new BoardBusActor(ports, new BoardBusState(port))).WithDispatcher(CallingThreadDispatcher.Id), "bus-ordered");
 
@@ -169,11 +169,29 @@ public sealed class BoardBusActorTests : TestKit
     }
 
     [Fact]
+    [Verifies("SRS-RT-003", "SRS-GT-007")]
+    public void On_a_slow_line_a_cycle_s_verdict_that_comes_after_the_next_cycle_s_read_is_still_written()
+    {
+        var slow = Start(0);
+        Start(1);
+
+        _bus.Tell(new WriteCommand(slow, ActorTestEnvironment.Verdict(0, Heating), [], ActorTestEnvironment.Report(slow, Heating)));
+
+        var update = _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
+        Assert.Equal([Heating], _port.Writes.Select(w => w.Command));
+        Assert.Equal(0, update.Report.Tick.Cycle);
+        // The alarms are updated at the cycle under way: their time never runs backwards.
+        Assert.Equal(1, update.Tick.Cycle);
+    }
+
+    [Fact]
     [Verifies("SRS-RT-003")]
-    public void A_verdict_for_a_cycle_older_than_the_one_under_way_is_not_written_and_is_noted()
+    public void A_verdict_older_than_the_last_one_written_is_not_written_and_is_noted()
     {
         var old = Start(0);
-        Start(1);
+        var newer = Start(1);
+        _bus.Tell(new WriteCommand(newer, ActorTestEnvironment.Verdict(1, ActuatorCommand.Safe), [], ActorTestEnvironment.Report(newer, ActuatorCommand.Safe)));
+        _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
 
         _bus.Tell(new WriteCommand(old, ActorTestEnvironment.Verdict(0, Heating), [], ActorTestEnvironment.Report(old, Heating)));
 
@@ -182,8 +200,17 @@ public sealed class BoardBusActorTests : TestKit
         Assert.Contains("gate verdict of cycle 0", note.Text, StringComparison.Ordinal);
         // Noted at the time of the cycle under way, so the log's time never runs backwards.
         Assert.Equal(ActorTestEnvironment.Tick(1).Time, log.ProcedureTime);
-        Assert.Empty(_port.Writes);
+        Assert.Equal([ActuatorCommand.Safe], _port.Writes.Select(w => w.Command));
         _t.Alarms.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-001")]
+    public void The_bus_tells_the_listener_when_it_begins_a_cycle_s_reads()
+    {
+        Start(0);
+
+        Assert.Equal(0, _t.Listener.FishForMessage<CycleStarted>(_ => true, Wait).Cycle);
     }
 
     [Fact]
