@@ -51,7 +51,7 @@ internal sealed class ControlLoopActor : MonitoredActor
 
         _s.InFlight.AddRange(_s.Pending);
         _s.Pending.Clear();
-        var events = _s.Events.ToList();
+        IReadOnlyList<TechnicalEvent> events = _s.Events.Count == 0 ? [] : _s.Events.ToList();
         _s.Events.Clear();
         var commands = _s.InFlight.Count == 0 ? [] : _s.InFlight.Select(p => p.Action).ToList();
         var outcome = _s.Step.Step(_s.State, new ProcedureInput(tick.Cycle, tick.Time, sampled.Readout, sampled.Health, commands, _s.LastVerdict, events));

@@ -118,7 +118,7 @@ internal sealed class InterlockActor : MonitoredActor
 
         var readout = _s.Tick?.Cycle == tick.Cycle ? _s.Readout : null;
         var health = _s.Tick?.Cycle == tick.Cycle ? _s.Health : _s.Health with { RoundPassed = false };
-        var crashes = _s.Crashes.ToList();
+        IReadOnlyList<ComponentCrashed> crashes = _s.Crashes.Count == 0 ? [] : _s.Crashes.ToList();
         var outcome = _s.Gate.Decide(_s.State, new GateInput(tick.Cycle, tick.Time, readout, health, desired, crashes));
         _s.State = outcome.State;
         _s.Decided = tick.Cycle;

@@ -34,9 +34,12 @@ internal sealed class LockstepMonitor
             _report = null;
             _absorbed = false;
             _outstanding = ["(round not started)"];
-            foreach (var done in _suspendedUntil.Where(kv => kv.Value <= cycle).Select(kv => kv.Key).ToList())
+            if (_suspendedUntil.Count > 0)
             {
-                _suspendedUntil.Remove(done);
+                foreach (var done in _suspendedUntil.Where(kv => kv.Value <= cycle).Select(kv => kv.Key).ToList())
+                {
+                    _suspendedUntil.Remove(done);
+                }
             }
         }
     }

@@ -112,6 +112,7 @@ public sealed class ProcedureStep
         private bool _resetRequested;
         private bool _releaseLatch;
         private bool _resetHealth;
+        private PhaseInputs? _inputs;
 
         public Work(ProcedureStep step, ProcedureState state, ProcedureInput input)
         {
@@ -171,6 +172,7 @@ public sealed class ProcedureStep
                               && _sensors.IsValid(SensorChannel.Flow) && _sensors.IsValid(SensorChannel.AirDetected)
                               && !frame.AirDetected && frame.Flow.MillilitersPerMinute >= 0.5 * _step._profile.FlowTarget.MillilitersPerMinute;
             _primedFor = circulating ? _primedFor + _step._period : Duration.Zero;
+            _inputs = null; // a crash event may have built the guard inputs before this cycle's priming time was known
         }
 
         /// <summary>
@@ -272,6 +274,7 @@ public sealed class ProcedureStep
                 _resetRequested = true;
                 _resetHealth = true;
                 _releaseUntil = _input.Cycle + BoardReleaseWindowCycles;
+                _inputs = null;
                 _releaseLatch |= BoardLatched;
                 _technical = _technical.RemoveAll(c => c.ConditionId.StartsWith("CRASH-", StringComparison.Ordinal));
             }
@@ -402,6 +405,22 @@ public sealed class ProcedureStep
         /// not block: the reset itself releases them.
         /// </summary>
         private PhaseInputs Inputs(bool forReset = false)
+        {
+            if (!forReset && _inputs is { } known)
+            {
+                return known; // the same cycle's inputs, unless a reset since changed what is pending (see Command)
+            }
+
+            var inputs = BuildInputs(forReset);
+            if (!forReset)
+            {
+                _inputs = inputs;
+            }
+
+            return inputs;
+        }
+
+        private PhaseInputs BuildInputs(bool forReset)
         {
             var probes = new Temperature?[SensorFrame.AbdominalProbeCount];
             for (var i = 0; i < probes.Length; i++)

@@ -98,7 +98,7 @@ public sealed class SafetyGate
         var held = input.Readout?.BoardHolds ?? ActuatorCommand.Safe;
         var wanted = desired?.Command ?? held.WithHeaterOff();
         var constrained = evaluation?.Constrain(wanted) ?? new ConstrainedCommand(wanted, wanted, []);
-        var reasons = new List<ConstraintReason>(constrained.Reasons);
+        var reasons = constrained.Reasons.Count == 0 ? null : new List<ConstraintReason>(constrained.Reasons);
         var command = constrained.Command;
         var heartbeat = input.Health.RoundPassed;
         var release = desired?.ReleaseBoardLatch == true;
@@ -119,7 +119,7 @@ public sealed class SafetyGate
                 continue;
             }
 
-            command = Apply(rule, command, reasons);
+            command = Apply(rule, command, reasons ??= []);
             heartbeat &= !rule.Action.HasFlag(GateAction.WithholdHeartbeat);
             release &= !rule.Action.HasFlag(GateAction.WithholdLatchRelease);
         }
@@ -128,7 +128,8 @@ public sealed class SafetyGate
             : held.PumpSpeedRpm > 0 ? state.PumpStartedAt ?? now
             : now;
         var conditions = activeTrips.Count == 0 ? [] : activeTrips.Select(t => t.ToAlarmCondition()).ToList();
-        var verdict = new GateVerdict(input.Cycle, command, release, heartbeat, desired is not null, activeTrips, reasons, crashes);
+        var verdict = new GateVerdict(input.Cycle, command, release, heartbeat, desired is not null, activeTrips,
+            (IReadOnlyList<ConstraintReason>?)reasons ?? [], crashes);
         var next = new GateState(interlocks, context, pumpStartedAt, crashes, input.Cycle);
         return new GateOutcome(next, verdict, records, conditions, evaluation);
     }

@@ -28,6 +28,9 @@ public abstract record ModbusRequest
     /// <summary>The complete RTU frame, CRC included.</summary>
     public abstract byte[] Encode();
 
+    /// <summary>The request's bytes on the wire, for the master to send (a fresh <see cref="Encode"/> unless the request can keep them).</summary>
+    public virtual ReadOnlySpan<byte> Frame => Encode();
+
     internal static void CheckRange(ushort start, int quantity, int maxQuantity, string quantityName)
     {
         if (quantity < 1 || quantity > maxQuantity)

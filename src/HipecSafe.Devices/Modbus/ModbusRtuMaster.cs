@@ -123,7 +123,7 @@ public sealed class ModbusRtuMaster
 
     private ModbusResult<ushort[]> Attempt(ModbusRequest request)
     {
-        var frame = request.Encode();
+        var frame = request.Frame;
         try
         {
             WaitForQuietLine();

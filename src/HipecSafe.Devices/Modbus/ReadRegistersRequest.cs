@@ -30,4 +30,9 @@ public sealed record ReadRegistersRequest : ModbusRequest
         RtuFrame.PutWord(data, 2, Quantity);
         return RtuFrame.Build(Unit, (byte)Function, data);
     }
+
+    /// <summary>The same bytes every time: a read names only unit, function and range, so it is built once.</summary>
+    public override ReadOnlySpan<byte> Frame => _frame ??= Encode();
+
+    private byte[]? _frame;
 }
