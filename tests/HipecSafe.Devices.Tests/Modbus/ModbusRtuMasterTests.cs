@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Hil.Bus.Transport;
+using HipecSafe.TestSupport;
 using static HipecSafe.Devices.Tests.TestBytes;
 
 namespace HipecSafe.Devices.Tests.Modbus;
@@ -152,6 +153,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void A_late_reply_is_discarded_as_stray_bytes_before_the_next_request()
     {
         using var bus = new VirtualBus(new ModbusMasterOptions { Retries = 0 });
@@ -169,6 +171,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void Noise_before_the_request_is_drained_and_counted()
     {
         using var bus = new VirtualBus();
@@ -192,6 +195,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void A_line_that_never_goes_quiet_does_not_stall_the_bus()
     {
         using var bus = new VirtualBus();
@@ -259,6 +263,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-004")]
     public void Statistics_are_kept_per_unit()
     {
         using var bus = new VirtualBus();
@@ -272,6 +277,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void The_master_keeps_t35_of_silence_between_frames()
     {
         using var bus = new VirtualBus();
