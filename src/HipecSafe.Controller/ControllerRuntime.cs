@@ -49,7 +49,7 @@ public sealed class ControllerRuntime : IDisposable
     private readonly Action<object>? _observer;
     private RealTimeCycleClock? _clock;
     private long _cycle = -1;
-    private DateTimeOffset _realTimeStart;
+    private int _disposed;
 
     private ControllerRuntime(ControllerOptions options, IBoardPort boards, HazardLogWriter log, Action<object>? observer)
     {
@@ -141,21 +141,26 @@ public sealed class ControllerRuntime : IDisposable
             throw new InvalidOperationException("this controller was created for lockstep runs");
         }
 
-        _realTimeStart = DateTimeOffset.UtcNow;
         // Coalesced ticks: a late clock or a busy controller skips cycles (logged as an overrun) instead of closing
         // health rounds back to back, which would fail components for nothing.
         var coalescing = new TickCoalescer(_options.CyclePeriod);
+        var wallClock = _options.WallClock;
+        CycleTick? last = null; // the clock thread's own: the deadline carries its tick's times
         var clock = new RealTimeCycleClock(_options.CyclePeriod, (cycle, due) =>
         {
             Interlocked.Exchange(ref _cycle, cycle);
-            _entry.Watchdog.Tell(new CycleTick(cycle, due, _realTimeStart + due));
+            // Procedure time is the cycle's due time on the monotonic clock; the wall clock is read, never computed
+            // from it, so the log shows a wall-clock step where it happened and no timer sees it.
+            last = new CycleTick(cycle, due, wallClock.GetUtcNow());
+            _entry.Watchdog.Tell(last);
         }, new RealTimeCycleClockOptions
         {
             Coalescing = coalescing,
             Deadline = _options.EffectiveGateDeadline,
-            OnDeadline = (cycle, due) => _entry.Interlocks.Tell(new CycleDeadline(new CycleTick(cycle, due, _realTimeStart + due))),
+            OnDeadline = (cycle, due) => _entry.Interlocks.Tell(new CycleDeadline(
+                last is { } tick && tick.Cycle == cycle ? tick : new CycleTick(cycle, due, wallClock.GetUtcNow()))),
             OnOverrun = o => _entry.HazardLog.Tell(new LogEvent(LogPriority.Medium, coalescing.DueOf(o.LoggedAtCycle),
-                _realTimeStart + coalescing.DueOf(o.LoggedAtCycle), new NoteEntry(o.Describe()))),
+                wallClock.GetUtcNow(), new NoteEntry(o.Describe()))),
         });
         Volatile.Write(ref _clock, clock);
         clock.Start();
@@ -197,6 +202,11 @@ public sealed class ControllerRuntime : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _clock?.Dispose();
         _system.Terminate().Wait(TimeSpan.FromSeconds(10));
         _system.Dispose();

@@ -48,7 +48,10 @@ public sealed class SerialDevice : IDisposable
                 ResponseTimeout = options.ResponseTimeout,
                 Timing = new SerialLineTiming(options.Port.BaudRate),
             });
-            _log = HazardLogWriter.Open(new HazardLogWriterOptions(options.HazardLogPath, options.DeviceId, options.Profile.Name));
+            _log = HazardLogWriter.Open(new HazardLogWriterOptions(options.HazardLogPath, options.DeviceId, options.Profile.Name)
+            {
+                TimeProvider = options.WallClock,
+            });
         }
         catch
         {
@@ -58,7 +61,8 @@ public sealed class SerialDevice : IDisposable
 
         try
         {
-            Runtime = ControllerRuntime.Create(new ControllerOptions(options.Profile, ClockMode.RealTime), new ModbusBoardPort(Master), _log);
+            Runtime = ControllerRuntime.Create(
+                new ControllerOptions(options.Profile, ClockMode.RealTime) { WallClock = options.WallClock }, new ModbusBoardPort(Master), _log);
         }
         catch
         {
