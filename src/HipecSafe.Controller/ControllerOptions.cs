@@ -1,4 +1,5 @@
 using HipecSafe.Controller.Clock;
+using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Controller.Topology;
 using HipecSafe.Core.Control;
 using HipecSafe.Core.Profile;
@@ -31,6 +32,15 @@ public sealed record ControllerOptions(TreatmentProfile Profile, ClockMode Mode)
     /// pass each cycle's wall clock to <see cref="ControllerRuntime.Step"/> instead.
     /// </summary>
     public TimeProvider WallClock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// How records reach the hazard-log writer; null: on a writer thread of its own in real time (a slow disk must not
+    /// hold up the hazard-log actor's health pings, OI-11), inline in lockstep (deterministic runs).
+    /// </summary>
+    public HazardLogPumpOptions? LogPump { get; init; }
+
+    /// <summary>The hazard-log pump options in effect.</summary>
+    public HazardLogPumpOptions EffectiveLogPump => LogPump ?? new HazardLogPumpOptions { WriterThread = Mode == ClockMode.RealTime };
 
     /// <summary>How long the lockstep driver waits for a cycle before declaring the controller hung (a bug guard, not a timing check).</summary>
     public TimeSpan LockstepLivenessLimit { get; init; } = TimeSpan.FromSeconds(30);

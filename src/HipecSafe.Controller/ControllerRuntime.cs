@@ -45,6 +45,7 @@ public sealed class ControllerRuntime : IDisposable
     private readonly ControllerOptions _options;
     private readonly ActorSystem _system;
     private readonly ControllerEntry _entry;
+    private readonly HazardLogPump _logPump;
     private readonly LockstepMonitor _lockstep = new();
     private readonly Action<object>? _observer;
     private RealTimeCycleClock? _clock;
@@ -54,6 +55,7 @@ public sealed class ControllerRuntime : IDisposable
     private ControllerRuntime(ControllerOptions options, IBoardPort boards, HazardLogWriter log, Action<object>? observer)
     {
         _options = options;
+        _logPump = new HazardLogPump(log, options.EffectiveLogPump);
         _system = ActorSystem.Create("hipecsafe", AkkaConfig);
         _observer = observer;
         Action<object> sink = OnPublished;
@@ -67,7 +69,7 @@ public sealed class ControllerRuntime : IDisposable
         _system.EventStream.Subscribe(listener, typeof(StallAbsorbed));
         var profile = options.Profile;
         var procedure = new ProcedureStep(profile, new ControlLaw(options.Gains, options.PlantModel), options.CyclePeriod, ComponentNames.ControlLoop);
-        var parts = new ControllerParts(options.Mode, boards, log, procedure, new SafetyGate(profile.Limits), listener, options.Decorator);
+        var parts = new ControllerParts(options.Mode, boards, _logPump, procedure, new SafetyGate(profile.Limits), listener, options.Decorator);
         var rootProps = ActorFactory.Props(() => new ControllerRoot(parts));
         var root = _system.ActorOf(lockstep ? rootProps.WithDispatcher(ControllerTopology.LockstepDispatcher) : rootProps, "controller");
         // Actor creation is asynchronous: wait until the root has created and wired its children.
@@ -196,6 +198,12 @@ public sealed class ControllerRuntime : IDisposable
         return Submit(action).GetAwaiter().GetResult();
     }
 
+    /// <summary>The hazard-log actor, for a test that plays a component handing it a record.</summary>
+    internal IActorRef HazardLogActor => _entry.HazardLog;
+
+    /// <summary>Records waiting for the hazard-log writer thread (0 inline).</summary>
+    public int LogRecordsWaiting => _logPump.Waiting;
+
     /// <summary>Writes every buffered hazard-log record to disk.</summary>
     public bool FlushLog() =>
         _entry.HazardLog.Ask<LogFlushed>(new FlushLog(), _options.LockstepLivenessLimit).GetAwaiter().GetResult().Ok;
@@ -210,5 +218,7 @@ public sealed class ControllerRuntime : IDisposable
         _clock?.Dispose();
         _system.Terminate().Wait(TimeSpan.FromSeconds(10));
         _system.Dispose();
+        // After the actors: whatever they handed over is written before the host seals or closes the log.
+        _logPump.Dispose();
     }
 }

@@ -21,6 +21,14 @@ internal sealed class FakeLogFile : IHazardLogFile
     /// <summary>Every operation, even Length, fails with EIO.</summary>
     public bool Dead { get; set; }
 
+    /// <summary>
+    /// A disk that hangs: while set, every fsync waits until the test opens the gate; <see cref="SyncWaiting"/> is set
+    /// once a sync is waiting at it. No sleeping anywhere: the test decides when the disk answers.
+    /// </summary>
+    public ManualResetEventSlim? SyncGate { get; set; }
+
+    public ManualResetEventSlim SyncWaiting { get; } = new();
+
     public int SyncCount { get; private set; }
 
     public int OpenCount { get; set; }
@@ -67,6 +75,12 @@ internal sealed class FakeLogFile : IHazardLogFile
 
     public void FlushToDisk()
     {
+        if (SyncGate is { } gate)
+        {
+            SyncWaiting.Set();
+            gate.Wait();
+        }
+
         ThrowIfDead();
         if (SyncFails)
         {

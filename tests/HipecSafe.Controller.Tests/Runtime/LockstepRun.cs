@@ -30,7 +30,14 @@ internal sealed class LockstepRun : IDisposable
     private readonly ConcurrentQueue<object> _published = new();
     private bool _disposed;
 
-    public LockstepRun(TreatmentProfile? profile = null, ScriptedBoardPort? port = null, bool faultInjection = false, IComponentDecorator? decorator = null)
+    /// <param name="profile">The treatment profile (default: <see cref="TestProfiles.ShortPriming"/>).</param>
+    /// <param name="port">The boards (default: healthy scripted boards).</param>
+    /// <param name="faultInjection">Host every component for the rig's crash and stall injection.</param>
+    /// <param name="decorator">Wrap each component's actor (when not injecting faults).</param>
+    /// <param name="logFileSystem">Where the hazard log lives (default: a temp directory on disk).</param>
+    /// <param name="logPump">How records reach the writer (default: inline, as lockstep runs do).</param>
+    public LockstepRun(TreatmentProfile? profile = null, ScriptedBoardPort? port = null, bool faultInjection = false, IComponentDecorator? decorator = null,
+        IHazardLogFileSystem? logFileSystem = null, HazardLogPumpOptions? logPump = null)
     {
         Profile = profile ?? TestProfiles.ShortPriming;
         Port = port ?? new ScriptedBoardPort();
@@ -40,8 +47,9 @@ internal sealed class LockstepRun : IDisposable
         {
             TimeProvider = new ManualTimeProvider(),
             NewLogId = () => "runtime-test",
+            FileSystem = logFileSystem ?? PhysicalHazardLogFileSystem.Instance,
         });
-        var options = new ControllerOptions(Profile, ClockMode.Lockstep);
+        var options = new ControllerOptions(Profile, ClockMode.Lockstep) { LogPump = logPump };
         Faults = faultInjection ? new ControllerFaultInjection(ClockMode.Lockstep, options.CyclePeriod) : null;
         Runtime = ControllerRuntime.Create(options with { Decorator = Faults ?? decorator }, Port, Log, _published.Enqueue);
         Faults?.Attach(Runtime);
