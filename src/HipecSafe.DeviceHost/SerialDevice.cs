@@ -128,15 +128,11 @@ public sealed class SerialDevice : IDisposable
     private void StopController()
     {
         _stopped = true;
-        try
-        {
-            Runtime.FlushLog();
-        }
-        finally
-        {
-            Runtime.Dispose();
-            _reports.Writer.TryComplete();
-        }
+        // Disposing stops the clock and the actors, then lets the log's writer thread write what they handed over (for
+        // a bounded time). No flush is awaited here: on a hung disk it would hold up the safe command that follows;
+        // the seal (or the writer's Dispose) syncs everything after it.
+        Runtime.Dispose();
+        _reports.Writer.TryComplete();
     }
 
     public void Dispose()
