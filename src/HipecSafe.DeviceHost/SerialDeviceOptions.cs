@@ -12,4 +12,10 @@ public sealed record SerialDeviceOptions(SerialPortOptions Port, TreatmentProfil
 
     /// <summary>Names the device in the hazard log header.</summary>
     public string DeviceId { get; init; } = "hipecsafe";
+
+    /// <summary>
+    /// The wall clock the hazard log's UTC fields are read from (and the log writer's timer). Cycles and timers never
+    /// use it: they run on the monotonic cycle clock.
+    /// </summary>
+    public TimeProvider WallClock { get; init; } = TimeProvider.System;
 }
