@@ -2,6 +2,7 @@ using Akka.Actor;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Logging;
 using HipecSafe.Controller.Topology;
+using HipecSafe.Core.Actuators;
 using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.Controller.Actors;
@@ -14,7 +15,8 @@ namespace HipecSafe.Controller.Actors;
 /// one cycle behind the cycle under way is written only if no newer verdict is already queued behind it: after a hang
 /// the gate's backlog collapses to its newest verdict, and on a line so slow that a cycle's reads and write take two
 /// periods or more the newest verdict still reaches the board (and its report the alarms), instead of every one being
-/// dropped as old.
+/// dropped as old. Such a late verdict never advances the heartbeat, and its command is written only if it is the safe
+/// command; its report always goes on to the alarms.
 /// </summary>
 internal sealed class BoardBusActor : MonitoredActor
 {
@@ -77,7 +79,7 @@ internal sealed class BoardBusActor : MonitoredActor
             NotWritten(superseded.Tick, tick.Cycle);
         }
 
-        Write(write);
+        Write(write, lagging: false);
     }
 
     private void OnWriteLagging()
@@ -85,16 +87,27 @@ internal sealed class BoardBusActor : MonitoredActor
         if (_s.Lagging is { } newest)
         {
             _s.Lagging = null;
-            Write(newest);
+            Write(newest, lagging: true);
         }
     }
 
-    private void Write(WriteCommand write)
+    private void Write(WriteCommand write, bool lagging)
     {
         var tick = write.Tick;
         _s.LastWrittenCycle = tick.Cycle;
         var verdict = write.Verdict;
-        var advance = verdict.HeartbeatPermitted && _s.HeartbeatCycle < tick.Cycle;
+        if (lagging && verdict.Command != ActuatorCommand.Safe)
+        {
+            // Judged on a readout more than a cycle old: only the safe command may still go to the board. The report
+            // goes on all the same, so the alarms and the display hear of the cycle.
+            NotWritten(tick, _s.Current?.Cycle ?? tick.Cycle);
+            Report(write, advance: false, LateVerdict);
+            return;
+        }
+
+        // The heartbeat proves that the chain keeps pace with the cycle: a verdict more than a cycle late never carries
+        // one, so a line or a chain that cannot keep up still lets the board's watchdog latch.
+        var advance = verdict.HeartbeatPermitted && _s.HeartbeatCycle < tick.Cycle && !lagging;
         if (advance)
         {
             _s.Heartbeat = (ushort)(_s.Heartbeat == ushort.MaxValue ? 1 : _s.Heartbeat + 1);
@@ -115,11 +128,19 @@ internal sealed class BoardBusActor : MonitoredActor
             Log(tick, LogPriority.Medium, new FaultEntry("boardbus", $"actuator write failed: {failure}"));
         }
 
+        Report(write, advance, failure);
+    }
+
+    private void Report(WriteCommand write, bool advance, string? failure)
+    {
+        var tick = write.Tick;
         var report = write.Report with { HeartbeatWritten = advance, WriteFailure = failure };
         // Alarm events happen now: a verdict written a cycle late updates the alarms at the cycle under way, so the
         // alarm system's time and the log's never run backwards.
         _ports.Alarms.Tell(new UpdateAlarms(_s.Current is { } now && now.Cycle > tick.Cycle ? now : tick, write.Conditions, report));
     }
+
+    private const string LateVerdict = "not written: judged on a readout more than a cycle old";
 
     private void NotWritten(CycleTick tick, long after) =>
         Log(_s.Current ?? tick, LogPriority.Low, new NoteEntry($"gate verdict of cycle {tick.Cycle} arrived after cycle {after} and was not written"));

@@ -186,10 +186,11 @@ public sealed class BoardBusActorTests : TestKit
 
     [Fact]
     [Verifies("SRS-RT-003", "SRS-GT-007")]
-    public void On_a_line_two_periods_slow_the_newest_verdict_is_still_written_and_reported()
+    public void On_a_line_two_periods_slow_the_newest_verdict_is_reported_and_written_only_if_safe()
     {
         // A dead line with one retry at 30 ms needs ≈ 260 ms for a cycle's reads and write: the verdict of cycle 0
-        // comes while cycle 2 is under way. Nothing newer has come, so it is what the board must get.
+        // comes while cycle 2 is under way. Nothing newer has come, so its report must reach the alarms; its command was
+        // judged on a readout 200 ms old, so only the safe command still goes to the board, and never a heartbeat.
         var slow = Start(0);
         Start(1);
         Start(2);
@@ -197,9 +198,22 @@ public sealed class BoardBusActorTests : TestKit
         _bus.Tell(new WriteCommand(slow, ActorTestEnvironment.Verdict(0, Heating), [], ActorTestEnvironment.Report(slow, Heating)));
 
         var update = _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
-        Assert.Equal([Heating], _port.Writes.Select(w => w.Command));
+        Assert.Empty(_port.Writes);
         Assert.Equal(0, update.Report.Tick.Cycle);
         Assert.Equal(2, update.Tick.Cycle);
+        Assert.NotNull(update.Report.WriteFailure);
+        Assert.False(update.Report.HeartbeatWritten);
+
+        var safe = Start(3);
+        Start(4);
+        Start(5);
+        _bus.Tell(new WriteCommand(safe, ActorTestEnvironment.Verdict(3, ActuatorCommand.Safe), [], ActorTestEnvironment.Report(safe, ActuatorCommand.Safe)));
+
+        update = _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
+        Assert.Equal([ActuatorCommand.Safe], _port.Writes.Select(w => w.Command));
+        Assert.Null(update.Report.WriteFailure);
+        Assert.False(update.Report.HeartbeatWritten);
+        Assert.Equal((ushort)0, _port.Heartbeat);
     }
 
     [Fact]
