@@ -10,9 +10,10 @@ namespace HipecSafe.Hil.Operators;
 /// <summary>
 /// The rules of the automatic operator, decided from cycle reports alone (no clock, no controller): start priming in
 /// Standby; in ReadyForChemo, after <see cref="ReadyCheckDelay"/> and only while the display shows every abdominal
-/// probe at the drug-addition minimum, confirm the leak check and add the drug; acknowledge alarms whose condition has
-/// cleared, at most every <see cref="AcknowledgeEvery"/>; drains open in Draining and Complete. It never resets a safe
-/// state or releases an emergency stop: that needs a person who has found the cause.
+/// probe above the drug-addition minimum by the probe accuracy (as the device requires), confirm the leak check and
+/// add the drug; acknowledge alarms whose condition has cleared, at most every <see cref="AcknowledgeEvery"/>; drains
+/// open in Draining and Complete. It never resets a safe state or releases an emergency stop: that needs a person who
+/// has found the cause.
 /// </summary>
 /// <remarks>
 /// How a press reaches the controller is the adapters' business (the lockstep rig's <c>AutoOperator</c>, the real-time
@@ -94,5 +95,6 @@ public sealed class CarefulOperator(TreatmentProfile profile)
 
     private bool ProbesShowDrugTemperature(CycleReport report) =>
         report.Frame is { } f
-        && Enumerable.Range(0, SensorFrame.AbdominalProbeCount).All(i => f.AbdomenProbe(i) >= profile.DrugAdditionMinimum);
+        && Enumerable.Range(0, SensorFrame.AbdominalProbeCount)
+            .All(i => f.AbdomenProbe(i) > profile.DrugAdditionMinimum + MeasurementAccuracy.TemperatureProbe);
 }

@@ -293,10 +293,10 @@ public sealed class PhaseMachine
         Permit(m, Phase.Priming, PhaseTrigger.PrimingComplete, Phase.Heating, R.PrimingToHeating,
             "air-free circulation for at least the profile's priming time", CircuitPrimed);
         Permit(m, Phase.Heating, PhaseTrigger.TargetTemperatureReached, Phase.ReadyForChemo, R.HeatingToReady,
-            "all abdominal probes valid and at or above the drug-addition minimum", AllProbesWarm);
+            "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy", AllProbesWarm);
         Internal(m, Phase.ReadyForChemo, PhaseTrigger.ConfirmLeakCheck, R.LeakCheckConfirmation, () => _leakCheckConfirmed = true);
         Permit(m, Phase.ReadyForChemo, PhaseTrigger.AddDrug, Phase.ChemoPerfusion, R.DrugAddition,
-            "all abdominal probes ≥ drug-addition minimum and leak check confirmed", DrugMayBeAdded);
+            "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy, and the leak check confirmed", DrugMayBeAdded);
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.ChemoTimeElapsed, Phase.Washout, R.ChemoTimeKept,
             "chemo time (kept across pauses) has reached the profile's duration", ElapsedGuard(Phase.ChemoPerfusion, _profile.ChemoDuration));
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.EndChemoEarly, Phase.Washout, R.EndChemoEarly);
@@ -424,6 +424,12 @@ public sealed class PhaseMachine
         ? null
         : !_describeGuards ? Unmet : $"circuit air-free for {DurationText.Format(_inputs.CircuitPrimedFor)}, needs {DurationText.Format(_profile.PrimingMinimum)}";
 
+    /// <summary>
+    /// The clinical figure says the abdominal fluid must exceed the minimum; a probe reads within its accuracy of the
+    /// truth, so only a reading above minimum + accuracy proves the fluid there exceeds the minimum (SRS-PH-005/007).
+    /// </summary>
+    private Temperature DrugTemperatureFloor => _profile.DrugAdditionMinimum + Sensors.MeasurementAccuracy.TemperatureProbe;
+
     private string? AllProbesWarm()
     {
         var probes = _inputs.AbdominalProbes;
@@ -432,11 +438,12 @@ public sealed class PhaseMachine
             return $"only {probes.Count} of {Sensors.SensorFrame.AbdominalProbeCount} abdominal probe readings supplied";
         }
 
+        var floor = DrugTemperatureFloor;
         if (!_describeGuards)
         {
             for (var i = 0; i < probes.Count; i++)
             {
-                if (probes[i] is not { } warm || warm < _profile.DrugAdditionMinimum)
+                if (probes[i] is not { } warm || !(warm > floor))
                 {
                     return Unmet;
                 }
@@ -452,9 +459,9 @@ public sealed class PhaseMachine
             {
                 problems.Add($"abdominal probe {i + 1} is invalid");
             }
-            else if (t < _profile.DrugAdditionMinimum)
+            else if (!(t > floor))
             {
-                problems.Add($"abdominal probe {i + 1} at {t} is below {_profile.DrugAdditionMinimum}");
+                problems.Add($"abdominal probe {i + 1} at {t} is not above {floor} (drug-addition minimum {_profile.DrugAdditionMinimum} + {Sensors.MeasurementAccuracy.TemperatureProbe} probe accuracy)");
             }
         }
 

@@ -60,14 +60,15 @@ public class ProcedureTransitionTests
 
     [Fact]
     [Verifies("SRS-PH-005")]
-    public void Heating_ends_once_every_abdominal_probe_is_valid_at_or_above_40_0()
+    public void Heating_ends_once_every_abdominal_probe_is_valid_and_reads_above_40_1()
     {
+        // The fluid must exceed 40.0 °C and a probe reads within ±0.1 °C: 40.10 °C (one register count) is not proof.
         var rig = new ProcedureRig().DriveTo(Phase.Heating);
-        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 39.99);
+        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 40.10);
         rig.Next(TimeSpan.FromSeconds(2), [], []);
         Assert.Equal(Phase.Heating, rig.Phase);
 
-        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 40.0);
+        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 40.11);
         var outcome = rig.Next(TimeSpan.FromSeconds(2), [], []);
 
         Assert.Equal(Phase.ReadyForChemo, rig.Phase);

@@ -10,16 +10,36 @@ public class PhaseMachineGuardTests
 {
     [Fact]
     [Verifies("SRS-PH-005")]
-    public void Heating_is_not_complete_until_every_probe_reaches_40_0()
+    public void Heating_is_not_complete_until_every_probe_reads_above_40_0_plus_the_probe_accuracy()
     {
         var m = At(Phase.Heating);
 
-        var cold = m.Fire(PhaseTrigger.TargetTemperatureReached, T(1), Probes(40.5, 39.99, 40.2, 40.1));
+        // Clinical figures: the fluid must exceed 40.0 °C; probes read within ±0.1 °C. A reading of exactly 40.1 °C is not enough.
+        var cold = m.Fire(PhaseTrigger.TargetTemperatureReached, T(1), Probes(40.5, 40.1, 40.2, 40.0));
         Assert.False(cold.Accepted);
-        Assert.Contains("abdominal probe 2 at 39.99 °C is below 40.00 °C", cold.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("abdominal probe 2 at 40.10 °C is not above 40.10 °C (drug-addition minimum 40.00 °C + 0.10 K probe accuracy)",
+            cold.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("abdominal probe 4 at 40.00 °C is not above 40.10 °C", cold.RefusalReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("probe 1", cold.RefusalReason, StringComparison.Ordinal);
 
-        Assert.True(m.Fire(PhaseTrigger.TargetTemperatureReached, T(2), Probes(40.0, 40.0, 40.0, 40.0)).Accepted);
+        Assert.True(m.Fire(PhaseTrigger.TargetTemperatureReached, T(2), Probes(40.11, 40.11, 40.11, 40.11)).Accepted);
         Assert.Equal(Phase.ReadyForChemo, m.Current);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-007")]
+    public void Drug_addition_needs_every_probe_above_40_0_plus_the_probe_accuracy_and_says_so()
+    {
+        var m = At(Phase.ReadyForChemo);
+        m.Fire(PhaseTrigger.ConfirmLeakCheck, T(0), AllGood);
+
+        var atMargin = m.Fire(PhaseTrigger.AddDrug, T(1), Probes(41.0, 41.0, 40.1, 41.0));
+        Assert.False(atMargin.Accepted);
+        Assert.Contains("abdominal probe 3 at 40.10 °C is not above 40.10 °C (drug-addition minimum 40.00 °C + 0.10 K probe accuracy)",
+            atMargin.RefusalReason, StringComparison.Ordinal);
+
+        Assert.True(m.Fire(PhaseTrigger.AddDrug, T(2), Probes(41.0, 41.0, 40.11, 41.0)).Accepted);
+        Assert.Equal(Phase.ChemoPerfusion, m.Current);
     }
 
     [Fact]
@@ -47,7 +67,7 @@ public class PhaseMachineGuardTests
 
         var both = m.Fire(PhaseTrigger.AddDrug, T(1), Probes(39.5, 41, 41, 41));
         Assert.False(both.Accepted);
-        Assert.Contains("probe 1 at 39.50 °C is below", both.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("probe 1 at 39.50 °C is not above", both.RefusalReason, StringComparison.Ordinal);
         Assert.Contains("leak check", both.RefusalReason, StringComparison.Ordinal);
 
         var confirm = m.Fire(PhaseTrigger.ConfirmLeakCheck, T(2), AllGood);

@@ -109,15 +109,16 @@ public sealed class CarefulOperatorTests
     [InlineData(2)]
     [InlineData(3)]
     [Verifies("SRS-HS-001")]
-    public void Adds_no_drug_while_any_displayed_abdominal_probe_is_below_the_minimum(int coldProbe)
+    public void Adds_no_drug_while_any_displayed_abdominal_probe_is_not_above_the_minimum_by_the_probe_accuracy(int coldProbe)
     {
         var op = ReadySince(100.0);
-        var probes = Enumerable.Repeat(DrugMinimumC, 4).ToArray();
-        probes[coldProbe] = DrugMinimumC - 0.01;
+        // The device asks for a reading above the minimum + 0.1 K probe accuracy (SRS-PH-007); so does the operator.
+        var probes = Enumerable.Repeat(DrugMinimumC + 0.11, 4).ToArray();
+        probes[coldProbe] = DrugMinimumC + 0.1;
 
         Assert.Empty(op.Decide(Report(110.0, Phase.ReadyForChemo, probes)));
         Assert.Empty(op.Decide(Report(110.25, Phase.ReadyForChemo, frame: false))); // nothing displayed: nothing known
-        probes[coldProbe] = DrugMinimumC; // at the minimum is enough
+        probes[coldProbe] = DrugMinimumC + 0.11;
         Assert.Equal([OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug], op.Decide(Report(110.5, Phase.ReadyForChemo, probes)));
     }
 
