@@ -1,3 +1,4 @@
+using System.Globalization;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Collections;
@@ -16,10 +17,10 @@ namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// The control lane: one cycle of the procedure as a pure function,
-/// <c>(state, cycle input) → (state', desired command, replies, hazard-log records)</c>. In order it takes the
-/// technical events, validates the sample on its own, tracks priming, judges the power-on self-test, latches SafeState
-/// for the last cycle's safe-state trips and failed components, answers the operator's commands, advances the phases,
-/// and asks the control law for the command it would like. It constrains nothing: the safety gate does that, once.
+/// <c>(state, cycle input) → (state', desired command, replies, hazard-log records)</c>. In order it validates the
+/// sample on its own, judges whether the cycle counts as chemo time, takes the technical events, tracks priming, judges
+/// the power-on self-test, latches SafeState for the last cycle's safe-state trips and failed components, answers the
+/// operator's commands, advances the phases, and asks the control law for the command it would like. It constrains nothing: the safety gate does that, once.
 /// Not thread-safe (the phase machine and control law are function objects with working fields): one owner.
 /// </summary>
 public sealed class ProcedureStep
@@ -85,6 +86,7 @@ public sealed class ProcedureStep
         }
 
         var w = new Work(this, state, input);
+        w.HoldChemoClock();
         w.TakeEvents();
         w.TrackPriming();
         w.JudgeSelfTest();
@@ -113,6 +115,8 @@ public sealed class ProcedureStep
         private bool _releaseLatch;
         private bool _resetHealth;
         private PhaseInputs? _inputs;
+        private string? _clockHeld;
+        private ChemoClockEpisode? _chemoHold;
 
         public Work(ProcedureStep step, ProcedureState state, ProcedureInput input)
         {
@@ -127,6 +131,7 @@ public sealed class ProcedureStep
             _primedFor = state.PrimedFor;
             _technical = state.TechnicalConditions;
             _releaseUntil = state.ReleaseUntilCycle;
+            _chemoHold = state.ChemoHold;
         }
 
         private TimeSpan Now => _input.Now;
@@ -134,6 +139,63 @@ public sealed class ProcedureStep
         private BoardReadout Readout => _input.Readout;
 
         private PhaseMachine Machine => _step._machine;
+
+        /// <summary>
+        /// Chemo time counts only cycles of hyperthermic perfusion (SRS-PH-022): a cycle spent in ChemoPerfusion whose
+        /// readout shows the pump stopped or the abdomen below the band holds the chemo clock, before anything else of
+        /// the cycle moves the machine's clocks. The log tells each hold episode: when it began and why, and when the
+        /// clock has run again for <see cref="ChemoClockEpisode.Settle"/> (or the phase was left) with the time held.
+        /// </summary>
+        public void HoldChemoClock()
+        {
+            var inChemo = _phase.Current == Phase.ChemoPerfusion;
+            _clockHeld = inChemo ? HyperthermicPerfusion.WhyNot(Readout, _sensors, _step._profile) : null;
+            var episode = _before.ChemoHold;
+            if (_clockHeld is null && episode is null && _phase.HeldClock is null)
+            {
+                return; // the usual cycle: it counts, and the machine's next call counts it
+            }
+
+            var from = _phase.LastTick ?? Now;
+            _phase = Machine.HoldClock(_phase, Now, _clockHeld is null ? null : Phase.ChemoPerfusion);
+            var chemo = DurationText.Format(_phase.ChemoElapsed);
+            if (!inChemo)
+            {
+                if (episode is not null)
+                {
+                    Log(LogPriority.Medium, new NoteEntry(
+                        $"chemo clock hold over with ChemoPerfusion left, at chemo time {chemo}: {DurationText.Format(episode.Held)} held since {Clock(episode.Since)}"));
+                }
+
+                _chemoHold = null;
+            }
+            else if (_clockHeld is not null)
+            {
+                if (episode is null)
+                {
+                    Log(LogPriority.Medium, new NoteEntry($"chemo clock held at chemo time {chemo}: {_clockHeld}"));
+                }
+
+                var open = episode ?? new ChemoClockEpisode(from, Duration.Zero, null);
+                _chemoHold = open with { Held = open.Held + Duration.FromTimeSpan(Now - from), RunningSince = null };
+            }
+            else
+            {
+                var running = episode!.RunningSince ?? from;
+                if (Duration.FromTimeSpan(Now - running) >= ChemoClockEpisode.Settle)
+                {
+                    Log(LogPriority.Medium, new NoteEntry(
+                        $"chemo clock running again since {Clock(running)}, at chemo time {chemo}: {DurationText.Format(episode.Held)} held since {Clock(episode.Since)}"));
+                    _chemoHold = null;
+                }
+                else
+                {
+                    _chemoHold = episode with { RunningSince = running };
+                }
+            }
+        }
+
+        private static string Clock(TimeSpan procedureTime) => procedureTime.ToString(@"hh\:mm\:ss\.f", CultureInfo.InvariantCulture);
 
         /// <summary>Crashes raise a latched high alarm and latch SafeState; the log's storage health is alarmed.</summary>
         public void TakeEvents()
@@ -373,8 +435,10 @@ public sealed class ProcedureStep
                 AlarmPriority.High, null, $"Device in {phase}: heater off, pump stopped, clamp closed", string.Join("; ", _phase.LatchedCauses), "", Latching: true));
 
             var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
-                _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions);
-            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle);
+                _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions,
+                phase == Phase.ChemoPerfusion ? _clockHeld : null);
+            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle,
+                _chemoHold);
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
         }

@@ -42,6 +42,7 @@ public sealed class PhaseMachine
     private bool _elapsedChanged;
     private ValueList<Duration> _elapsedIn = ValueList.Empty<Duration>();
     private ValueList<SafetyCause> _latchedCauses = ValueList.Empty<SafetyCause>();
+    private Phase? _heldClock;
     private SafetyCause? _cause;
     private TimeSpan? _lastTick;
 
@@ -93,9 +94,23 @@ public sealed class PhaseMachine
         return Save(state);
     }
 
+    /// <summary>
+    /// Holds the clock of <paramref name="phase"/> (null: releases any hold) for the stretch since the last tick up to
+    /// <paramref name="now"/>, and on until the next call: the caller judges from the cycle it has just read whether that
+    /// cycle counts (SRS-PH-022). A hold of a phase other than the current one has no effect while that phase is not
+    /// current.
+    /// </summary>
+    public PhaseState HoldClock(PhaseState state, TimeSpan now, Phase? phase)
+    {
+        Load(state);
+        _heldClock = phase;
+        TickWorking(now);
+        return Save(state);
+    }
+
     private void TickWorking(TimeSpan now)
     {
-        if (_lastTick is { } last && now > last)
+        if (_lastTick is { } last && now > last && _heldClock != _phase)
         {
             _elapsed[(int)_phase] += Duration.FromTimeSpan(now - last);
             _elapsedChanged = true;
@@ -197,6 +212,7 @@ public sealed class PhaseMachine
 
         _elapsedChanged = false;
         _latchedCauses = state.LatchedCauses;
+        _heldClock = state.HeldClock;
         _lastTick = state.LastTick;
         _inputs = PhaseInputs.None;
         _detail = null;
@@ -207,7 +223,8 @@ public sealed class PhaseMachine
     {
         var elapsed = _elapsedChanged ? ValueList.From(_elapsed) : _elapsedIn;
         if (_phase == before.Current && _resumePhase == before.ResumePhase && _leakCheckConfirmed == before.LeakCheckConfirmed
-            && ReferenceEquals(elapsed, before.Elapsed) && ReferenceEquals(_latchedCauses, before.LatchedCauses) && _lastTick == before.LastTick)
+            && ReferenceEquals(elapsed, before.Elapsed) && ReferenceEquals(_latchedCauses, before.LatchedCauses)
+            && _heldClock == before.HeldClock && _lastTick == before.LastTick)
         {
             return before;
         }
@@ -219,6 +236,7 @@ public sealed class PhaseMachine
             LeakCheckConfirmed = _leakCheckConfirmed,
             Elapsed = elapsed,
             LatchedCauses = _latchedCauses,
+            HeldClock = _heldClock,
             LastTick = _lastTick,
         };
     }
@@ -298,7 +316,8 @@ public sealed class PhaseMachine
         Permit(m, Phase.ReadyForChemo, PhaseTrigger.AddDrug, Phase.ChemoPerfusion, R.DrugAddition,
             "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy, and the leak check confirmed", DrugMayBeAdded);
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.ChemoTimeElapsed, Phase.Washout, R.ChemoTimeKept,
-            "chemo time (kept across pauses) has reached the profile's duration", ElapsedGuard(Phase.ChemoPerfusion, _profile.ChemoDuration));
+            "chemo time (held while not perfusing in the band, kept across pauses) has reached the profile's duration",
+            ElapsedGuard(Phase.ChemoPerfusion, _profile.ChemoDuration));
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.EndChemoEarly, Phase.Washout, R.EndChemoEarly);
         Permit(m, Phase.Washout, PhaseTrigger.WashoutComplete, Phase.Draining, R.WashoutToDraining,
             "washout time has reached the profile's duration", ElapsedGuard(Phase.Washout, _profile.WashoutDuration));

@@ -65,6 +65,9 @@ internal sealed class ProcedureRig
 
     public Temperature LimiterTemperature { get; set; } = BoardEcho.CoolLimiter;
 
+    /// <summary>When set, turns what a healthy board would report into what this board reports (a feedback fault).</summary>
+    public Func<ActuatorFeedback, ActuatorFeedback>? FeedbackFault { get; set; }
+
     public HealthStatus Health { get; set; } = HealthStatus.AllAnswered;
 
     /// <summary>The gate's verdict of the previous cycle, as the control lane reads it.</summary>
@@ -95,7 +98,7 @@ internal sealed class ProcedureRig
 
     public BoardReadout Readout() => new(
         SensorReadFails ? null : Frame, SensorReadFails ? "response timeout" : null,
-        FeedbackReadFails ? null : BoardEcho.Reporting(Held, BoardBits, LimiterTemperature),
+        FeedbackReadFails ? null : (FeedbackFault ?? (f => f))(BoardEcho.Reporting(Held, BoardBits, LimiterTemperature)),
         FeedbackReadFails ? "response timeout" : null,
         new HeldCommand(Held, 0), null, 0, 0);
 
