@@ -11,7 +11,8 @@ namespace HipecSafe.Core.Decisions;
 /// Everything the control lane remembers between cycles, as an immutable value: the phase machine's state, the control
 /// law's loops, its own sensor validation, the self-test verdict so far, how long the circuit has circulated air-free,
 /// where the current phase began (<see cref="Context"/>), the technical alarm conditions, how long a board latch
-/// release is still being asked for after an operator reset, and the chemo-clock hold the log is telling.
+/// release is still being asked for after an operator reset, the circuit-volume baseline a leak is judged against, and
+/// the chemo-clock hold the log is telling.
 /// </summary>
 public sealed record ProcedureState(
     PhaseState Phase,
@@ -23,4 +24,5 @@ public sealed record ProcedureState(
     ValueList<AlarmCondition> TechnicalConditions,
     long ReleaseUntilCycle,
     long LastCycle,
-    ChemoClockEpisode? ChemoHold = null);
+    CircuitVolumeBaseline CircuitBaseline,
+    ChemoClockEpisode? ChemoHold);

@@ -65,7 +65,7 @@ public sealed class ProcedureStep
         _period = Duration.FromTimeSpan(cyclePeriod);
         _controlComponent = controlComponent;
         Initial = new ProcedureState(PhaseMachine.Initial, ControlLawState.Initial, SensorValidator.Initial, SelfTestJudge.Initial, Duration.Zero,
-            ProcedureContext.PowerOn, ValueList.Empty<AlarmCondition>(), -1, -1);
+            ProcedureContext.PowerOn, ValueList.Empty<AlarmCondition>(), -1, -1, CircuitVolumeBaseline.None, null);
     }
 
     /// <summary>The control lane at power-on.</summary>
@@ -117,6 +117,7 @@ public sealed class ProcedureStep
         private PhaseInputs? _inputs;
         private string? _clockHeld;
         private ChemoClockEpisode? _chemoHold;
+        private CircuitVolumeBaseline _baseline;
 
         public Work(ProcedureStep step, ProcedureState state, ProcedureInput input)
         {
@@ -132,6 +133,7 @@ public sealed class ProcedureStep
             _technical = state.TechnicalConditions;
             _releaseUntil = state.ReleaseUntilCycle;
             _chemoHold = state.ChemoHold;
+            _baseline = state.CircuitBaseline;
         }
 
         private TimeSpan Now => _input.Now;
@@ -384,7 +386,7 @@ public sealed class ProcedureStep
             _phase = advance.State;
             foreach (var t in advance.Taken)
             {
-                LogTransition(t);
+                Took(t);
             }
         }
 
@@ -393,11 +395,15 @@ public sealed class ProcedureStep
             var profile = _step._profile;
             var phase = _phase.Current;
             var context = _before.Context;
+            _baseline = _baseline.Observe(Reservoir);
             if (phase != context.Phase)
             {
-                // A new phase starts its own baselines: when it began, and the reservoir volume then.
-                var reservoir = _sensors.Frame is { } f && _sensors.IsValid(SensorChannel.ReservoirVolume) ? f.ReservoirVolume : context.ReservoirAtPhaseStart;
-                context = new ProcedureContext(phase, FlowTarget(phase), reservoir, Now);
+                // A new phase starts its clock for the gate's rules (flow settle time, below-band arming).
+                context = new ProcedureContext(phase, FlowTarget(phase), _baseline.InForce, Now);
+            }
+            else if (_baseline.InForce != context.CircuitVolumeBaseline)
+            {
+                context = context with { CircuitVolumeBaseline = _baseline.InForce };
             }
 
             var held = Readout.BoardHolds;
@@ -438,10 +444,13 @@ public sealed class ProcedureStep
                 _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions,
                 phase == Phase.ChemoPerfusion ? _clockHeld : null);
             var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle,
-                _chemoHold);
+                _baseline, _chemoHold);
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
         }
+
+        /// <summary>This cycle's reservoir reading; null when it is not valid.</summary>
+        private Volume? Reservoir => _sensors.Frame is { } f && _sensors.IsValid(SensorChannel.ReservoirVolume) ? f.ReservoirVolume : null;
 
         private bool BoardLatchTripActive => _input.LastVerdict?.ActiveTrips.Any(t => t.BoardLatch != BoardStatus.None) == true;
 
@@ -538,7 +547,7 @@ public sealed class ProcedureStep
 
             if (result.Transition is { } t)
             {
-                LogTransition(t);
+                Took(t);
             }
 
             return result;
@@ -561,7 +570,17 @@ public sealed class ProcedureStep
             _phase = step.State;
             if (step.Result.Transition is { } t)
             {
-                LogTransition(t);
+                Took(t);
+            }
+        }
+
+        /// <summary>Every transition taken: logged, and the circuit-volume baseline follows the procedure (SRS-IL-023).</summary>
+        private void Took(PhaseTransition t)
+        {
+            LogTransition(t);
+            if (t.Trigger == PhaseTrigger.PrimingComplete && _baseline.InForce is null)
+            {
+                _baseline = _baseline.TakeNext(); // steady-volume perfusion begins
             }
         }
 
