@@ -1,5 +1,4 @@
 using System.Globalization;
-using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Sensors.Validation;
 
@@ -9,8 +8,9 @@ namespace HipecSafe.Core.Decisions;
 /// Whether one cycle was hyperthermic perfusion, the only time chemo time counts (SRS-PH-022): the pump turning and the
 /// abdomen in the therapeutic band, both as read in that cycle.
 /// <list type="bullet">
-/// <item>Pump stopped: the board holds a pump speed below one count of pump_speed_cmd (0.1 rpm), or does not show the
-/// pump turning — board_status bit3 clear, pump_speed_actual below one count, or no actuator board feedback.</item>
+/// <item>Pump stopped: the board does not show the pump turning (<see cref="PumpTurning"/>): it holds a pump speed
+/// below one count of pump_speed_cmd (0.1 rpm), board_status bit3 is clear, pump_speed_actual is below one count, or
+/// there is no actuator board feedback.</item>
 /// <item>Below the band: the median of the valid abdominal probes (the measure of IL-ABDOMEN-BELOW-BAND) below the
 /// profile's band low, or too few valid probes for a median (fewer than three): nothing then shows the abdomen in
 /// the band.</item>
@@ -24,32 +24,9 @@ public static class HyperthermicPerfusion
         ArgumentNullException.ThrowIfNull(readout);
         ArgumentNullException.ThrowIfNull(sensors);
         ArgumentNullException.ThrowIfNull(profile);
-        var pump = PumpNotTurning(readout);
+        var pump = PumpTurning.WhyNot(readout);
         var abdomen = AbdomenNotInBand(sensors, profile);
         return pump is null ? abdomen : abdomen is null ? pump : pump + "; " + abdomen;
-    }
-
-    private static string? PumpNotTurning(BoardReadout readout)
-    {
-        var held = readout.BoardHolds.PumpSpeedRpm;
-        if (!(held >= GateRules.PumpTurnsFromRpm))
-        {
-            return Inv($"pump stopped: the board holds pump speed {held:0.0} rpm");
-        }
-
-        if (readout.Feedback is not { } fb)
-        {
-            return $"pump not shown turning: no actuator board feedback ({readout.ActuatorFailure ?? "not read"})";
-        }
-
-        if (!fb.Has(BoardStatus.PumpRunning))
-        {
-            return "pump stopped: the board reports it not running (board_status bit3 clear)";
-        }
-
-        return fb.PumpSpeedActualRpm >= GateRules.PumpTurnsFromRpm
-            ? null
-            : Inv($"pump stopped: pump_speed_actual {fb.PumpSpeedActualRpm:0.0} rpm");
     }
 
     private static string? AbdomenNotInBand(ValidatedFrame sensors, TreatmentProfile profile)

@@ -65,7 +65,7 @@ public sealed class ProcedureStep
         _period = Duration.FromTimeSpan(cyclePeriod);
         _controlComponent = controlComponent;
         Initial = new ProcedureState(PhaseMachine.Initial, ControlLawState.Initial, SensorValidator.Initial, SelfTestJudge.Initial, Duration.Zero,
-            ProcedureContext.PowerOn, ValueList.Empty<AlarmCondition>(), -1, -1, CircuitVolumeBaseline.None, null);
+            ReservoirSteadiness.None, ProcedureContext.PowerOn, ValueList.Empty<AlarmCondition>(), -1, -1, CircuitVolumeBaseline.None, null);
     }
 
     /// <summary>The control lane at power-on.</summary>
@@ -89,6 +89,7 @@ public sealed class ProcedureStep
         w.HoldChemoClock();
         w.TakeEvents();
         w.TrackPriming();
+        w.TrackLeakCheck();
         w.JudgeSelfTest();
         w.LatchFaults();
         w.Answer();
@@ -109,6 +110,7 @@ public sealed class ProcedureStep
         private PhaseState _phase;
         private SelfTestJudge _selfTest;
         private Duration _primedFor;
+        private ReservoirSteadiness _leakCheck;
         private ValueList<AlarmCondition> _technical;
         private long _releaseUntil;
         private bool _resetRequested;
@@ -130,6 +132,7 @@ public sealed class ProcedureStep
             _phase = state.Phase;
             _selfTest = state.SelfTest;
             _primedFor = state.PrimedFor;
+            _leakCheck = state.LeakCheck;
             _technical = state.TechnicalConditions;
             _releaseUntil = state.ReleaseUntilCycle;
             _chemoHold = state.ChemoHold;
@@ -237,6 +240,40 @@ public sealed class ProcedureStep
                               && !frame.AirDetected && frame.Flow.MillilitersPerMinute >= 0.5 * _step._profile.FlowTarget.MillilitersPerMinute;
             _primedFor = circulating ? _primedFor + _step._period : Duration.Zero;
             _inputs = null; // a crash event may have built the guard inputs before this cycle's priming time was known
+        }
+
+        /// <summary>
+        /// The leak check's evidence (SRS-PH-006): how long the reservoir has held within the profile's tolerance while
+        /// the circuit circulates at the target flow — the pump turning and a valid flow reading within the profile's
+        /// flow-deviation limit of the target.
+        /// </summary>
+        public void TrackLeakCheck()
+        {
+            var profile = _step._profile;
+            var dt = _before.Phase.LastTick is { } last && Now > last ? Duration.FromTimeSpan(Now - last) : Duration.Zero;
+            _leakCheck = _leakCheck.Next(PumpTurning.WhyNot(Readout) ?? FlowOffTarget(), Reservoir, dt, profile.LeakCheck.SteadyWithin);
+            _inputs = null;
+        }
+
+        private string? FlowOffTarget()
+        {
+            var profile = _step._profile;
+            if (_sensors.Frame is not { } frame)
+            {
+                return "no sensor sample";
+            }
+
+            if (!_sensors.IsValid(SensorChannel.Flow))
+            {
+                return "flow reading not valid";
+            }
+
+            var target = profile.FlowTarget.MillilitersPerMinute;
+            var limit = target * profile.Limits.FlowDeviationPercent / 100.0;
+            return Math.Abs(frame.Flow.MillilitersPerMinute - target) <= limit
+                ? null
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"flow {frame.Flow} is not within {profile.FlowTarget} ± {profile.Limits.FlowDeviationPercent:0.#} %");
         }
 
         /// <summary>
@@ -443,7 +480,7 @@ public sealed class ProcedureStep
             var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
                 _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions,
                 phase == Phase.ChemoPerfusion ? _clockHeld : null);
-            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle,
+            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, _leakCheck, context, _technical, _releaseUntil, _input.Cycle,
                 _baseline, _chemoHold);
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
@@ -505,7 +542,7 @@ public sealed class ProcedureStep
             var late = _input.Health.Late;
             if (trips.Count == 0 && late.Count == 0)
             {
-                return new PhaseInputs(probes, _primedFor, []); // the usual cycle: no cause
+                return new PhaseInputs(probes, _primedFor, []) { LeakCheck = _leakCheck }; // the usual cycle: no cause
             }
 
             var causes = trips
@@ -514,7 +551,7 @@ public sealed class ProcedureStep
                 .Select(t => t.RuleId)
                 .Concat(late.Select(c => $"watchdog: {c} not answering"))
                 .ToList();
-            return new PhaseInputs(probes, _primedFor, causes);
+            return new PhaseInputs(probes, _primedFor, causes) { LeakCheck = _leakCheck };
         }
 
         private ControlInputs ControlInputsOf(Temperature saferInflow, ActuatorCommand held)

@@ -6,10 +6,13 @@ namespace HipecSafe.Core.Phases;
 /// What the guards of the phase machine look at, supplied by the caller with every trigger so that the machine
 /// never reads sensors itself. A null abdominal probe is an invalid (faulted or stale) probe.
 /// </summary>
+/// <remarks><see cref="LeakCheck"/>: the reservoir's steadiness at target flow, for the leak check (SRS-PH-006).</remarks>
 public sealed record PhaseInputs(
     IReadOnlyList<Temperature?> AbdominalProbes,
     Duration CircuitPrimedFor,
     IReadOnlyList<string> ActiveLatchedCauses)
 {
+    public ReservoirSteadiness LeakCheck { get; init; }
+
     public static PhaseInputs None { get; } = new([], Duration.Zero, []);
 }

@@ -312,7 +312,8 @@ public sealed class PhaseMachine
             "air-free circulation for at least the profile's priming time", CircuitPrimed);
         Permit(m, Phase.Heating, PhaseTrigger.TargetTemperatureReached, Phase.ReadyForChemo, R.HeatingToReady,
             "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy", AllProbesWarm);
-        Internal(m, Phase.ReadyForChemo, PhaseTrigger.ConfirmLeakCheck, R.LeakCheckConfirmation, () => _leakCheckConfirmed = true);
+        Internal(m, Phase.ReadyForChemo, PhaseTrigger.ConfirmLeakCheck, R.LeakCheckConfirmation, () => _leakCheckConfirmed = true,
+            "the reservoir has held within the profile's leak-check volume for its leak-check time at target flow", ReservoirHeldSteady);
         Permit(m, Phase.ReadyForChemo, PhaseTrigger.AddDrug, Phase.ChemoPerfusion, R.DrugAddition,
             "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy, and the leak check confirmed", DrugMayBeAdded);
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.ChemoTimeElapsed, Phase.Washout, R.ChemoTimeKept,
@@ -374,10 +375,11 @@ public sealed class PhaseMachine
         m.Configure(from).PermitIf(trigger, to, () => Quietly(guardDetail) is null, guardDescription);
     }
 
-    private void Internal(StateMachine<Phase, PhaseTrigger> m, Phase state, PhaseTrigger trigger, string requirementId, Action action)
+    private void Internal(StateMachine<Phase, PhaseTrigger> m, Phase state, PhaseTrigger trigger, string requirementId, Action action,
+        string? guardDescription = null, Func<string?>? guardDetail = null)
     {
         _requirements.Add((state, trigger), requirementId);
-        m.Configure(state).InternalTransition(trigger, t =>
+        void Take(StateMachine<Phase, PhaseTrigger>.Transition t)
         {
             action();
             if (trigger == PhaseTrigger.Fault && _detail is not null)
@@ -386,7 +388,16 @@ public sealed class PhaseMachine
             }
 
             Record(new PhaseTransition(_now, state, state, trigger, requirementId, _detail));
-        });
+        }
+
+        if (guardDetail is null)
+        {
+            m.Configure(state).InternalTransition(trigger, Take);
+            return;
+        }
+
+        _guardDetails.Add((state, trigger), guardDetail);
+        m.Configure(state).InternalTransitionIf(trigger, _ => Quietly(guardDetail) is null, Take, guardDescription);
     }
 
     private void OnTransitioned(StateMachine<Phase, PhaseTrigger>.Transition t)
@@ -485,6 +496,34 @@ public sealed class PhaseMachine
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>
+    /// The leak check (SRS-PH-006): the reservoir has held within the profile's leak-check volume of one reading for
+    /// its leak-check time while circulating at target flow; a refusal says what was measured.
+    /// </summary>
+    private string? ReservoirHeldSteady()
+    {
+        var required = _profile.LeakCheck;
+        var seen = _inputs.LeakCheck;
+        if (seen.SteadyFor >= required.SteadyFor)
+        {
+            return null;
+        }
+
+        if (!_describeGuards)
+        {
+            return Unmet;
+        }
+
+        if (seen.Reference is not { } start)
+        {
+            return $"no leak check under way: {seen.Interruption ?? "the circuit is not circulating at the target flow"}";
+        }
+
+        var restarted = seen.Interruption is { } why ? $"; the check began again when {why}" : "";
+        return $"the reservoir has held within ±{required.SteadyWithin} of {start} for {DurationText.Format(seen.SteadyFor)} "
+               + $"of the {DurationText.Format(required.SteadyFor)} required at target flow ({seen.Latest} now{restarted})";
     }
 
     private string? DrugMayBeAdded()

@@ -127,6 +127,16 @@ internal sealed class LockstepRun : IDisposable
     }
 
     /// <summary><see cref="Press"/>, and the command must be accepted.</summary>
+    /// <summary>
+    /// In ReadyForChemo: circulates for the profile's leak-check time (the reservoir holds steady on the scripted
+    /// board), then confirms the leak check (SRS-PH-006).
+    /// </summary>
+    public void ConfirmLeakCheck()
+    {
+        Steps((int)(Profile.LeakCheck.SteadyFor.ToTimeSpan() / Period) + 1);
+        Accept(OperatorAction.ConfirmLeakCheck);
+    }
+
     public void Accept(OperatorAction action)
     {
         var reply = Press(action);
@@ -209,12 +219,18 @@ internal static class TestProfiles
 {
     private static readonly Lazy<TreatmentProfile> LazyShort = new(() =>
     {
-        const string from = "priming_min: 30s";
+        const string priming = "priming_min: 30s";
+        const string leakCheck = "steady_for: 60s";
         var text = ProfileLoader.EmbeddedDefaultText;
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        return ProfileLoader.Parse(text.Replace(from, "priming_min: 10s", StringComparison.Ordinal), "runtime-tests");
+        Assert.Contains(priming, text, StringComparison.Ordinal);
+        Assert.Contains(leakCheck, text, StringComparison.Ordinal);
+        text = text.Replace(priming, "priming_min: 10s", StringComparison.Ordinal).Replace(leakCheck, "steady_for: 30s", StringComparison.Ordinal);
+        return ProfileLoader.Parse(text, "runtime-tests");
     });
 
-    /// <summary>The default profile with the shortest priming the hard bounds allow (10 s = 100 cycles).</summary>
+    /// <summary>
+    /// The default profile with the shortest priming and leak check the hard bounds allow (10 s = 100 cycles, 30 s =
+    /// 300 cycles).
+    /// </summary>
     public static TreatmentProfile ShortPriming => LazyShort.Value;
 }

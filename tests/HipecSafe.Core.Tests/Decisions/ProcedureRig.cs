@@ -16,7 +16,8 @@ namespace HipecSafe.Core.Tests.Decisions;
 /// the state threaded from each call to the next, the sensor board's counter advancing with every sample, and the
 /// actuator board holding the command last desired (the rig stands in for a gate that let it through) unless a test
 /// pins what it holds; the flow meter reads what the held pump speed delivers. The abdominal probes start at 39.0 °C, below the default profile's 40.0 °C drug-addition
-/// minimum, so Heating does not end by itself.
+/// minimum, so Heating does not end by itself. Driven along the nominal path, Heating lasts until the reservoir has
+/// held steady at target flow for the leak-check time, so the leak check can be confirmed in ReadyForChemo at once.
 /// </summary>
 internal sealed class ProcedureRig
 {
@@ -170,6 +171,12 @@ internal sealed class ProcedureRig
             (Phase.Priming, () => Next()),
             (Phase.Heating, () =>
             {
+                if (State.LeakCheck.SteadyFor < Profile.LeakCheck.SteadyFor)
+                {
+                    Next(TimeSpan.FromSeconds(30), [], []); // circulating at target flow long enough for the leak check
+                    return;
+                }
+
                 // Probes warm to 41.5 °C within what the rate check allows over 2 s.
                 Frame = WithAbdomen(Frame, 41.5);
                 Next(TimeSpan.FromSeconds(2), [], []);

@@ -81,6 +81,28 @@ public class PhaseMachineGuardTests
     }
 
     [Fact]
+    [Verifies("SRS-PH-006", "SRS-PH-018")]
+    public void The_leak_check_needs_the_reservoir_steady_for_the_profiles_60_s_and_a_refusal_says_what_was_measured()
+    {
+        var m = At(Phase.ReadyForChemo);
+        Volume Ml(double ml) => Volume.FromMilliliters(ml);
+
+        var none = m.Fire(PhaseTrigger.ConfirmLeakCheck, T(1), AllGood with { LeakCheck = new(null, Ml(1400), Duration.Zero, "pump stopped: the board holds pump speed 0.0 rpm") });
+        Assert.False(none.Accepted);
+        Assert.Equal("ConfirmLeakCheck refused in phase ReadyForChemo: no leak check under way: pump stopped: the board holds pump speed 0.0 rpm", none.RefusalReason);
+
+        var restarted = new ReservoirSteadiness(Ml(1340), Ml(1352), Duration.FromMilliseconds(59_900), "the reservoir moved -60 mL from 1400 mL");
+        var tooShort = m.Fire(PhaseTrigger.ConfirmLeakCheck, T(2), AllGood with { LeakCheck = restarted });
+        Assert.False(tooShort.Accepted);
+        Assert.Equal("ConfirmLeakCheck refused in phase ReadyForChemo: the reservoir has held within ±50 mL of 1340 mL for 59s900ms of the 1m "
+            + "required at target flow (1352 mL now; the check began again when the reservoir moved -60 mL from 1400 mL)", tooShort.RefusalReason);
+        Assert.False(m.LeakCheckConfirmed);
+
+        Assert.True(m.Fire(PhaseTrigger.ConfirmLeakCheck, T(3), AllGood with { LeakCheck = restarted with { SteadyFor = Duration.FromSeconds(60) } }).Accepted);
+        Assert.True(m.LeakCheckConfirmed);
+    }
+
+    [Fact]
     [Verifies("SRS-PH-006")]
     public void Leak_check_confirmation_is_void_after_leaving_ready_for_chemo()
     {
