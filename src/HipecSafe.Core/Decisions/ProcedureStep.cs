@@ -34,6 +34,7 @@ public sealed class ProcedureStep
         [OperatorAction.ConfirmLeakCheck] = PhaseTrigger.ConfirmLeakCheck,
         [OperatorAction.AddDrug] = PhaseTrigger.AddDrug,
         [OperatorAction.EndChemoEarly] = PhaseTrigger.EndChemoEarly,
+        [OperatorAction.ConfirmWashoutExchange] = PhaseTrigger.ConfirmWashoutExchange,
         [OperatorAction.Pause] = PhaseTrigger.Pause,
         [OperatorAction.Resume] = PhaseTrigger.Resume,
         [OperatorAction.Reset] = PhaseTrigger.OperatorReset,
@@ -230,6 +231,8 @@ public sealed class ProcedureStep
         }
 
         private const string LogUnavailable = "LOG-UNAVAILABLE";
+
+        private const string WashoutClockWaits = "washout time waits for the saline exchange to be confirmed (ConfirmWashoutExchange)";
 
         /// <summary>Priming is complete after air-free circulation at half the target flow or more for the profile's time.</summary>
         public void TrackPriming()
@@ -479,7 +482,12 @@ public sealed class ProcedureStep
 
             var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
                 _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions,
-                phase == Phase.ChemoPerfusion ? _clockHeld : null);
+                phase switch
+                {
+                    Phase.ChemoPerfusion => _clockHeld,
+                    Phase.Washout when !_phase.WashoutExchangeConfirmed => WashoutClockWaits,
+                    _ => null,
+                });
             var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, _leakCheck, context, _technical, _releaseUntil, _input.Cycle,
                 _baseline, _chemoHold);
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
@@ -542,7 +550,10 @@ public sealed class ProcedureStep
             var late = _input.Health.Late;
             if (trips.Count == 0 && late.Count == 0)
             {
-                return new PhaseInputs(probes, _primedFor, []) { LeakCheck = _leakCheck }; // the usual cycle: no cause
+                return new PhaseInputs(probes, _primedFor, []) // the usual cycle: no cause
+                {
+                    LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
+                };
             }
 
             var causes = trips
@@ -551,7 +562,10 @@ public sealed class ProcedureStep
                 .Select(t => t.RuleId)
                 .Concat(late.Select(c => $"watchdog: {c} not answering"))
                 .ToList();
-            return new PhaseInputs(probes, _primedFor, causes) { LeakCheck = _leakCheck };
+            return new PhaseInputs(probes, _primedFor, causes)
+            {
+                LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
+            };
         }
 
         private ControlInputs ControlInputsOf(Temperature saferInflow, ActuatorCommand held)
@@ -618,6 +632,14 @@ public sealed class ProcedureStep
             if (t.Trigger == PhaseTrigger.PrimingComplete && _baseline.InForce is null)
             {
                 _baseline = _baseline.TakeNext(); // steady-volume perfusion begins
+            }
+            else if (t is { To: Phase.Washout, IsInternal: false } && t.Trigger != PhaseTrigger.Resume)
+            {
+                _baseline = _baseline.StartExchange(); // the perfusate is exchanged for saline on purpose: its dip is planned
+            }
+            else if (t.Trigger == PhaseTrigger.ConfirmWashoutExchange)
+            {
+                _baseline = _baseline.TakeNext(); // the refilled circuit: this cycle's reading (the guard saw it valid)
             }
         }
 

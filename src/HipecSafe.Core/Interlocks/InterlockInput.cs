@@ -13,8 +13,8 @@ namespace HipecSafe.Core.Interlocks;
 /// <param name="LastCommand">The command written to the actuator board in the previous cycle (after constraints).</param>
 /// <param name="FlowTarget">The flow the pump is meant to deliver now.</param>
 /// <param name="CircuitVolumeBaseline">
-/// The reservoir volume of the circuit at steady volume, kept since steady-volume perfusion began (SRS-IL-023); null
-/// while none is in force.
+/// The reservoir volume of the circuit at steady volume, kept since steady-volume perfusion began (SRS-IL-023); during
+/// the washout's saline exchange, that less the planned drawdown (SRS-PH-023); null while none is in force.
 /// </param>
 /// <param name="BusFailures">Consecutive failed transactions per board.</param>
 /// <param name="PhaseStartedAt">Procedure time at which the current phase began.</param>

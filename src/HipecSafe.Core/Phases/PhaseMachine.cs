@@ -38,6 +38,7 @@ public sealed class PhaseMachine
     private Phase _phase;
     private Phase _resumePhase;
     private bool _leakCheckConfirmed;
+    private bool _washoutExchangeConfirmed;
     private readonly Duration[] _elapsed = new Duration[Enum.GetValues<Phase>().Length];
     private bool _elapsedChanged;
     private ValueList<Duration> _elapsedIn = ValueList.Empty<Duration>();
@@ -110,7 +111,7 @@ public sealed class PhaseMachine
 
     private void TickWorking(TimeSpan now)
     {
-        if (_lastTick is { } last && now > last && _heldClock != _phase)
+        if (_lastTick is { } last && now > last && _heldClock != _phase && (_phase != Phase.Washout || _washoutExchangeConfirmed))
         {
             _elapsed[(int)_phase] += Duration.FromTimeSpan(now - last);
             _elapsedChanged = true;
@@ -204,6 +205,7 @@ public sealed class PhaseMachine
         _phase = state.Current;
         _resumePhase = state.ResumePhase;
         _leakCheckConfirmed = state.LeakCheckConfirmed;
+        _washoutExchangeConfirmed = state.WashoutExchangeConfirmed;
         _elapsedIn = state.Elapsed;
         for (var i = 0; i < _elapsed.Length; i++)
         {
@@ -223,6 +225,7 @@ public sealed class PhaseMachine
     {
         var elapsed = _elapsedChanged ? ValueList.From(_elapsed) : _elapsedIn;
         if (_phase == before.Current && _resumePhase == before.ResumePhase && _leakCheckConfirmed == before.LeakCheckConfirmed
+            && _washoutExchangeConfirmed == before.WashoutExchangeConfirmed
             && ReferenceEquals(elapsed, before.Elapsed) && ReferenceEquals(_latchedCauses, before.LatchedCauses)
             && _heldClock == before.HeldClock && _lastTick == before.LastTick)
         {
@@ -234,6 +237,7 @@ public sealed class PhaseMachine
             Current = _phase,
             ResumePhase = _resumePhase,
             LeakCheckConfirmed = _leakCheckConfirmed,
+            WashoutExchangeConfirmed = _washoutExchangeConfirmed,
             Elapsed = elapsed,
             LatchedCauses = _latchedCauses,
             HeldClock = _heldClock,
@@ -320,8 +324,14 @@ public sealed class PhaseMachine
             "chemo time (held while not perfusing in the band, kept across pauses) has reached the profile's duration",
             ElapsedGuard(Phase.ChemoPerfusion, _profile.ChemoDuration));
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.EndChemoEarly, Phase.Washout, R.EndChemoEarly);
+        Internal(m, Phase.Washout, PhaseTrigger.ConfirmWashoutExchange, R.WashoutExchange, () => _washoutExchangeConfirmed = true,
+            $"not yet confirmed; the reservoir fell at least {SalineExchangeCheck.DrainShownBy} below the circuit-volume baseline since Washout began (drained) and is back "
+            + "within the leak-check volume of it (refilled)",
+            ExchangeShown);
+        var washoutTime = ElapsedGuard(Phase.Washout, _profile.WashoutDuration);
         Permit(m, Phase.Washout, PhaseTrigger.WashoutComplete, Phase.Draining, R.WashoutToDraining,
-            "washout time has reached the profile's duration", ElapsedGuard(Phase.Washout, _profile.WashoutDuration));
+            "saline exchange confirmed and washout time since then has reached the profile's duration",
+            () => _washoutExchangeConfirmed ? washoutTime() : !_describeGuards ? Unmet : "the saline exchange has not been confirmed (ConfirmWashoutExchange)");
         Permit(m, Phase.Draining, PhaseTrigger.DrainComplete, Phase.Complete, R.DrainingToComplete,
             "draining time has reached the profile's duration", ElapsedGuard(Phase.Draining, _profile.DrainingDuration));
         m.Configure(Phase.ReadyForChemo).OnExit(() => _leakCheckConfirmed = false);
@@ -433,6 +443,12 @@ public sealed class PhaseMachine
             _elapsedChanged = true;
         }
 
+        // Washout entered on its forward path waits for its own saline exchange.
+        if (t.Trigger != PhaseTrigger.Resume && t.Destination == Phase.Washout)
+        {
+            _washoutExchangeConfirmed = false;
+        }
+
         Record(new PhaseTransition(_now, t.Source, t.Destination, t.Trigger, _requirements[(t.Source, t.Trigger)], _detail));
     }
 
@@ -524,6 +540,50 @@ public sealed class PhaseMachine
         var restarted = seen.Interruption is { } why ? $"; the check began again when {why}" : "";
         return $"the reservoir has held within ±{required.SteadyWithin} of {start} for {DurationText.Format(seen.SteadyFor)} "
                + $"of the {DurationText.Format(required.SteadyFor)} required at target flow ({seen.Latest} now{restarted})";
+    }
+
+    /// <summary>
+    /// The saline exchange is confirmed once (SRS-PH-023), and only when the reservoir shows it: since Washout began it
+    /// fell at least <see cref="SalineExchangeCheck.DrainShownBy"/> below the circuit-volume baseline (perfusate drained)
+    /// and it is now back within the leak-check volume of that baseline, either way (the circuit refilled).
+    /// </summary>
+    private string? ExchangeShown()
+    {
+        if (_washoutExchangeConfirmed)
+        {
+            return !_describeGuards ? Unmet : "the saline exchange is already confirmed";
+        }
+
+        var tolerance = _profile.LeakCheck.SteadyWithin;
+        if (_inputs.CircuitVolumeBaseline is not { } baseline)
+        {
+            return !_describeGuards ? Unmet : "no circuit-volume baseline to check the exchange against";
+        }
+
+        if (_inputs.Reservoir is not { } now)
+        {
+            return !_describeGuards ? Unmet : "the reservoir reading is not valid";
+        }
+
+        var dip = _inputs.ExchangeLowest is { } lowest ? baseline - lowest : Volume.Zero;
+        if (dip < SalineExchangeCheck.DrainShownBy)
+        {
+            return !_describeGuards
+                ? Unmet
+                : $"the reservoir has fallen at most {(dip > Volume.Zero ? dip : Volume.Zero)} below the circuit-volume baseline {baseline} since "
+                  + $"Washout began, less than the {SalineExchangeCheck.DrainShownBy} that shows perfusate drained: no exchange seen";
+        }
+
+        var off = (now - baseline).Milliliters;
+        if (Math.Abs(off) <= tolerance.Milliliters)
+        {
+            return null;
+        }
+
+        return !_describeGuards
+            ? Unmet
+            : $"the reservoir holds {now}, {Volume.FromMilliliters(Math.Abs(off))} {(off < 0 ? "below" : "above")} the circuit-volume baseline "
+              + $"{baseline} (±{tolerance} allowed): the circuit is not refilled";
     }
 
     private string? DrugMayBeAdded()

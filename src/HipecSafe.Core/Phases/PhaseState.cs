@@ -6,7 +6,7 @@ namespace HipecSafe.Core.Phases;
 
 /// <summary>
 /// Everything the phase machine remembers between calls, as an immutable value: the phase, where Resume returns to,
-/// the leak-check confirmation, the time spent in each phase (chemo time is kept across pauses and safe states), a
+/// the leak-check and saline-exchange confirmations, the time spent in each phase (chemo time is kept across pauses and safe states), a
 /// phase clock held by the caller and the causes that latched SafeState. <see cref="PhaseMachine"/> takes it in and returns the next one.
 /// </summary>
 public sealed record PhaseState
@@ -19,6 +19,9 @@ public sealed record PhaseState
     public Phase ResumePhase { get; init; } = Phase.Standby;
 
     public bool LeakCheckConfirmed { get; init; }
+
+    /// <summary>In Washout: the saline exchange has been confirmed (SRS-PH-023); the washout clock runs only from then on.</summary>
+    public bool WashoutExchangeConfirmed { get; init; }
 
     /// <summary>Time accumulated in each phase, indexed by <see cref="Phase"/>.</summary>
     public ValueList<Duration> Elapsed { get; init; } = NoTimeYet;

@@ -183,7 +183,24 @@ internal sealed class ProcedureRig
             }),
             (Phase.ReadyForChemo, () => Next(OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug)),
             (Phase.ChemoPerfusion, () => Next(OperatorAction.EndChemoEarly)),
-            (Phase.Washout, () => Next(TimeSpan.FromMinutes(1), [], [])),
+            (Phase.Washout, () =>
+            {
+                if (State.Phase.WashoutExchangeConfirmed)
+                {
+                    Next(TimeSpan.FromMinutes(1), [], []);
+                }
+                else
+                {
+                    // The saline exchange as the reservoir shows it (SRS-PH-023): 300 mL drained ahead of the saline, then
+                    // back where it was once the saline is in; then the confirmation.
+                    var full = Frame.ReservoirVolume;
+                    Frame = Frame with { ReservoirVolume = full - Volume.FromMilliliters(300) };
+                    Next(TimeSpan.FromSeconds(30), [], []);
+                    Frame = Frame with { ReservoirVolume = full };
+                    Next(TimeSpan.FromSeconds(30), [], []);
+                    Next(OperatorAction.ConfirmWashoutExchange);
+                }
+            }),
             (Phase.Draining, () => Next(TimeSpan.FromMinutes(1), [], [])),
         };
         for (var guard = 0; Phase != target; guard++)

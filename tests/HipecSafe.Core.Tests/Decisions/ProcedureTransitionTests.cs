@@ -211,10 +211,17 @@ public class ProcedureTransitionTests
     }
 
     [Fact]
-    [Verifies("SRS-PH-010")]
-    public void Washout_ends_in_draining_when_its_ten_minutes_have_elapsed()
+    [Verifies("SRS-PH-010", "SRS-PH-023")]
+    public void Washout_ends_in_draining_when_its_ten_minutes_have_elapsed_since_the_confirmed_exchange()
     {
         var rig = new ProcedureRig().DriveTo(Phase.Washout);
+        // Exchanging for 5 min, not washout time yet: 300 mL drained ahead of the saline, then refilled.
+        var full = rig.Frame.ReservoirVolume;
+        rig.Frame = rig.Frame with { ReservoirVolume = full - Volume.FromMilliliters(300) };
+        rig.Run(TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(30));
+        rig.Frame = rig.Frame with { ReservoirVolume = full };
+        rig.Run(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30));
+        AssertAccepted(rig.Next(OperatorAction.ConfirmWashoutExchange), OperatorAction.ConfirmWashoutExchange);
         rig.Run(TimeSpan.FromMinutes(10) - Cycle, TimeSpan.FromSeconds(30));
         Assert.Equal(Phase.Washout, rig.Phase);
 

@@ -103,8 +103,22 @@ public class ReservoirRuleTests
 
     [Theory]
     [Verifies("SRS-IL-023")]
-    [InlineData(Phase.Priming)]
+    [InlineData(Phase.Heating)]
+    [InlineData(Phase.ReadyForChemo)]
     [InlineData(Phase.Washout)]
+    public void Steady_volume_phases_with_a_baseline_in_force_judge_the_loss(Phase phase)
+    {
+        var rig = WithReservoir(1500, phase);
+
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1150) };
+        rig.Step();
+
+        Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
+    }
+
+    [Theory]
+    [Verifies("SRS-IL-023")]
+    [InlineData(Phase.Priming)]
     [InlineData(Phase.Draining)]
     public void Phases_that_move_fluid_in_or_out_by_design_do_not_judge_the_drop(Phase phase)
     {

@@ -34,10 +34,10 @@ public class PhaseMachineClockHoldTests
     [Verifies("SRS-PH-022")]
     public void A_hold_of_another_phase_leaves_the_current_clock_running()
     {
-        var m = At(Phase.Washout);
+        var m = At(Phase.Draining);
         m.HoldClock(T(4), Phase.ChemoPerfusion);
 
-        Assert.Equal(4, m.ElapsedIn(Phase.Washout).Minutes, 6);
+        Assert.Equal(4, m.ElapsedIn(Phase.Draining).Minutes, 6);
         Assert.Equal(0, m.ChemoElapsed.Minutes, 6);
     }
 

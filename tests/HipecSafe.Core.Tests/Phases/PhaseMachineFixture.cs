@@ -16,9 +16,16 @@ internal static class PhaseMachineFixture
         new(Volume.FromMilliliters(1400), Volume.FromMilliliters(1400), DefaultProfile.LeakCheck.SteadyFor, null);
 
     public static PhaseInputs Probes(params double[] celsius) =>
-        new(celsius.Select(c => (Temperature?)Temperature.FromDegreesCelsius(c)).ToList(), Duration.FromMinutes(5), []) { LeakCheck = Steady };
+        new(celsius.Select(c => (Temperature?)Temperature.FromDegreesCelsius(c)).ToList(), Duration.FromMinutes(5), [])
+        {
+            LeakCheck = Steady, Reservoir = Volume.FromMilliliters(1400), CircuitVolumeBaseline = Volume.FromMilliliters(1400),
+            ExchangeLowest = Volume.FromMilliliters(1100),
+        };
 
-    /// <summary>Every guard satisfied: probes warm, circuit primed, reservoir steady for the leak check, no active cause.</summary>
+    /// <summary>
+    /// Every guard satisfied: probes warm, circuit primed, reservoir steady for the leak check and at its circuit-volume
+    /// baseline after dipping 300 mL below it (a saline exchange drained and refilled), no active cause.
+    /// </summary>
     public static PhaseInputs AllGood { get; } = Probes(41.5, 41.6, 41.4, 41.5);
 
     public static PhaseInputs WithCauses(params string[] causes) => AllGood with { ActiveLatchedCauses = causes };

@@ -37,6 +37,18 @@ public class NominalProcedureTests(NominalProcedureFixture run) : IClassFixture<
     }
 
     [Fact]
+    [Verifies("SRS-PH-023", "SRS-HIL-028", "SRS-IL-023")]
+    public void The_washout_exchanges_the_perfusate_for_saline_and_the_armed_leak_rule_does_not_trip_on_it()
+    {
+        // The auto operator's exchange (5 L each way) was done in full and confirmed: otherwise the washout clock
+        // would not have run and the procedure would not have reached Draining. IL-RESERVOIR-DROP was armed throughout.
+        Assert.Equal(5000, run.FinalPlant.DrainedToWaste.Milliliters, 1.0);
+        Assert.Equal(5000, run.FinalPlant.SalinePoured.Milliliters, 1.0);
+        Assert.Contains(Phase.Draining, run.Metrics.Phases.Select(p => p.Phase));
+        Assert.DoesNotContain("IL-RESERVOIR-DROP", run.Metrics.TripsSeen);
+    }
+
+    [Fact]
     [Verifies("SRS-PC-002")]
     public void Heat_up_is_within_1_15_times_the_inflow_limited_reference_and_never_beats_the_physical_bound()
     {

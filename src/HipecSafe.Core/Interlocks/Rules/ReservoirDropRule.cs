@@ -13,8 +13,9 @@ namespace HipecSafe.Core.Interlocks.Rules;
 /// abdomen. Either way cytotoxic fluid is where it should not be: pump stop and clamp closed to stop feeding the leak,
 /// heater off. Latched. The baseline (<see cref="InterlockInput.CircuitVolumeBaseline"/>) is taken when steady-volume
 /// perfusion begins and kept across phase changes, pauses, safe states and resets, so a leak split into segments adds
-/// up; without one in force the rule is not armed. A reset is judged against the same baseline: the circuit must be
-/// refilled.
+/// up; without one in force the rule is not armed. During the washout's saline exchange the control lane passes the
+/// kept baseline less the exchange's planned drawdown, so the planned dip is not judged a loss (SRS-PH-023). A reset is
+/// judged against the same baseline: the circuit must be refilled.
 /// </summary>
 public sealed class ReservoirDropRule : InterlockRule
 {
