@@ -170,7 +170,7 @@ public sealed class ProcedureStep
                 if (episode is not null)
                 {
                     Log(LogPriority.Medium, new NoteEntry(
-                        $"chemo clock hold over with ChemoPerfusion left, at chemo time {chemo}: {DurationText.Format(episode.Held)} held since {Clock(episode.Since)}"));
+                        $"chemo clock hold over with ChemoPerfusion left, at chemo time {chemo}: {DurationText.Format(episode.Held)} held{Stretches(episode)} since {Clock(episode.Since)}"));
                 }
 
                 _chemoHold = null;
@@ -183,7 +183,12 @@ public sealed class ProcedureStep
                 }
 
                 var open = episode ?? new ChemoClockEpisode(from, Duration.Zero, null);
-                _chemoHold = open with { Held = open.Held + Duration.FromTimeSpan(Now - from), RunningSince = null };
+                _chemoHold = open with
+                {
+                    Held = open.Held + Duration.FromTimeSpan(Now - from),
+                    RunningSince = null,
+                    Stretches = episode?.RunningSince is null ? open.Stretches : open.Stretches + 1, // paused again after running
+                };
             }
             else
             {
@@ -191,7 +196,7 @@ public sealed class ProcedureStep
                 if (Duration.FromTimeSpan(Now - running) >= ChemoClockEpisode.Settle)
                 {
                     Log(LogPriority.Medium, new NoteEntry(
-                        $"chemo clock running again since {Clock(running)}, at chemo time {chemo}: {DurationText.Format(episode.Held)} held since {Clock(episode.Since)}"));
+                        $"chemo clock running again since {Clock(running)}, at chemo time {chemo}: {DurationText.Format(episode.Held)} held{Stretches(episode)} since {Clock(episode.Since)}"));
                     _chemoHold = null;
                 }
                 else
@@ -200,6 +205,10 @@ public sealed class ProcedureStep
                 }
             }
         }
+
+        /// <summary>Chatter told as one episode still counts its pauses: " in N stretches" when there was more than one.</summary>
+        private static string Stretches(ChemoClockEpisode episode) =>
+            episode.Stretches > 1 ? string.Create(CultureInfo.InvariantCulture, $" in {episode.Stretches} stretches") : "";
 
         private static string Clock(TimeSpan procedureTime) => procedureTime.ToString(@"hh\:mm\:ss\.f", CultureInfo.InvariantCulture);
 

@@ -212,7 +212,8 @@ public class ProcedureChemoTimeTests
         var notes = Notes(records);
         Assert.Equal(2, notes.Count);
         Assert.Equal("chemo clock held at chemo time 10m1s: abdomen below the band: median of 4 valid probes 40.99 °C < band low 41.00 °C", notes[0]);
-        Assert.Equal($"chemo clock running again since {Clock(from + (199 * Last))}, at chemo time 10m20s900ms: 10s held since {Clock(from)}", notes[1]);
+        // 100 cycles held, each one a pause and a resume of its own: the record counts them.
+        Assert.Equal($"chemo clock running again since {Clock(from + (199 * Last))}, at chemo time 10m20s900ms: 10s held in 100 stretches since {Clock(from)}", notes[1]);
     }
 
     [Fact]
