@@ -82,8 +82,11 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
         }
 
         return RuleCheck.Compare(median < _bandLow,
-            new Measurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", _bandLow,
-                () => string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes")));
+            new DeferredMeasurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", _bandLow, context, static c =>
+            {
+                Median(c.Sensors, out var valid);
+                return string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes");
+            }));
     }
 
     /// <summary>Median of the valid abdominal probes; null with fewer than <see cref="AbdominalSelection.MinimumValidProbes"/>.</summary>

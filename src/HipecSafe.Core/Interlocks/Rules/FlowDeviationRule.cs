@@ -66,8 +66,8 @@ public sealed class FlowDeviationRule : InterlockRule
 
         var deviation = Math.Abs(flow - target) / target * 100.0;
         return RuleCheck.Compare(deviation > _percent,
-            new Measurement("flow deviation", deviation, "%", ">", _percent,
-                () => $"{VolumetricFlow.FromMillilitersPerMinute(flow)} vs target {context.Input.FlowTarget}"));
+            new DeferredMeasurement("flow deviation", deviation, "%", ">", _percent, context,
+                static c => $"{VolumetricFlow.FromMillilitersPerMinute(ChannelValue.Of(c.Sensors.Frame!, SensorChannel.Flow))} vs target {c.Input.FlowTarget}"));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

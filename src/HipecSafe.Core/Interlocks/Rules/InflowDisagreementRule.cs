@@ -50,8 +50,8 @@ public sealed class InflowDisagreementRule : InterlockRule
 
         var difference = (frame.InflowA - frame.InflowB).Abs();
         return RuleCheck.Compare(difference > _limit,
-            new Measurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", _limit.DegreesCelsius,
-                () => $"A {frame.InflowA}, B {frame.InflowB}"));
+            new DeferredMeasurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", _limit.DegreesCelsius, context,
+                static c => $"A {c.Sensors.Frame!.InflowA}, B {c.Sensors.Frame!.InflowB}"));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

@@ -87,7 +87,7 @@ public sealed class OverTemperatureRule : InterlockRule
         }
 
         return RuleCheck.Compare(hottest.Value >= _limit.DegreesCelsius,
-            new Measurement(_quantity, hottest.Value, "°C", "≥", _limit.DegreesCelsius, detail));
+            new DeferredMeasurement(_quantity, hottest.Value, "°C", "≥", _limit.DegreesCelsius, detail));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

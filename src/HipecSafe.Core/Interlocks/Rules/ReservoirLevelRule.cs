@@ -46,6 +46,6 @@ public sealed class ReservoirLevelRule : InterlockRule
             return RuleCheck.Unknown(reason);
         }
 
-        return RuleCheck.Compare(ml < _limit.Milliliters, new Measurement("reservoir volume", ml, "mL", "<", _limit.Milliliters));
+        return RuleCheck.Compare(ml < _limit.Milliliters, new DeferredMeasurement("reservoir volume", ml, "mL", "<", _limit.Milliliters));
     }
 }
