@@ -253,7 +253,7 @@ public sealed class ControlLaw
         }
         else if (abdominal.ValidMask != state.LastProbeMask)
         {
-            // A probe dropped out or came back: the mean jumps, the set-point must not.
+            // A probe dropped out or came back: the median may jump, the set-point must not.
             loop = _abdominal.Track(state.InflowSetpointC, target, measured, range, nominal);
         }
 
