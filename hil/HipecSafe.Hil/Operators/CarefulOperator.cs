@@ -31,9 +31,16 @@ public sealed class CarefulOperator(TreatmentProfile profile)
     /// <summary>How long a step press is given to change the phase before it is pressed again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
+    private readonly HashSet<OperatorAction> _refused = [];
     private TimeSpan? _readySince;
     private TimeSpan? _lastAcknowledge;
     private (Phase Phase, TimeSpan At)? _stepPressed;
+
+    /// <summary>
+    /// From now on the operator does not press <paramref name="step"/> (a scripted refusal, e.g. not adding the drug):
+    /// the device must then wait in its phase, which a scenario can check.
+    /// </summary>
+    public void Refuse(OperatorAction step) => _refused.Add(step);
 
     /// <summary>What to press after this report, in order (usually nothing).</summary>
     public IReadOnlyList<OperatorAction> Decide(CycleReport report)
@@ -83,7 +90,7 @@ public sealed class CarefulOperator(TreatmentProfile profile)
 
     private void PressStep(Phase phase, TimeSpan now, List<OperatorAction> actions, params OperatorAction[] step)
     {
-        if (_stepPressed is { } pressed && now - pressed.At < RetryAfter)
+        if ((_stepPressed is { } pressed && now - pressed.At < RetryAfter) || step.Any(_refused.Contains))
         {
             return;
         }
