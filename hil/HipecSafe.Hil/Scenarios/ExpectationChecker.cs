@@ -117,7 +117,7 @@ public static class ExpectationChecker
     private static ExpectationOutcome AlarmRaised(AlarmExpectation alarm, ScenarioObservations observed)
     {
         var expected = alarm.Describe();
-        var ours = (observed.Alarms ?? []).Where(a => alarm.Ids.Contains(a.Id, StringComparer.Ordinal)).ToList();
+        var ours = (observed.Alarms ?? []).Where(a => alarm.Matches(a.Id)).ToList();
         if (observed.FaultOnset is not { } onset)
         {
             return new ExpectationOutcome("alarm", false, expected, "no fault fired, so there is no onset to measure from");
@@ -125,14 +125,14 @@ public static class ExpectationChecker
 
         // Raised after the onset (less one cycle, as for findings) and seen at the expected priority within the bound.
         var from = observed.FindingsFrom ?? onset;
-        var hit = ours.Where(a => a.Priority == alarm.Priority && a.RaisedAt >= from).OrderBy(a => a.SeenAt).FirstOrDefault();
+        var hit = ours.Where(a => (alarm.Priority is null || a.Priority == alarm.Priority) && a.RaisedAt >= from).OrderBy(a => a.SeenAt).FirstOrDefault();
         if (hit is not null && hit.SeenAt - onset <= alarm.Within.ToTimeSpan())
         {
             return new ExpectationOutcome("alarm", true, expected, $"{hit.Id} ({Lower(hit.Priority)}) {ScenarioTime.Span(hit.SeenAt - onset)} after the onset at {ScenarioTime.Clock(onset)}");
         }
 
         var late = hit is not null ? $"{hit.Id} ({Lower(hit.Priority)}) only {ScenarioTime.Span(hit.SeenAt - onset)} after the onset" : null;
-        var otherPriority = ours.Where(a => a.RaisedAt >= from && a.Priority != alarm.Priority).Select(a => a.ToString()).Distinct().Take(3).ToList();
+        var otherPriority = ours.Where(a => a.RaisedAt >= from && alarm.Priority is { } p && a.Priority != p).Select(a => a.ToString()).Distinct().Take(3).ToList();
         var raised = (observed.Alarms ?? []).Where(a => a.RaisedAt >= from).Select(a => $"{a.Id} ({Lower(a.Priority)})").Distinct().Take(6).ToList();
         var measured = late
             ?? (otherPriority.Count > 0 ? "raised at another priority: " + string.Join("; ", otherPriority)

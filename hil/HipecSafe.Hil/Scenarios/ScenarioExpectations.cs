@@ -24,12 +24,19 @@ public sealed record TemperatureLimits(double? AbdomenMaxC, double? InflowMaxC, 
 }
 
 /// <summary>
-/// <c>expect.alarm</c>: an alarm with one of <see cref="Ids"/> and exactly <see cref="Priority"/> must be raised no later
-/// than <see cref="Within"/> after the fault onset.
+/// <c>expect.alarm</c>: an alarm with one of <see cref="Ids"/> (an ID ending in <c>*</c> is a prefix) and exactly
+/// <see cref="Priority"/> (null: <c>any</c>, for an alarm whose priority no requirement fixes yet) must be raised no
+/// later than <see cref="Within"/> after the fault onset.
 /// </summary>
-public sealed record AlarmExpectation(IReadOnlyList<string> Ids, AlarmPriority Priority, Duration Within)
+public sealed record AlarmExpectation(IReadOnlyList<string> Ids, AlarmPriority? Priority, Duration Within)
 {
-    public string Describe() => $"{string.Join(" or ", Ids)} ({Priority.ToString().ToLowerInvariant()}) within {DurationText.Format(Within)} of the onset";
+    public string Describe() =>
+        $"{string.Join(" or ", Ids)} ({(Priority is { } p ? p.ToString().ToLowerInvariant() : "any priority")}) within {DurationText.Format(Within)} of the onset";
+
+    /// <summary>Whether <paramref name="id"/> is one of <see cref="Ids"/> (a trailing <c>*</c> matches any rest).</summary>
+    public bool Matches(string id) => Ids.Any(pattern => pattern.EndsWith('*')
+        ? id.StartsWith(pattern[..^1], StringComparison.Ordinal)
+        : string.Equals(pattern, id, StringComparison.Ordinal));
 
     public bool Equals(AlarmExpectation? other) =>
         other is not null && Ids.SequenceEqual(other.Ids, StringComparer.Ordinal) && Priority == other.Priority && Within == other.Within;

@@ -343,26 +343,27 @@ public static partial class ScenarioLoader
 
         foreach (var id in ids.Where(i => !AlarmIdPattern().IsMatch(i)))
         {
-            a.Error("id", idLine, $"'{id}' is not an alarm ID; IDs are upper-case words joined by '-' (e.g. IL-ABDOMEN-HIGH, CRASH-alarms, SAFE-STATE)");
+            a.Error("id", idLine, $"'{id}' is not an alarm ID; IDs are upper-case words joined by '-' (e.g. IL-ABDOMEN-HIGH, CRASH-alarms, SAFE-STATE), optionally ending in '*' to match any rest (IL-PUMP-*)");
         }
 
         var priorityLine = a.LineOf("priority");
-        AlarmPriority? priority = a.Text("priority", required: true) switch
+        var priorityText = a.Text("priority", required: true);
+        AlarmPriority? priority = priorityText switch
         {
-            null => null,
+            null or "any" => null,
             "high" => AlarmPriority.High,
             "medium" => AlarmPriority.Medium,
             "low" => AlarmPriority.Low,
-            var other => Refuse<AlarmPriority>(a, "priority", priorityLine, $"'{other}' is not high, medium or low"),
+            var other => Refuse<AlarmPriority>(a, "priority", priorityLine, $"'{other}' is not high, medium, low or any"),
         };
         var within = a.Time("within", required: true, Duration.FromMilliseconds(100), MaxDuration);
         a.RejectUnknown("alarm has id, priority, within");
-        return errors.Count > errorsBefore || ids.Count == 0 || priority is null || within is null
+        return errors.Count > errorsBefore || ids.Count == 0 || priorityText is null || within is null
             ? null
-            : new AlarmExpectation(ids, priority.Value, within.Value);
+            : new AlarmExpectation(ids, priority, within.Value);
     }
 
-    [GeneratedRegex("^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)*(-?\*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex AlarmIdPattern();
 
     private static TemperatureLimits? Limits(FieldSet e, List<ScenarioError> errors)

@@ -176,7 +176,7 @@ public class ScenarioFormatAdditionsTests
 
     [Theory]
     [Verifies("SRS-SC-018")]
-    [InlineData("alarm: { id: IL-AIR, priority: urgent, within: 1s }", "expect.alarm.priority", "'urgent' is not high, medium or low")]
+    [InlineData("alarm: { id: IL-AIR, priority: urgent, within: 1s }", "expect.alarm.priority", "'urgent' is not high, medium, low or any")]
     [InlineData("alarm: { id: IL-AIR, priority: high }", "expect.alarm.within", "is required")]
     [InlineData("alarm: { priority: high, within: 1s }", "expect.alarm.id", "is required")]
     [InlineData("alarm: { id: il-air, priority: high, within: 1s }", "expect.alarm.id", "'il-air' is not an alarm ID")]
