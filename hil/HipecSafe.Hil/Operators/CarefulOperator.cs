@@ -71,7 +71,8 @@ public sealed class CarefulOperator(TreatmentProfile profile)
                 break;
         }
 
-        if (report.Alarms?.Alarms.Any(a => a.State == AlarmState.LatchedCleared) == true
+        if (!_refused.Contains(OperatorAction.AcknowledgeAlarms)
+            && report.Alarms?.Alarms.Any(a => a.State == AlarmState.LatchedCleared) == true
             && (_lastAcknowledge is null || now - _lastAcknowledge >= AcknowledgeEvery))
         {
             _lastAcknowledge = now;
