@@ -88,12 +88,31 @@ public class FlowDeviationRuleTests
 
     [Fact]
     [Verifies("SRS-IL-025")]
-    public void Flow_is_not_judged_while_draining()
+    public void Flow_is_judged_while_draining_where_the_pump_still_runs_at_the_target()
     {
-        var rig = new InterlockRig(f => f with { Flow = MlMin(500) }, Phase.Draining);
+        var rig = new InterlockRig(f => f with { Flow = MlMin(1500) }, Phase.Draining);
 
-        rig.Run(TimeSpan.FromSeconds(30));
+        rig.RunUntil(TimeSpan.FromSeconds(19.9));
+        Assert.False(rig.IsActive("IL-FLOW-DEVIATION"));
+        rig.Step();
 
-        Assert.Empty(rig.Last.Active);
+        Assert.True(rig.IsActive("IL-FLOW-DEVIATION"));
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-025", "SRS-IL-041")]
+    public void The_alarm_clears_only_at_8_percent_off_target()
+    {
+        var rig = Settled();
+        rig.Frame = rig.Frame with { Flow = MlMin(1700) };
+        rig.Run(TimeSpan.FromSeconds(10.1));
+        Assert.True(rig.IsActive("IL-FLOW-DEVIATION"));
+
+        rig.Frame = rig.Frame with { Flow = MlMin(1830) };
+        rig.Run(TimeSpan.FromSeconds(5));
+        Assert.True(rig.IsActive("IL-FLOW-DEVIATION"), "8.5 % off: inside the 2-point clear margin");
+        rig.Frame = rig.Frame with { Flow = MlMin(1840) };
+        rig.Step();
+        Assert.False(rig.IsActive("IL-FLOW-DEVIATION"), "8 % off");
     }
 }

@@ -37,11 +37,14 @@ internal sealed class InterlockRig
     public TimeSpan Now { get; private set; }
     public SensorFrame Frame { get; set; }
     public ActuatorFeedback Feedback { get; set; } = NominalFeedback();
+    /// <summary>The command the board holds, as read back this cycle (<see cref="CommandReadBack"/>).</summary>
     public ActuatorCommand LastCommand { get; set; } = Running;
+    /// <summary>False: this cycle's read-back of the held command failed (LastCommand is then the last write).</summary>
+    public bool CommandReadBack { get; set; } = true;
     public Phase Phase { get; set; }
     public VolumetricFlow FlowTarget { get; set; } = VolumetricFlow.FromLitersPerMinute(2.0);
     /// <summary>Defaults to the initial frame's reservoir volume: the phase starts with the rig.</summary>
-    public Volume ReservoirAtPhaseStart { get; set; }
+    public Volume? ReservoirAtPhaseStart { get; set; }
     public BusFailureCounts BusFailures { get; set; } = BusFailureCounts.None;
     public TimeSpan PhaseStartedAt { get; set; } = TimeSpan.Zero;
     public TimeSpan? PumpStartedAt { get; set; } = TimeSpan.Zero;
@@ -108,7 +111,7 @@ internal sealed class InterlockRig
     /// <summary>The input the next evaluation would get at <see cref="Now"/>.</summary>
     public InterlockInput Input() => new(
         Now, Phase, SensorReadFails ? null : Frame, ActuatorReadFails ? null : Feedback, LastCommand, FlowTarget,
-        ReservoirAtPhaseStart, BusFailures, PhaseStartedAt, PumpStartedAt);
+        ReservoirAtPhaseStart, BusFailures, PhaseStartedAt, PumpStartedAt, CommandReadBack);
 
     /// <summary>Steps whole cycles until <paramref name="duration"/> has passed.</summary>
     public InterlockEvaluation Run(TimeSpan duration)

@@ -29,6 +29,8 @@ public class ReservoirRuleTests
         Assert.Equal("HAZ-007", trip.HazardId);
         Assert.Equal(InterlockRig.Running, rig.Constrained());
 
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(649) };
+        Assert.True(rig.Step().Active.Any(t => t.RuleId == "IL-RESERVOIR-LOW"), "inside the 50 mL clear margin");
         rig.Frame = rig.Frame with { ReservoirVolume = Ml(650) };
         Assert.Empty(rig.Step().Active);
     }
@@ -114,4 +116,45 @@ public class ReservoirRuleTests
 
         Assert.False(rig.IsActive("IL-RESERVOIR-DROP"));
     }
+
+    [Theory]
+    [Verifies("SRS-IL-023", "SRS-IL-042")]
+    [InlineData(null)]
+    [InlineData(0.0)]
+    public void Without_a_volume_recorded_at_phase_start_the_drop_is_unknown_never_a_drop_from_0_mL(double? baseline)
+    {
+        // The reservoir reading was invalid when the phase began (OI-14): judged against 0 mL no leak could ever trip.
+        var rig = WithReservoir(1500);
+        rig.ReservoirAtPhaseStart = baseline is { } ml ? Ml(ml) : null;
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1500) };
+        rig.Step();
+
+        var check = Engine().Rules.Single(r => r.Id == "IL-RESERVOIR-DROP").Check(Context(rig));
+        Assert.Equal(ConditionState.Unknown, check.State);
+        Assert.Equal("no reservoir volume recorded at the start of the phase", check.UnknownReason);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-023", "SRS-IL-042")]
+    public void A_drop_trip_whose_baseline_is_lost_stays_and_cannot_be_reset()
+    {
+        var rig = WithReservoir(1500);
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1000) };
+        rig.Step();
+        Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
+
+        rig.ReservoirAtPhaseStart = null;
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1500) };
+        rig.Step();
+
+        Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
+        var refused = rig.Reset("IL-RESERVOIR-DROP");
+        Assert.False(refused.Succeeded);
+        Assert.Contains("cannot be confirmed clear", refused.Reason, StringComparison.Ordinal);
+    }
+
+    private static InterlockEngine Engine() => new(InterlockRig.Limits);
+
+    private static InterlockContext Context(InterlockRig rig) =>
+        new(rig.Input(), rig.Last.Sensors, InterlockRig.Limits);
 }

@@ -11,7 +11,8 @@ namespace HipecSafe.Core.Interlocks.Rules;
 /// IL-RESERVOIR-DROP: the reservoir has lost more than the limit (default 300 mL) since the phase began, in a
 /// phase whose circulating volume should be constant: perfusate is leaking from the circuit or pooling in the
 /// abdomen. Either way cytotoxic fluid is where it should not be: pump stop and clamp closed to stop feeding the
-/// leak, heater off. Latched. A reset is judged against the volume recorded at the start of the current phase.
+/// leak, heater off. Latched. A reset is judged against the volume recorded at the start of the current phase. Without
+/// that volume (no valid reading when the phase began) the rule cannot decide: Unknown, never a drop from 0 mL.
 /// </summary>
 public sealed class ReservoirDropRule : InterlockRule
 {
@@ -41,7 +42,14 @@ public sealed class ReservoirDropRule : InterlockRule
             return RuleCheck.Unknown(reason);
         }
 
-        var start = context.Input.ReservoirAtPhaseStart.Milliliters;
+        // No baseline (the reservoir reading was invalid when the phase began): a drop from 0 mL could never trip, so
+        // the rule cannot decide rather than pass (OI-14). No phase in which the rule applies starts with 0 mL.
+        if (context.Input.ReservoirAtPhaseStart is not { Milliliters: > 0 } baseline)
+        {
+            return RuleCheck.Unknown("no reservoir volume recorded at the start of the phase");
+        }
+
+        var start = baseline.Milliliters;
         var drop = start - ml;
         return RuleCheck.Compare(drop > _limit.Milliliters,
             new Measurement("reservoir drop since phase start", drop, "mL", ">", _limit.Milliliters,

@@ -1,5 +1,6 @@
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Safety;
 using HipecSafe.Core.Sensors;
 using HipecSafe.Core.Sensors.Validation;
@@ -101,6 +102,9 @@ public sealed class SensorFaultRule : InterlockRule
         [SensorChannel.Flow], 1, "flow meter");
 
     public IReadOnlyList<SensorChannel> Channels => _channels;
+
+    /// <summary>A fault count has no value to put a margin on: a medium fault alarm ends once the channels have stayed fault-free this long (OI-21).</summary>
+    public override Duration ClearAfter => Clear == ClearCondition.WhenConditionClears ? ClearMargins.FlagClearAfter : Duration.Zero;
 
     public override RuleCheck Check(InterlockContext context)
     {
