@@ -77,13 +77,13 @@ public class FlowDeviationRuleTests
 
         rig.Frame = rig.Frame with { Flow = MlMin(2000) };
         var cleared = rig.Step();
-        Assert.Equal(ClearCause.ConditionCleared, Assert.Single(cleared.Cleared).Cause);
+        Assert.Equal(ClearCause.ConditionCleared, Assert.Single(cleared.Cleared, c => c.Trip.RuleId == "IL-FLOW-DEVIATION").Cause);
 
         rig.Frame = rig.Frame with { Flow = MlMin(1500) };
         rig.Run(TimeSpan.FromSeconds(10.1));
         rig.LastCommand = Running with { PumpSpeedRpm = 0 };
         var stopped = rig.Step();
-        Assert.Equal(ClearCause.NoLongerApplicable, Assert.Single(stopped.Cleared).Cause);
+        Assert.Equal(ClearCause.NoLongerApplicable, Assert.Single(stopped.Cleared, c => c.Trip.RuleId == "IL-FLOW-DEVIATION").Cause);
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public class OverTemperatureRuleTests
     {
         var rig = new InterlockRig(f => f with { Abdomen1 = T(43.49), Abdomen2 = T(43.49), Abdomen3 = T(43.49), Abdomen4 = T(43.49) });
         rig.Run(TimeSpan.FromSeconds(1));
-        Assert.Empty(rig.Last.Active);
+        Assert.False(rig.IsActive("IL-ABDOMEN-HIGH"));
+        Assert.Equal(["IL-ABDOMEN-WARNING"], rig.Last.Active.Select(t => t.RuleId));
 
         rig.Frame = probe switch
         {

@@ -56,6 +56,17 @@ public sealed class OverTemperatureRule : InterlockRule
         AbdominalProbes, "hottest abdominal probe", NotNull(limits).AbdominalHigh);
 
     /// <summary>
+    /// IL-ABDOMEN-WARNING: the hottest abdominal probe ≥ the profile's band high (default 43.0 °C: perforation risk above
+    /// 43 °C), below the IL-ABDOMEN-HIGH trip at 43.5 °C. Control holds the hottest probe at band high − 0.3 K, so reaching
+    /// band high means control is losing the abdomen: medium, alarm only, so the team can act before the trip; clears below
+    /// band high less <see cref="ClearMargins.Temperature"/> (OI-08, OI-21).
+    /// </summary>
+    public static OverTemperatureRule AbdomenWarning(AlarmLimits limits) => new(
+        "IL-ABDOMEN-WARNING", "Abdominal temperature at the band's upper limit", Hazards.AbdominalOverheating, "SRS-IL-066", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears,
+        AbdominalProbes, "hottest abdominal probe", NotNull(limits).AbdominalBandHigh, ClearMargins.Temperature);
+
+    /// <summary>
     /// IL-CORE-HIGH: core ≥ the core limit (default 40.0 °C). Heater off, but circulation continues: perfusate
     /// circulating without heat cools the abdomen and with it the patient, whereas hot fluid left standing in the
     /// abdomen keeps warming the patient. Latched so that heating does not resume by itself around the limit.
