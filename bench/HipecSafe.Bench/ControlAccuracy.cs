@@ -1,6 +1,7 @@
 using HipecSafe.Core.Profile;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Rig;
+using HipecSafe.Core.HazardLog;
 using static HipecSafe.Bench.BenchReport;
 
 namespace HipecSafe.Bench;
@@ -29,12 +30,15 @@ internal static class ControlAccuracy
         {
             var log = Path.Combine(Path.GetTempPath(), $"hipecsafe-bench-control-{Environment.ProcessId}-{seed}.jsonl");
             File.Delete(log);
+            File.Delete(HazardLogHead.PathFor(log));
             using (var rig = new SimulationRig(new RigOptions(profile, seed, log)))
             {
                 runs.Add((seed, ProcedureMetrics.Run(rig, TimeSpan.FromHours(3))));
             }
 
             File.Delete(log);
+
+            File.Delete(HazardLogHead.PathFor(log));
             Console.Error.WriteLine($"seed {seed} done");
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HipecSafe.Core.Profile;
 using HipecSafe.Hil.Rig;
+using HipecSafe.Core.HazardLog;
 using static HipecSafe.Bench.BenchReport;
 
 namespace HipecSafe.Bench;
@@ -20,6 +21,7 @@ internal static class MemoryOverRun
         var report = new BenchReport("memory", "Memory over a full procedure");
         var log = Path.Combine(Path.GetTempPath(), $"hipecsafe-bench-memory-{Environment.ProcessId}.jsonl");
         File.Delete(log);
+        File.Delete(HazardLogHead.PathFor(log));
         var process = Process.GetCurrentProcess();
         var samples = new List<(TimeSpan Time, string Phase, double HeapMiB, double CommittedMiB, double WorkingSetMiB)>();
         double liveStart, liveEnd;
@@ -43,6 +45,8 @@ internal static class MemoryOverRun
         }
 
         File.Delete(log);
+
+        File.Delete(HazardLogHead.PathFor(log));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - alloc0;
         report.Line($"Default profile, seed 1, {cycles} cycles ({F(cycles / 36000.0, "0.00")} h simulated), sampled every {SampleEveryCycles} cycles (1 simulated minute).")
             .Line()

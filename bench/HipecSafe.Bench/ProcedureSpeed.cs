@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Hil.Rig;
+using HipecSafe.Core.HazardLog;
 using static HipecSafe.Bench.BenchReport;
 
 namespace HipecSafe.Bench;
@@ -141,6 +142,7 @@ internal static class ProcedureSpeed
     {
         var log = Path.Combine(Path.GetTempPath(), $"hipecsafe-bench-{Environment.ProcessId}-{index}.jsonl");
         File.Delete(log);
+        File.Delete(HazardLogHead.PathFor(log));
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
         var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
@@ -209,6 +211,7 @@ internal static class ProcedureSpeed
             Monitor.LockContentionCount - contentions0,
             completed);
         File.Delete(log);
+        File.Delete(HazardLogHead.PathFor(log));
         return result;
     }
 

@@ -34,6 +34,13 @@ try
             var nameAt = Array.IndexOf(args, "--name");
             CycleJitter.Execute(Option("--seconds", 30), withLoad: !args.Contains("--no-load"), name: nameAt >= 0 && nameAt + 1 < args.Length ? args[nameAt + 1] : "jitter");
             break;
+        case "noise":
+            NoiseOnTheLine.Execute(Option("--hours", 10), Option("--seed", 1));
+            break;
+        case "fsync":
+            var dirAt = Array.IndexOf(args, "--dir");
+            FsyncLatency.Execute(Option("--appends", 10_000), dirAt >= 0 && dirAt + 1 < args.Length ? args[dirAt + 1] : null);
+            break;
         case "micro":
             // BenchmarkDotNet: arguments after "micro" go to it (default: every benchmark), e.g. micro --filter '*BusCycle*'.
             MicroBenchmarks.Execute(args.Length > 1 ? args[1..] : ["--filter", "*"]);
@@ -54,6 +61,10 @@ try
                   latency [--seconds S]  sample-in → command-out over a socat pty, real-time controller   -> results/latency.md
                   jitter [--seconds S] [--no-load] [--name N]
                                          RealTimeCycleClock lateness p50/p99, as is and under CPU load    -> results/jitter.md (or N.md)
+                  noise [--hours H] [--seed S]
+                                         false trips/h and retry cost at 0.1-2 % corrupted frames, H h each -> results/noise.md
+                  fsync [--appends N] [--dir D]
+                                         hazard-log fsync, head replacement and append latency; enqueue cost -> results/fsync.md
                   micro [BDN args]       BenchmarkDotNet: the parts of one lockstep cycle                 -> results/micro.md
                   all                    procedure, control, memory, jitter, latency (not micro)
                 """);

@@ -45,15 +45,17 @@ public sealed class ControllerRuntime : IDisposable
     private readonly ControllerOptions _options;
     private readonly ActorSystem _system;
     private readonly ControllerEntry _entry;
+    private readonly HazardLogPump _logPump;
     private readonly LockstepMonitor _lockstep = new();
     private readonly Action<object>? _observer;
     private RealTimeCycleClock? _clock;
     private long _cycle = -1;
-    private DateTimeOffset _realTimeStart;
+    private int _disposed;
 
     private ControllerRuntime(ControllerOptions options, IBoardPort boards, HazardLogWriter log, Action<object>? observer)
     {
         _options = options;
+        _logPump = new HazardLogPump(log, options.EffectiveLogPump);
         _system = ActorSystem.Create("hipecsafe", AkkaConfig);
         _observer = observer;
         Action<object> sink = OnPublished;
@@ -67,7 +69,7 @@ public sealed class ControllerRuntime : IDisposable
         _system.EventStream.Subscribe(listener, typeof(StallAbsorbed));
         var profile = options.Profile;
         var procedure = new ProcedureStep(profile, new ControlLaw(options.Gains, options.PlantModel), options.CyclePeriod, ComponentNames.ControlLoop);
-        var parts = new ControllerParts(options.Mode, boards, log, procedure, new SafetyGate(profile.Limits), listener, options.Decorator);
+        var parts = new ControllerParts(options.Mode, boards, _logPump, procedure, new SafetyGate(profile.Limits), listener, options.Decorator);
         var rootProps = ActorFactory.Props(() => new ControllerRoot(parts));
         var root = _system.ActorOf(lockstep ? rootProps.WithDispatcher(ControllerTopology.LockstepDispatcher) : rootProps, "controller");
         // Actor creation is asynchronous: wait until the root has created and wired its children.
@@ -141,21 +143,26 @@ public sealed class ControllerRuntime : IDisposable
             throw new InvalidOperationException("this controller was created for lockstep runs");
         }
 
-        _realTimeStart = DateTimeOffset.UtcNow;
         // Coalesced ticks: a late clock or a busy controller skips cycles (logged as an overrun) instead of closing
         // health rounds back to back, which would fail components for nothing.
         var coalescing = new TickCoalescer(_options.CyclePeriod);
+        var wallClock = _options.WallClock;
+        CycleTick? last = null; // the clock thread's own: the deadline carries its tick's times
         var clock = new RealTimeCycleClock(_options.CyclePeriod, (cycle, due) =>
         {
             Interlocked.Exchange(ref _cycle, cycle);
-            _entry.Watchdog.Tell(new CycleTick(cycle, due, _realTimeStart + due));
+            // Procedure time is the cycle's due time on the monotonic clock; the wall clock is read, never computed
+            // from it, so the log shows a wall-clock step where it happened and no timer sees it.
+            last = new CycleTick(cycle, due, wallClock.GetUtcNow());
+            _entry.Watchdog.Tell(last);
         }, new RealTimeCycleClockOptions
         {
             Coalescing = coalescing,
             Deadline = _options.EffectiveGateDeadline,
-            OnDeadline = (cycle, due) => _entry.Interlocks.Tell(new CycleDeadline(new CycleTick(cycle, due, _realTimeStart + due))),
+            OnDeadline = (cycle, due) => _entry.Interlocks.Tell(new CycleDeadline(
+                last is { } tick && tick.Cycle == cycle ? tick : new CycleTick(cycle, due, wallClock.GetUtcNow()))),
             OnOverrun = o => _entry.HazardLog.Tell(new LogEvent(LogPriority.Medium, coalescing.DueOf(o.LoggedAtCycle),
-                _realTimeStart + coalescing.DueOf(o.LoggedAtCycle), new NoteEntry(o.Describe()))),
+                wallClock.GetUtcNow(), new NoteEntry(o.Describe()))),
         });
         Volatile.Write(ref _clock, clock);
         clock.Start();
@@ -191,14 +198,27 @@ public sealed class ControllerRuntime : IDisposable
         return Submit(action).GetAwaiter().GetResult();
     }
 
+    /// <summary>The hazard-log actor, for a test that plays a component handing it a record.</summary>
+    internal IActorRef HazardLogActor => _entry.HazardLog;
+
+    /// <summary>Records waiting for the hazard-log writer thread (0 inline).</summary>
+    public int LogRecordsWaiting => _logPump.Waiting;
+
     /// <summary>Writes every buffered hazard-log record to disk.</summary>
     public bool FlushLog() =>
         _entry.HazardLog.Ask<LogFlushed>(new FlushLog(), _options.LockstepLivenessLimit).GetAwaiter().GetResult().Ok;
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _clock?.Dispose();
         _system.Terminate().Wait(TimeSpan.FromSeconds(10));
         _system.Dispose();
+        // After the actors: whatever they handed over is written before the host seals or closes the log.
+        _logPump.Dispose();
     }
 }

@@ -18,6 +18,9 @@ public sealed record DeviceConfig(string DeviceId, SerialPortOptions Port, strin
     /// <summary>The shortest response timeout the Linux serial driver honours (shorter ones become 30 ms).</summary>
     public static readonly TimeSpan MinResponseTimeout = TimeSpan.FromMilliseconds(30);
 
-    /// <summary>The longest allowed: three of them (a failed transaction's retries) must fit in a 100 ms cycle's bus time budget several times over.</summary>
+    /// <summary>
+    /// The longest allowed. A failed transaction takes two of them (the attempt and its retry, docs/icd.md §3), so at
+    /// this value a single failed read already makes the cycle's bus work longer than the 100 ms period.
+    /// </summary>
     public static readonly TimeSpan MaxResponseTimeout = TimeSpan.FromMilliseconds(100);
 }

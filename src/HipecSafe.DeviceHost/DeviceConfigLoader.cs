@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Ports;
 using HipecSafe.Core.Yaml;
+using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 
 namespace HipecSafe.DeviceHost;
@@ -14,7 +15,7 @@ namespace HipecSafe.DeviceHost;
 ///   port: /dev/ttyUSB0          # required
 ///   baud: 115200                # optional
 ///   parity: even                # optional: even, odd or none
-///   response_timeout_ms: 50     # optional, 30..100
+///   response_timeout_ms: 30     # optional, 30..100 (docs/icd.md §3: 30 ms)
 /// profile: default              # 'default' or the path of a profile file
 /// log_directory: /var/lib/hipecsafe
 /// </code>
@@ -58,7 +59,7 @@ public static class DeviceConfigLoader
         string? port = null;
         var baud = SerialPortOptions.DefaultBaudRate;
         var parity = Parity.Even;
-        var timeout = TimeSpan.FromMilliseconds(50);
+        var timeout = ModbusMasterOptions.DefaultResponseTimeout;
         if (top.Mapping("serial") is { } serialNode)
         {
             var serial = new Fields(serialNode, "serial.", problems, ["port", "baud", "parity", "response_timeout_ms"]);

@@ -48,7 +48,10 @@ public sealed class SerialDevice : IDisposable
                 ResponseTimeout = options.ResponseTimeout,
                 Timing = new SerialLineTiming(options.Port.BaudRate),
             });
-            _log = HazardLogWriter.Open(new HazardLogWriterOptions(options.HazardLogPath, options.DeviceId, options.Profile.Name));
+            _log = HazardLogWriter.Open(new HazardLogWriterOptions(options.HazardLogPath, options.DeviceId, options.Profile.Name)
+            {
+                TimeProvider = options.WallClock,
+            });
         }
         catch
         {
@@ -58,7 +61,8 @@ public sealed class SerialDevice : IDisposable
 
         try
         {
-            Runtime = ControllerRuntime.Create(new ControllerOptions(options.Profile, ClockMode.RealTime), new ModbusBoardPort(Master), _log);
+            Runtime = ControllerRuntime.Create(
+                new ControllerOptions(options.Profile, ClockMode.RealTime) { WallClock = options.WallClock }, new ModbusBoardPort(Master), _log);
         }
         catch
         {
@@ -95,7 +99,8 @@ public sealed class SerialDevice : IDisposable
     /// <summary>
     /// Ends the run and leaves the boards safe: stops the controller (clock and actors), writes the safe command once
     /// (heater relay open, power 0, pump stopped, clamp closed) with the heartbeat unchanged, and seals the hazard log
-    /// with a high-priority record of the shutdown (on stable storage before this returns). The board obeys the command
+    /// (<see cref="HazardLogWriter.Seal"/>: a LogSealed record of the shutdown, on stable storage and anchored in the
+    /// log's head file before this returns). The board obeys the command
     /// at once, and because the heartbeat no longer changes, its watchdog latches it SAFE 500 ms later; it stays latched
     /// until a controller releases the latch. Returns the bus failure when that last write did not get through (the
     /// watchdog latches the board anyway).
@@ -113,26 +118,21 @@ public sealed class SerialDevice : IDisposable
         var board = new ActuatorBoardClient(Master);
         var heartbeat = board.ReadHeld() is { IsSuccess: true } held ? held.Value.Heartbeat : last?.Feedback?.HeartbeatEcho ?? 0;
         var failure = board.Write(ActuatorCommand.Safe, heartbeat).Failure?.ToString();
-        var time = last?.Tick.Time ?? TimeSpan.Zero;
-        _log.Append(LogPriority.High, time, DateTimeOffset.UtcNow, new NoteEntry(failure is null
-            ? $"controller stopped ({reason}): safe command written, heartbeat stopped; log sealed"
-            : $"controller stopped ({reason}): the final safe command did not reach the board ({failure}); heartbeat stopped, the board watchdog latches; log sealed"));
-        _log.Flush();
+        // The seal is the log's last record, on stable storage and anchored in its head before this returns.
+        _log.Seal(failure is null
+            ? $"controller stopped ({reason}): safe command written, heartbeat stopped"
+            : $"controller stopped ({reason}): the final safe command did not reach the board ({failure}); heartbeat stopped, the board watchdog latches");
         return failure;
     }
 
     private void StopController()
     {
         _stopped = true;
-        try
-        {
-            Runtime.FlushLog();
-        }
-        finally
-        {
-            Runtime.Dispose();
-            _reports.Writer.TryComplete();
-        }
+        // Disposing stops the clock and the actors, then lets the log's writer thread write what they handed over (for
+        // a bounded time). No flush is awaited here: on a hung disk it would hold up the safe command that follows;
+        // the seal (or the writer's Dispose) syncs everything after it.
+        Runtime.Dispose();
+        _reports.Writer.TryComplete();
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using HipecSafe.Core.Profile;
+using HipecSafe.Devices.Modbus;
 using HipecSafe.Devices.Transport;
 
 namespace HipecSafe.DeviceHost;
@@ -6,9 +7,15 @@ namespace HipecSafe.DeviceHost;
 /// <summary>How to run the controller in real time against the boards on a serial port.</summary>
 public sealed record SerialDeviceOptions(SerialPortOptions Port, TreatmentProfile Profile, string HazardLogPath)
 {
-    /// <summary>Modbus response timeout.</summary>
-    public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>Modbus response timeout (docs/icd.md §3: 30 ms).</summary>
+    public TimeSpan ResponseTimeout { get; init; } = ModbusMasterOptions.DefaultResponseTimeout;
 
     /// <summary>Names the device in the hazard log header.</summary>
     public string DeviceId { get; init; } = "hipecsafe";
+
+    /// <summary>
+    /// The wall clock the hazard log's UTC fields are read from (and the log writer's timer). Cycles and timers never
+    /// use it: they run on the monotonic cycle clock.
+    /// </summary>
+    public TimeProvider WallClock { get; init; } = TimeProvider.System;
 }

@@ -48,6 +48,7 @@ public class DeviceConfigLoaderTests
         Assert.Equal(Parity.Even, config.Port.Parity);
         Assert.Equal(8, config.Port.DataBits);
         Assert.Equal(StopBits.One, config.Port.StopBits);
+        Assert.Equal(TimeSpan.FromMilliseconds(30), config.ResponseTimeout); // docs/icd.md §3
     }
 
     [Fact]

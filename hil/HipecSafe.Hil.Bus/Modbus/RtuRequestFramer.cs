@@ -13,8 +13,10 @@ namespace HipecSafe.Hil.Bus.Modbus;
 /// discarded, so noise glued to a request without a gap does not cost the request.</item>
 /// <item>Resync by silence: after t3.5 without bytes the buffer is handed over whole (the slave counts it as a
 /// CRC error or a foreign frame) and cleared. A clean, still-incomplete request is kept instead: on a non-real-time
-/// host a frame can arrive in pieces with a gap, and if it was really cut off, rule 2 drops it when the next
-/// request comes.</item>
+/// host a frame can arrive in pieces with a gap. But it is only kept on probation: from then on every byte is checked
+/// as if the buffer were dirty, so if it was really cut off (or noise corrupted the length its header claims), rule 2
+/// drops it as soon as the next request is complete, instead of swallowing requests until the claimed length is
+/// reached.</item>
 /// </list>
 /// </summary>
 internal sealed class RtuRequestFramer(TimeSpan silence)
@@ -26,6 +28,9 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
     // Length of the clean request being received, once its header has told it (0: not known). Until the buffer
     // reaches it, another byte can neither complete, dirty nor overflow the frame, so it needs no check.
     private int _cleanLength;
+
+    // The buffer was kept over t3.5 of silence as a clean incomplete request: not trusted to be one frame any more.
+    private bool _keptOverSilence;
 
     public long BytesDiscarded { get; private set; }
 
@@ -67,14 +72,20 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
 
     private void FlushOnSilence(List<byte[]> frames)
     {
-        if (_buffer.Count == 0 || IsCleanIncompleteRequest())
+        if (_buffer.Count == 0)
         {
             return;
         }
 
+        if (IsCleanIncompleteRequest())
+        {
+            _keptOverSilence = true;
+            _cleanLength = 0;
+            return;
+        }
+
         frames.Add([.. _buffer]);
-        _buffer.Clear();
-        _cleanLength = 0;
+        Clear();
     }
 
     private void TryComplete(List<byte[]> frames)
@@ -83,7 +94,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
         var count = span.Length;
         var length = ModbusRequestDecoder.RequestLength(span);
         var plausibleStart = span[0] <= ModbusLimits.MaxUnitAddress;
-        _cleanLength = plausibleStart && length > count && length <= ModbusLimits.MaxFrameLength ? length : 0;
+        _cleanLength = !_keptOverSilence && plausibleStart && length > count && length <= ModbusLimits.MaxFrameLength ? length : 0;
 
         if (plausibleStart && count == length && Crc16.IsValid(span))
         {
@@ -99,7 +110,8 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
 
         // count == length here means the frame is complete but its CRC failed: it is not a good frame either, so a
         // request at its tail is recovered (rule 2) rather than waiting for bytes that may never come.
-        var dirty = !plausibleStart || length == ModbusRequestDecoder.UnknownLength || (length > 0 && (count >= length || length > ModbusLimits.MaxFrameLength));
+        var dirty = _keptOverSilence || !plausibleStart || length == ModbusRequestDecoder.UnknownLength
+            || (length > 0 && (count >= length || length > ModbusLimits.MaxFrameLength));
         if (dirty && TryRecoverTail(span, frames))
         {
             return;
@@ -163,8 +175,14 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
     {
         BytesDiscarded += start;
         frames.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer)[start..].ToArray());
+        Clear();
+    }
+
+    private void Clear()
+    {
         _buffer.Clear();
         _cleanLength = 0;
+        _keptOverSilence = false;
     }
 
     private static bool IsFixedLengthFunction(byte function) => function is (byte)ModbusFunctionCode.ReadHoldingRegisters

@@ -120,6 +120,8 @@ public sealed class SimulationRig : IDisposable
     {
         Controller.FlushLog();
         Controller.Dispose();
+        // A simulation that ends closes its log cleanly, as the device does when it is stopped.
+        Log.Seal("end of simulation");
         Log.Dispose();
         Bus.Dispose();
     }

@@ -23,8 +23,10 @@ public static class ScenarioRunner
         var wall = Stopwatch.StartNew();
         Directory.CreateDirectory(outputDirectory);
         var logPath = Path.GetFullPath(Path.Combine(outputDirectory, "hazard.log"));
-        // The writer continues an existing log; a rerun must start from an empty one to be comparable.
+        // The writer continues an existing log; a rerun must start from an empty one to be comparable. Its head goes
+        // too: a head left over from the last run would make the new, empty log look cut short.
         File.Delete(logPath);
+        File.Delete(HazardLogHead.PathFor(logPath));
 
         var rigOptions = new RigOptions(scenario.Profile, scenario.Seed, logPath) { FaultInjectionArmed = true };
         var run = new RunState(scenario, options, new SafeStateJudge(scenario.Profile));

@@ -6,44 +6,55 @@ using HipecSafe.Controller.Topology;
 namespace HipecSafe.Controller.Actors;
 
 /// <summary>
-/// Owns the hazard-log writer: appends records in arrival order (the cycle chain makes that order deterministic),
-/// and tells the control lane when storage health changes so it can raise the "hazard log unavailable" alarm.
-/// The writer never throws for storage problems, and it outlives restarts of this actor.
+/// Hands the controller's records to the hazard log in arrival order (the cycle chain makes that order deterministic)
+/// and tells the control lane when the log becomes unavailable or available again, so it can raise or clear the
+/// "hazard log unavailable" alarm. In real time it never touches storage itself: the <see cref="HazardLogPump"/>'s
+/// writer thread does the writes, fsyncs and head replacements, so this actor answers every health ping at once
+/// however slow the disk is, and a slow disk shows as LOG-UNAVAILABLE, not as a missed health round (OI-11).
+/// The pump and the writer outlive restarts of this actor.
 /// </summary>
 internal sealed class HazardLogActor : MonitoredActor
 {
     private readonly HazardLogPorts _ports;
-    private readonly HazardLogWriter _writer;
-    private EventHandler<HazardLogHealthChangedEventArgs>? _onHealth;
+    private readonly HazardLogPump _pump;
+    private EventHandler<LogAvailabilityChangedEventArgs>? _onAvailability;
 
-    public HazardLogActor(HazardLogPorts ports, HazardLogWriter writer)
+    public HazardLogActor(HazardLogPorts ports, HazardLogPump pump)
         : base(ComponentNames.HazardLog)
     {
         _ports = ports;
-        _writer = writer;
-        Receive<LogEvent>(e => _writer.Append(e.Priority, e.ProcedureTime, e.WallClock, e.Entry));
+        _pump = pump;
+        Receive<LogEvent>(e => _pump.Enqueue(e.Priority, e.ProcedureTime, e.WallClock, e.Entry));
         Receive<LogRecords>(r =>
         {
             foreach (var entry in r.Entries)
             {
-                _writer.Append(entry.Priority, r.ProcedureTime, r.WallClock, entry.Entry);
+                _pump.Enqueue(entry.Priority, r.ProcedureTime, r.WallClock, entry.Entry);
             }
         });
-        Receive<FlushLog>(_ => Sender.Tell(new LogFlushed(_writer.Flush())));
+        Receive<FlushLog>(_ =>
+        {
+            // Answered once the writer has synced, from its thread; this actor does not wait for it.
+            var replyTo = Sender;
+            _pump.Flush(ok => replyTo.Tell(new LogFlushed(ok)));
+        });
     }
+
+    /// <summary>Each health round is a moment to see whether a record has waited too long for the disk.</summary>
+    protected override void OnHealthRound() => _pump.CheckStall();
 
     protected override void PreStart()
     {
         var controlLoop = _ports.ControlLoop;
-        _onHealth = (_, e) => controlLoop.Tell(new LogHealthChanged(e.Current is HazardLogHealth.Healthy, e.Current.ToString()));
-        _writer.HealthChanged += _onHealth;
+        _onAvailability = (_, e) => controlLoop.Tell(new LogHealthChanged(e.Available, e.Description));
+        _pump.AvailabilityChanged += _onAvailability;
         base.PreStart();
     }
 
     protected override void PostStop()
     {
-        // The writer outlives this actor instance: a restarted instance subscribes again, so this one must leave.
-        _writer.HealthChanged -= _onHealth;
+        // The pump outlives this actor instance: a restarted instance subscribes again, so this one must leave.
+        _pump.AvailabilityChanged -= _onAvailability;
         base.PostStop();
     }
 }

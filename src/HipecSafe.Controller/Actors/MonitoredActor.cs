@@ -13,10 +13,19 @@ internal abstract class MonitoredActor : ReceiveActor
     protected MonitoredActor(string component)
     {
         Component = component;
-        Receive<Ping>(p => Sender.Tell(new Pong(Component, p.Key)));
+        Receive<Ping>(p =>
+        {
+            Sender.Tell(new Pong(Component, p.Key));
+            OnHealthRound();
+        });
     }
 
     protected string Component { get; }
+
+    /// <summary>Called after answering each ping (once per cycle); must not block.</summary>
+    protected virtual void OnHealthRound()
+    {
+    }
 
     protected override void PreRestart(Exception reason, object message)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HipecSafe.Controller.Faults;
 using HipecSafe.Controller.Health;
 
@@ -84,12 +85,12 @@ internal sealed class LockstepMonitor
     /// <summary>Waits until the cycle is over; returns its report, or null when it stopped at a suspended component.</summary>
     public CycleReport? Wait(TimeSpan livenessLimit)
     {
-        var deadline = DateTime.UtcNow + livenessLimit;
+        var started = Stopwatch.GetTimestamp(); // monotonic: a wall-clock step must not end the wait
         lock (_gate)
         {
             while (!Done())
             {
-                var left = deadline - DateTime.UtcNow;
+                var left = livenessLimit - Stopwatch.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero || !WaitLocked(left))
                 {
                     throw new TimeoutException(
@@ -116,12 +117,12 @@ internal sealed class LockstepMonitor
     /// <summary>Waits until more than <paramref name="before"/> crashes have been handled by the root.</summary>
     public void WaitForCrashHandled(int before, TimeSpan livenessLimit)
     {
-        var deadline = DateTime.UtcNow + livenessLimit;
+        var started = Stopwatch.GetTimestamp(); // monotonic: a wall-clock step must not end the wait
         lock (_gate)
         {
             while (_crashesHandled <= before)
             {
-                var left = deadline - DateTime.UtcNow;
+                var left = livenessLimit - Stopwatch.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero || !WaitLocked(left))
                 {
                     throw new TimeoutException($"a crash was not handled within {livenessLimit.TotalSeconds:0} s");

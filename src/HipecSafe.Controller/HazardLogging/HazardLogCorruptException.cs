@@ -3,8 +3,9 @@ using HipecSafe.Core.HazardLog;
 namespace HipecSafe.Controller.HazardLogging;
 
 /// <summary>
-/// The existing log at the path is damaged before its end (not just torn). The writer will not append to it: it is
-/// evidence, and the device must not start a procedure until someone looks at it.
+/// The existing log at the path is damaged before its end (not just torn), or holds less than its head file anchors
+/// (records lost from its end, or the log replaced). The writer will not append to it: it is evidence, and the device
+/// must not start a procedure until someone looks at it.
 /// </summary>
 public sealed class HazardLogCorruptException : IOException
 {
@@ -15,6 +16,14 @@ public sealed class HazardLogCorruptException : IOException
         Result = result;
     }
 
+    public HazardLogCorruptException(string path, AnchoredVerification verification)
+        : base($"hazard log '{path}' does not match its head file and will not be appended to: {verification?.Describe()}")
+    {
+        LogPath = path;
+        Result = verification?.Chain;
+        Anchored = verification;
+    }
+
     public HazardLogCorruptException() { }
 
     public HazardLogCorruptException(string message) : base(message) { }
@@ -23,5 +32,9 @@ public sealed class HazardLogCorruptException : IOException
 
     public string? LogPath { get; }
 
+    /// <summary>What verifying the chain found.</summary>
     public VerificationResult? Result { get; }
+
+    /// <summary>The log checked against its head, when the head is why the log was refused.</summary>
+    public AnchoredVerification? Anchored { get; }
 }

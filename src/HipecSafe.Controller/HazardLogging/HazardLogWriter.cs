@@ -7,6 +7,9 @@ namespace HipecSafe.Controller.HazardLogging;
 /// Appends records to the hazard log file. Durability by priority: a <see cref="LogPriority.High"/> record is
 /// fsynced before <see cref="Append"/> returns; others are written to the OS at once and fsynced within
 /// <see cref="HazardLogWriterOptions.SyncInterval"/>, at the next high-priority record, or at <see cref="Dispose"/>.
+/// After every high-priority record, flush and seal, once the records are fsynced, the head file next to the log is
+/// replaced with their count and last hash (the tail anchor); <see cref="Seal"/> ends a cleanly closed log, and opening
+/// a log that was not sealed records a <see cref="LogNotSealedEntry"/> first.
 /// Storage errors never reach the caller: the writer holds records in a bounded spill buffer, reports
 /// <see cref="Health"/>, retries on every append (and every sync tick) and writes the buffer in order when storage
 /// returns. Thread-safe. See src/HipecSafe.Core/HazardLog/README.md.
@@ -18,6 +21,7 @@ public sealed class HazardLogWriter : IDisposable
 
     private readonly Lock _gate = new();
     private readonly IHazardLogFile _file;
+    private readonly IHazardLogFileSystem _fileSystem;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _syncInterval;
     private readonly ITimer _syncTimer;
@@ -29,6 +33,7 @@ public sealed class HazardLogWriter : IDisposable
 
     private HazardLogChain _chain;        // after the last record written to the file
     private HazardLogChain _durableChain; // after the last record known to be on stable storage
+    private HazardLogChain _anchoredChain; // what the head file says
     private long _end;
     private long _durableEnd;
     private long _lastSyncTimestamp;
@@ -37,14 +42,17 @@ public sealed class HazardLogWriter : IDisposable
     private HazardLogHealth _announced = new HazardLogHealth.Healthy();
     private bool _disposed;
 
-    private HazardLogWriter(HazardLogWriterOptions options, IHazardLogFile file, VerificationResult existing)
+    private HazardLogWriter(HazardLogWriterOptions options, IHazardLogFile file, AnchoredVerification opened)
     {
         _file = file;
+        _fileSystem = options.FileSystem;
         _clock = options.TimeProvider;
         _syncInterval = options.SyncInterval;
         _spill = new SpillBuffer(options.SpillCapacity);
         Path = options.Path;
-        OpenedLog = existing;
+        HeadPath = HazardLogHead.PathFor(options.Path);
+        Opened = opened;
+        var existing = opened.Chain;
 
         var chain = existing.RecordCount == 0 ? HazardLogChain.Genesis : HazardLogChain.ContinueAfter(existing);
         var now = _clock.GetUtcNow();
@@ -71,6 +79,17 @@ public sealed class HazardLogWriter : IDisposable
             chain = Write(chain.Seal(LogPriority.High, chain.LastProcedureTime, now, fault));
         }
 
+        if (existing.RecordCount > 0 && (!opened.IsSealed || DiscardedTornBytes > 0))
+        {
+            // Before anything else of this run: the previous writer did not close the log, and how far the head vouched.
+            chain = Write(chain.Seal(LogPriority.High, chain.LastProcedureTime, now, CrashMarker(opened)));
+        }
+        else if (existing.RecordCount > 0 && opened.HeadFinding != HeadFinding.Confirmed)
+        {
+            chain = Write(chain.Seal(LogPriority.High, chain.LastProcedureTime, now, new FaultEntry(LogSource,
+                $"the log ends with its seal, but its head file {HeadState(opened)}: records lost from its end before this point cannot be detected")));
+        }
+
         if (repair.Length > 0)
         {
             // The repair is written over the torn bytes and only then is the file cut to length, so the record of
@@ -85,7 +104,9 @@ public sealed class HazardLogWriter : IDisposable
             file.FlushToDisk();
         }
 
-        _chain = _durableChain = chain;
+        // The head is written at every open, after the records it anchors are on disk; failing, the open fails.
+        _fileSystem.ReplaceHead(HeadPath, new HazardLogHead(Header.LogId, chain.NextSequence, chain.LastHash).Encode());
+        _chain = _durableChain = _anchoredChain = chain;
         _end = _durableEnd = existing.VerifiedLength + repair.Length;
         _lastProcedureTime = chain.LastProcedureTime;
         _lastSyncTimestamp = _clock.GetTimestamp();
@@ -100,29 +121,38 @@ public sealed class HazardLogWriter : IDisposable
 
     /// <summary>
     /// Opens the log at <see cref="HazardLogWriterOptions.Path"/>, creating it with a header if it is empty or missing.
-    /// An existing log is verified first: the chain continues after its last good record; a torn tail is discarded
-    /// after a Fault record saying how many bytes; a corrupt log throws <see cref="HazardLogCorruptException"/> and is
-    /// left untouched. I/O errors while opening throw (a procedure must not start without a log).
+    /// An existing log is verified first, against its head file: the chain continues after its last good record; a
+    /// torn tail is discarded after a Fault record saying how many bytes; a log that was not sealed gets a
+    /// <see cref="LogNotSealedEntry"/>; a corrupt log, or one holding less than its head anchors, throws
+    /// <see cref="HazardLogCorruptException"/> and is left untouched, head and all. The head is then rewritten. I/O
+    /// errors while opening throw (a procedure must not start without a log).
     /// </summary>
     public static HazardLogWriter Open(HazardLogWriterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        // The head before the log: the head never runs ahead of the log, so a log read after it can only be longer.
+        var head = options.FileSystem.ReadHead(HazardLogHead.PathFor(options.Path));
         var file = options.FileSystem.Open(options.Path);
         try
         {
-            VerificationResult existing;
+            AnchoredVerification opened;
             using (var reader = file.OpenRead())
             {
-                existing = HazardLogVerifier.Verify(reader);
+                opened = HazardLogVerifier.VerifyAnchored(reader, head);
             }
 
-            if (existing.Status == VerificationStatus.Corrupt)
+            if (opened.Chain.Status == VerificationStatus.Corrupt)
             {
-                throw new HazardLogCorruptException(options.Path, existing);
+                throw new HazardLogCorruptException(options.Path, opened.Chain);
             }
 
-            return new HazardLogWriter(options, file, existing);
+            if (opened.Verdict == LogVerdict.AnchorMismatch)
+            {
+                throw new HazardLogCorruptException(options.Path, opened);
+            }
+
+            return new HazardLogWriter(options, file, opened);
         }
         catch
         {
@@ -136,11 +166,17 @@ public sealed class HazardLogWriter : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The head file next to the log (<see cref="HazardLogHead.PathFor"/>).</summary>
+    public string HeadPath { get; }
+
     /// <summary>The header of this log (written now for a new log, read back for an existing one).</summary>
     public LogHeaderEntry Header { get; }
 
     /// <summary>What verifying the existing file found when it was opened.</summary>
-    public VerificationResult OpenedLog { get; }
+    public VerificationResult OpenedLog => Opened.Chain;
+
+    /// <summary>What verifying the existing file against its head found when it was opened.</summary>
+    public AnchoredVerification Opened { get; }
 
     /// <summary>Bytes of a torn final record discarded at open (0 when the log was intact).</summary>
     public long DiscardedTornBytes { get; }
@@ -210,7 +246,8 @@ public sealed class HazardLogWriter : IDisposable
     }
 
     /// <summary>
-    /// Syncs what is written, or retries storage when it is failing. True when every accepted record is now durable.
+    /// Syncs what is written and anchors it in the head file, or retries storage when it is failing. True when every
+    /// accepted record is now durable and anchored.
     /// </summary>
     public bool Flush()
     {
@@ -219,12 +256,34 @@ public sealed class HazardLogWriter : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            durable = FlushLocked();
+            durable = FlushLocked(anchor: true);
             change = TakeHealthChangeLocked();
         }
 
         Announce(change);
         return durable;
+    }
+
+    /// <summary>
+    /// Closes the log cleanly: appends a high-priority <see cref="LogSealedEntry"/> giving <paramref name="reason"/>, at
+    /// the last record's procedure time and the writer's wall clock, fsyncs it and anchors it in the head file. Call it
+    /// once nothing else will be appended; a record appended after it leaves the log unsealed again. Like
+    /// <see cref="Append"/>, it never throws for storage problems.
+    /// </summary>
+    public LogAppendResult Seal(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        LogAppendResult result;
+        HazardLogHealthChangedEventArgs? change;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            result = AcceptLocked(new PendingEntry(LogPriority.High, _lastProcedureTime, _clock.GetUtcNow(), new LogSealedEntry(reason)));
+            change = TakeHealthChangeLocked();
+        }
+
+        Announce(change);
+        return result;
     }
 
     /// <summary>
@@ -243,7 +302,7 @@ public sealed class HazardLogWriter : IDisposable
 
             _disposed = true;
             _syncTimer.Dispose();
-            FlushLocked();
+            FlushLocked(anchor: true);
             try
             {
                 _file.Dispose();
@@ -316,21 +375,56 @@ public sealed class HazardLogWriter : IDisposable
                 return new LogAppendResult(LogAppendOutcome.Buffered, null);
             }
 
+            if (item.Priority == LogPriority.High)
+            {
+                // Durable whatever the head does: a head that cannot be written puts the writer in an outage.
+                AnchorLocked();
+            }
+
             return new LogAppendResult(LogAppendOutcome.Durable, sealedRecord.Record.Sequence);
         }
 
         return new LogAppendResult(LogAppendOutcome.Written, sealedRecord.Record.Sequence);
     }
 
-    private bool FlushLocked()
+    /// <param name="anchor">Also bring the head file up to date (flush, dispose); the sync timer does not.</param>
+    private bool FlushLocked(bool anchor)
     {
         if (_outage is not null)
         {
             return TryRecoverLocked(out _);
         }
 
-        return _unsynced.Count == 0 || TrySyncLocked();
+        var synced = _unsynced.Count == 0 || TrySyncLocked();
+        return synced && (!anchor || AnchorLocked());
     }
+
+    /// <summary>
+    /// Replaces the head file with the durable chain's count and last hash (only ever after their fsync, so the head
+    /// never runs ahead of the log). A head that cannot be written is a storage failure like any other.
+    /// </summary>
+    private bool AnchorLocked()
+    {
+        if (ReferenceEquals(_anchoredChain, _durableChain))
+        {
+            return true;
+        }
+
+        try
+        {
+            _fileSystem.ReplaceHead(HeadPath, HeadOf(_durableChain));
+        }
+        catch (Exception failure) when (StorageFailure.Is(failure))
+        {
+            EnterOutageLocked(failure, failing: null, part: "head file");
+            return false;
+        }
+
+        _anchoredChain = _durableChain;
+        return true;
+    }
+
+    private byte[] HeadOf(HazardLogChain chain) => new HazardLogHead(Header.LogId, chain.NextSequence, chain.LastHash).Encode();
 
     private bool TrySyncLocked()
     {
@@ -355,9 +449,9 @@ public sealed class HazardLogWriter : IDisposable
     /// Storage failed: everything after the last fsync goes back to memory, in order, followed by a Fault saying so;
     /// the chain rolls back to the last durable record.
     /// </summary>
-    private void EnterOutageLocked(Exception failure, PendingEntry? failing)
+    private void EnterOutageLocked(Exception failure, PendingEntry? failing, string? part = null)
     {
-        _outage = StorageFailure.Describe(failure);
+        _outage = Outage(failure, part);
         var firstHeld = _durableChain.NextSequence;
         foreach (var item in _unsynced)
         {
@@ -396,6 +490,7 @@ public sealed class HazardLogWriter : IDisposable
 
         var recovered = chain.Seal(LogPriority.High, _lastProcedureTime, _clock.GetUtcNow(), new FaultEntry(LogSource, RecoveryText()));
         bytes.Write(recovered.Line.Span);
+        string? part = null;
         try
         {
             // A failed write may have left part of a record behind.
@@ -406,15 +501,18 @@ public sealed class HazardLogWriter : IDisposable
 
             _file.WriteAt(_durableEnd, bytes.ToArray());
             _file.FlushToDisk();
+            part = "head file";
+            _fileSystem.ReplaceHead(HeadPath, HeadOf(recovered.Next));
         }
         catch (Exception failure) when (StorageFailure.Is(failure))
         {
-            _outage = StorageFailure.Describe(failure);
+            // Records already fsynced past the durable end are cut back and written again at the next try.
+            _outage = Outage(failure, part);
             lastHeldSequence = null;
             return false;
         }
 
-        _chain = _durableChain = recovered.Next;
+        _chain = _durableChain = _anchoredChain = recovered.Next;
         _end = _durableEnd += bytes.Length;
         _spill.Clear();
         _outage = null;
@@ -486,11 +584,30 @@ public sealed class HazardLogWriter : IDisposable
                 return;
             }
 
-            FlushLocked();
+            FlushLocked(anchor: false);
             change = TakeHealthChangeLocked();
         }
 
         Announce(change);
     }
 
+    private static string Outage(Exception failure, string? part) =>
+        part is null ? StorageFailure.Describe(failure) : $"{part}: {StorageFailure.Describe(failure)}";
+
+    /// <summary>The crash marker: the previous writer did not seal the log; what its head said and what is there.</summary>
+    private static LogNotSealedEntry CrashMarker(AnchoredVerification opened)
+    {
+        var found = opened.Chain;
+        var head = opened.HeadFinding == HeadFinding.Confirmed ? opened.Head : null;
+        var detail = head is not null
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the previous writer did not seal the log (crash, kill or power loss); its head file anchored {head.RecordCount} records, " +
+                $"{found.RecordCount - head.RecordCount} more followed unanchored")
+            : $"the previous writer did not seal the log (crash, kill or power loss) and its head file {HeadState(opened)}: " +
+              "records lost from its end before this point cannot be detected";
+        return new LogNotSealedEntry(head?.RecordCount, head?.LastHash, found.RecordCount, found.LastHash, detail);
+    }
+
+    private static string HeadState(AnchoredVerification opened) =>
+        opened.HeadFinding == HeadFinding.Unreadable ? $"was unreadable ({opened.HeadProblem})" : "was missing";
 }

@@ -62,6 +62,21 @@ internal sealed class SpillBuffer(int capacity)
         return true;
     }
 
+    /// <summary>Hands over every record held, in order, and empties the buffer; the drop counts stay.</summary>
+    public List<PendingEntry> TakeAll()
+    {
+        var taken = new List<PendingEntry>(_items);
+        _items.Clear();
+        return taken;
+    }
+
+    /// <summary>Forgets what was dropped and refused so far (once it has been recorded).</summary>
+    public void ResetCounts()
+    {
+        Array.Clear(_droppedByPriority);
+        RefusedHighPriority = 0;
+    }
+
     public void Clear()
     {
         _items.Clear();

@@ -12,7 +12,7 @@ namespace HipecSafe.Controller.Topology;
 internal sealed record ControllerParts(
     ClockMode Mode,
     Boards.IBoardPort Boards,
-    HazardLogWriter Log,
+    HazardLogPump Log,
     ProcedureStep Procedure,
     SafetyGate Gate,
     IActorRef Listener,

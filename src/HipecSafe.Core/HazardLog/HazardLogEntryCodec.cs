@@ -59,6 +59,16 @@ internal static class HazardLogEntryCodec
             case NoteEntry note:
                 json.WriteString("text", note.Text);
                 break;
+            case LogSealedEntry seal:
+                json.WriteString("reason", seal.Reason);
+                break;
+            case LogNotSealedEntry notSealed:
+                WriteNullableNumber(json, "headRecords", notSealed.HeadRecordCount);
+                json.WriteString("headLastHash", notSealed.HeadLastHash);
+                json.WriteNumber("foundRecords", notSealed.FoundRecordCount);
+                json.WriteString("foundLastHash", notSealed.FoundLastHash);
+                json.WriteString("detail", notSealed.Detail);
+                break;
             default:
                 throw new ArgumentException($"no log format for entry type {entry.GetType().Name}", nameof(entry));
         }
@@ -86,6 +96,9 @@ internal static class HazardLogEntryCodec
                 HazardLogKind.SafeStateEntered => new SafeStateEntry(SafeStateChange.Entered, f.String("reason")),
                 HazardLogKind.SafeStateLeft => new SafeStateEntry(SafeStateChange.Left, f.String("reason")),
                 HazardLogKind.Note => new NoteEntry(f.String("text")),
+                HazardLogKind.LogSealed => new LogSealedEntry(f.String("reason")),
+                HazardLogKind.LogNotSealed => new LogNotSealedEntry(
+                    f.NullableLong("headRecords"), f.NullableString("headLastHash"), f.Long("foundRecords"), f.String("foundLastHash"), f.String("detail")),
                 _ when AlarmEntry.TryGetChange(kind, out var change) => ReadAlarm(change, f),
                 _ => throw new HazardLogFormatException($"no reader for record kind {kind}"),
             };
@@ -98,6 +111,18 @@ internal static class HazardLogEntryCodec
 
         f.End();
         return entry;
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static AlarmEntry ReadAlarm(AlarmEventKind change, JsonFieldReader f) => new(

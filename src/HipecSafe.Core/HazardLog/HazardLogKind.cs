@@ -25,4 +25,10 @@ public enum HazardLogKind
     SafeStateEntered,
     SafeStateLeft,
     Note,
+
+    /// <summary>The writer closed the log cleanly; nothing follows (<see cref="LogSealedEntry"/>).</summary>
+    LogSealed,
+
+    /// <summary>The writer opened a log its previous writer had not sealed (<see cref="LogNotSealedEntry"/>).</summary>
+    LogNotSealed,
 }

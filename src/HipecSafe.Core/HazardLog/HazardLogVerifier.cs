@@ -37,6 +37,49 @@ public static class HazardLogVerifier
         return Verify(stream, onRecord);
     }
 
+    /// <summary>
+    /// Verifies a log and compares its end with its head file's content (<paramref name="head"/>; null when there is
+    /// no head file). Read the head before the log: a writer replaces the head only after the records it anchors are
+    /// on stable storage, so a log read after its head can only be longer, never shorter, than the head says.
+    /// </summary>
+    public static AnchoredVerification VerifyAnchored(Stream log, byte[]? head, Action<HazardLogRecord>? onRecord = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        HazardLogHead? anchor = null;
+        string? headProblem = null;
+        if (head is not null)
+        {
+            HazardLogHead.TryDecode(head, out anchor, out headProblem);
+        }
+
+        string? hashAtHead = null;
+        HazardLogRecord? last = null;
+        var chain = Verify(log, record =>
+        {
+            if (anchor is not null && record.Sequence == anchor.RecordCount - 1)
+            {
+                hashAtHead = record.Hash;
+            }
+
+            last = record;
+            onRecord?.Invoke(record);
+        });
+
+        var finding = head is null ? HeadFinding.Missing
+            : anchor is null ? HeadFinding.Unreadable
+            : chain.Header is { } header && header.LogId != anchor.LogId ? HeadFinding.OtherLog
+            : chain.RecordCount < anchor.RecordCount ? HeadFinding.RecordsMissing
+            : hashAtHead != anchor.LastHash ? HeadFinding.HashDiffers
+            : HeadFinding.Confirmed;
+        var verdict = chain.Status == VerificationStatus.Corrupt ? LogVerdict.Corrupt
+            : finding is HeadFinding.OtherLog or HeadFinding.RecordsMissing or HeadFinding.HashDiffers ? LogVerdict.AnchorMismatch
+            : finding == HeadFinding.Unreadable || (finding == HeadFinding.Missing && chain.RecordCount > 0) ? LogVerdict.HeadMissing
+            : chain.Status == VerificationStatus.TornTail ? LogVerdict.TornTail
+            : last?.Entry is not LogSealedEntry ? LogVerdict.NotSealed
+            : LogVerdict.Intact;
+        return new AnchoredVerification(verdict, chain, anchor, finding, headProblem, hashAtHead, last);
+    }
+
     private static VerificationProblem? Check(LogLine line, Progress state, out HazardLogRecord? record)
     {
         record = null;

@@ -66,6 +66,17 @@ internal sealed class JsonFieldReader
             : throw Wrong(name, "a whole number", value);
     }
 
+    public long? NullableLong(string name)
+    {
+        var value = Next(name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt64(out var number) => number,
+            JsonValueKind.Null => null,
+            _ => throw Wrong(name, "a whole number or null", value),
+        };
+    }
+
     public int Int(string name)
     {
         var value = Next(name);

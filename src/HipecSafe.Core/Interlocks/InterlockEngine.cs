@@ -88,6 +88,8 @@ public sealed class InterlockEngine
             // Armed first: a rule with memory judges its condition on what it remembers after this evaluation.
             var arming = rule.Arm(context, previous.Memory);
             var check = rule.Check(context, arming.Memory, previous.Trip is not null);
+            // Made from the check only when something keeps or shows it: most cycles nothing does.
+            Measurement? measured = null;
             var applies = arming.Applies;
             var pendingSince = previous.PendingSince;
             var lastHolding = previous.LastHolding;
@@ -99,7 +101,7 @@ public sealed class InterlockEngine
             {
                 case ConditionState.Holds:
                     pendingSince ??= now;
-                    lastHolding = check.Measured;
+                    lastHolding = measured ??= check.Measured;
                     clearingSince = null;
                     break;
                 case ConditionState.Clear:
@@ -112,7 +114,7 @@ public sealed class InterlockEngine
                             break;
                         }
 
-                        (cleared ??= []).Add(new ClearedTrip(Updated(ended, check), now,
+                        (cleared ??= []).Add(new ClearedTrip(Updated(ended, check, ref measured), now,
                             applies ? ClearCause.ConditionCleared : ClearCause.NoLongerApplicable));
                         trip = null;
                         clearingSince = null;
@@ -126,15 +128,15 @@ public sealed class InterlockEngine
 
             if (trip is null && pendingSince is { } since && now - since >= _persistence[i])
             {
-                var measured = lastHolding
+                var holding = lastHolding
                     ?? throw new InvalidOperationException($"rule {rule.Id} held without a measurement");
                 trip = new InterlockTrip(rule.Id, rule.Title, rule.HazardId, rule.RequirementId, rule.Priority,
-                    rule.Response, rule.Clear, measured, since, now, check.State, Describe(check), rule.Persistence) { BoardLatch = rule.BoardLatch };
+                    rule.Response, rule.Clear, holding, since, now, check.State, Describe(check, ref measured), rule.Persistence) { BoardLatch = rule.BoardLatch };
                 (raised ??= []).Add(trip);
             }
             else if (trip is { } active)
             {
-                trip = Updated(active, check);
+                trip = Updated(active, check, ref measured);
             }
 
             if (!Unchanged(previous, pendingSince, lastHolding, trip, arming.Memory, clearingSince))
@@ -278,9 +280,10 @@ public sealed class InterlockEngine
         && ReferenceEquals(previous.Trip, trip)
         && ReferenceEquals(previous.Memory, memory);
 
-    private static InterlockTrip Updated(InterlockTrip trip, RuleCheck check) =>
-        trip with { Condition = check.State, Latest = Describe(check) };
+    private static InterlockTrip Updated(InterlockTrip trip, in RuleCheck check, ref Measurement? measured) =>
+        trip with { Condition = check.State, Latest = Describe(check, ref measured) };
 
-    private static string Describe(RuleCheck check) =>
-        check.Measured?.ToString() ?? check.UnknownReason ?? "";
+    /// <summary>The check in words; <paramref name="measured"/> is the check's measurement, made here if not yet.</summary>
+    private static string Describe(in RuleCheck check, ref Measurement? measured) =>
+        (measured ??= check.Measured)?.ToString() ?? check.UnknownReason ?? "";
 }

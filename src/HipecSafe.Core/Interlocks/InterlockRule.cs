@@ -83,8 +83,6 @@ public abstract partial class InterlockRule
     // Phases as a table: AppliesTo runs for every rule every cycle, a set lookup through an interface each time.
     private readonly bool[] _armedIn;
 
-    private Measurement? _lastMeasured;
-
     public string Id { get; }
 
     public string Title { get; }
@@ -162,25 +160,4 @@ public abstract partial class InterlockRule
     public virtual Duration ClearAfter => Duration.Zero;
 
     public override string ToString() => $"{Id} ({HazardId}, {RequirementId})";
-
-    /// <summary>
-    /// A measurement without a formatted detail, the previous one again when nothing in it changed: most rules read
-    /// the same count or flag (0 failures, no air, no fault bit) cycle after cycle, and the engine keeps a rule's
-    /// state object while the measurement it holds is the same object. This memo is no memory of the rule:
-    /// Measurement is immutable and compares by value, and the one returned equals a new one from the same arguments
-    /// in every field, so no result depends on which call stored it (nor which engine state, nor which thread).
-    /// </summary>
-    protected Measurement Measured(string quantity, double value, string unit, string relation, double limit, string? detail = null)
-    {
-        if (_lastMeasured is { } last && ReferenceEquals(last.Quantity, quantity) && last.Value.Equals(value)
-            && ReferenceEquals(last.Unit, unit) && ReferenceEquals(last.Relation, relation) && last.Limit.Equals(limit)
-            && ReferenceEquals(last.Detail, detail))
-        {
-            return last;
-        }
-
-        var measured = new Measurement(quantity, value, unit, relation, limit, detail);
-        _lastMeasured = measured;
-        return measured;
-    }
 }

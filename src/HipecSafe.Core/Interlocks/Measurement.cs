@@ -9,7 +9,8 @@ namespace HipecSafe.Core.Interlocks;
 /// <remarks>
 /// Every rule measures every cycle, but the text is read only when a trip is raised, held or refused a reset. A rule
 /// may therefore pass the detail as a function, formatted once on first use: the same text, without formatting
-/// numbers ten times a second that nobody reads.
+/// numbers ten times a second that nobody reads. Rules hand over a <see cref="DeferredMeasurement"/>, so the
+/// measurement itself is made only when the engine keeps or shows it.
 /// </remarks>
 public sealed record Measurement
 {

@@ -8,6 +8,93 @@ namespace HipecSafe.Devices.Modbus;
 /// </summary>
 public static class ModbusReplyDecoder
 {
+    /// <summary><see cref="MatchedLength"/>: a byte received so far contradicts the reply to the request.</summary>
+    public const int NotThisReply = -1;
+
+    /// <summary><see cref="MatchedLength"/>: the header is not complete yet.</summary>
+    public const int NeedMoreBytes = 0;
+
+    /// <summary>
+    /// Bytes the master reads before <see cref="MatchedLength"/> can decide: address and function code, plus the
+    /// byte count of a read (the only reply whose length it carries).
+    /// </summary>
+    public static int HeaderLength(ModbusRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request is ReadRegistersRequest ? 3 : 2;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="head"/>, the first bytes of a frame, can start the reply to <paramref name="request"/>
+    /// (docs/icd.md §3): its unit, its function code or the exception form of it, and for a read the byte count
+    /// (2 × quantity). Returns the whole reply's length once the header matches, <see cref="NeedMoreBytes"/> while
+    /// it is incomplete, <see cref="NotThisReply"/> as soon as a byte contradicts it (another unit's or another
+    /// function's frame, a late reply to another request, noise).
+    /// </summary>
+    public static int MatchedLength(ModbusRequest request, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (head.IsEmpty)
+        {
+            return NeedMoreBytes;
+        }
+
+        if (head[0] != request.Unit)
+        {
+            return NotThisReply;
+        }
+
+        if (head.Length < 2)
+        {
+            return NeedMoreBytes;
+        }
+
+        var requested = (byte)request.Function;
+        if (head[1] == (requested | ModbusLimits.ExceptionFlag))
+        {
+            return ModbusLimits.ExceptionReplyLength;
+        }
+
+        if (head[1] != requested)
+        {
+            return NotThisReply;
+        }
+
+        if (request is not ReadRegistersRequest read)
+        {
+            return request.ExpectedReplyLength;
+        }
+
+        if (head.Length < 3)
+        {
+            return NeedMoreBytes;
+        }
+
+        return head[2] == 2 * read.Quantity ? request.ExpectedReplyLength : NotThisReply;
+    }
+
+    /// <summary>
+    /// Why bytes the master discarded while waiting for <paramref name="request"/>'s reply were not it: a whole frame
+    /// (valid CRC) from another unit, with another function or of another length (<see cref="ModbusFailureKind.WrongAddress"/>,
+    /// <see cref="ModbusFailureKind.WrongFunction"/>, <see cref="ModbusFailureKind.Malformed"/>), or bytes that form no
+    /// frame: noise or a corrupted frame (<see cref="ModbusFailureKind.CrcError"/>).
+    /// </summary>
+    public static ModbusFailure ForeignFrameFailure(ModbusRequest request, ReadOnlySpan<byte> discarded)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (discarded.Length >= ModbusLimits.MinFrameLength && Crc16.IsValid(discarded))
+        {
+            var classified = Classify(request, discarded);
+            if (!classified.IsSuccess)
+            {
+                return classified.Failure;
+            }
+        }
+
+        return new ModbusFailure(ModbusFailureKind.CrcError, request.Unit, request.Function,
+            Invariant($"{discarded.Length} bytes that form no frame (noise or a corrupted frame): {RtuFrame.Hex(discarded)}"));
+    }
+
     /// <summary>
     /// Length of the whole reply once its first two bytes are known: an exception reply is 5 bytes, anything else is
     /// taken to be the request's normal reply length (a foreign function code is caught after the CRC check).

@@ -5,10 +5,11 @@ namespace HipecSafe.Devices.Modbus;
 
 /// <summary>
 /// Modbus RTU client for one serial bus. One request is outstanding at a time (calls from several threads queue
-/// on the bus lock). A transaction: wait until the line has been quiet for t3.5 (reading and counting any stray
-/// bytes), send the request, read the reply header (address, function) to tell an exception reply (5 bytes) from a
-/// normal one (the request's expected length), read the rest within the response timeout, then check it.
-/// Bus errors come back as typed failures, never as exceptions, and every failure is counted per unit.
+/// on the bus lock). An attempt (docs/icd.md §3): wait until the line has been quiet for t3.5 (reading and counting
+/// any stray bytes), send the request, then wait for a frame whose header matches it (unit, function or its exception
+/// form, a read's byte count), discarding frames that do not, and check it. A lost or corrupt reply is retried
+/// (<see cref="ModbusMasterOptions.Retries"/>, once by default); an exception reply is not.
+/// Bus errors come back as typed failures, never as exceptions, and every failed attempt is counted per unit.
 /// Deadlines run on the transport's clock, so the same code works on a real port and on a virtual-time link.
 /// </summary>
 public sealed class ModbusRtuMaster
@@ -17,6 +18,7 @@ public sealed class ModbusRtuMaster
     private readonly object _bus = new();
     private readonly Dictionary<byte, SlaveCounters> _units = [];
     private readonly byte[] _buffer = new byte[ModbusLimits.MaxFrameLength];
+    private readonly byte[] _spill = new byte[64];
     private long? _lastLineActivity;
     private long _strayBytes;
 
@@ -32,7 +34,7 @@ public sealed class ModbusRtuMaster
 
     public string BusName => _transport.Name;
 
-    /// <summary>Bytes that arrived outside any reply (late replies, noise) and were thrown away before a request.</summary>
+    /// <summary>Bytes that were not a reply to the request outstanding (late replies, foreign frames, noise) and were thrown away, before a request or while waiting.</summary>
     public long StrayBytesDiscarded => Interlocked.Read(ref _strayBytes);
 
     /// <summary>FC 0x03.</summary>
@@ -68,10 +70,9 @@ public sealed class ModbusRtuMaster
             var counters = CountersOf(request.Unit);
             counters.TransactionStarted();
             ModbusResult<T> result;
-            var attempt = 0;
-            while (true)
+            for (var attempt = 0; ; attempt++)
             {
-                counters.AttemptStarted();
+                counters.AttemptStarted(isRetry: attempt > 0);
                 result = Interpret(request, Attempt(request), interpret);
                 if (result.IsSuccess)
                 {
@@ -80,7 +81,7 @@ public sealed class ModbusRtuMaster
 
                 counters.AttemptFailed(result.Failure);
                 // A refusal is the unit's considered answer; asking again would get the same one.
-                if (result.Failure.Kind == ModbusFailureKind.ExceptionReply || attempt++ >= Options.Retries)
+                if (result.Failure.Kind == ModbusFailureKind.ExceptionReply || attempt >= Options.Retries)
                 {
                     break;
                 }
@@ -126,42 +127,13 @@ public sealed class ModbusRtuMaster
         var frame = request.Frame;
         try
         {
+            // Also before a retry: the rest of a corrupted frame or a late reply must not be read as the retry's answer.
             WaitForQuietLine();
             _transport.Write(frame);
-            var clock = _transport.Clock;
-            var sentAt = clock.GetTimestamp();
+            var sentAt = _transport.Clock.GetTimestamp();
             _lastLineActivity = sentAt;
-
             var budget = Options.ResponseTimeout + Options.Timing.WireTime(frame.Length + request.ExpectedReplyLength);
-            var received = 0;
-            var target = 2; // header first: the function code tells an exception reply from a normal one
-            while (received < target)
-            {
-                var remaining = budget - clock.GetElapsedTime(sentAt);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    break;
-                }
-
-                var count = _transport.Read(_buffer.AsSpan(received, target - received), remaining);
-                if (count == 0)
-                {
-                    continue;
-                }
-
-                received += count;
-                _lastLineActivity = clock.GetTimestamp();
-                if (target == 2 && received >= 2)
-                {
-                    target = ModbusReplyDecoder.ExpectedLength(request, _buffer[1]);
-                }
-            }
-
-            return received == 0
-                ? ModbusResult.Failed<ushort[]>(new ModbusFailure(ModbusFailureKind.Timeout, request.Unit, request.Function,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"no reply within {budget.TotalMilliseconds:0.###} ms (response timeout {Options.ResponseTimeout.TotalMilliseconds:0.###} ms + wire time) on '{_transport.Name}'")))
-                : ModbusReplyDecoder.Decode(request, _buffer.AsSpan(0, received));
+            return AwaitReply(request, sentAt, budget);
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or UnauthorizedAccessException)
         {
@@ -170,6 +142,98 @@ public sealed class ModbusRtuMaster
                 $"transport '{_transport.Name}' failed: {e.GetType().Name}: {e.Message}"));
         }
     }
+
+    /// <summary>
+    /// Reads until the reply to <paramref name="request"/> is complete or <paramref name="budget"/> is spent. Modbus RTU
+    /// has no transaction id, so a reply is recognised by its header (unit, function or its exception form, a read's
+    /// byte count). Bytes that cannot start it — another unit's or function's frame, a late reply to an earlier
+    /// request, noise — are read to the end of their frame (t3.5 of silence) and dropped, and the wait goes on within
+    /// the same budget. Once a header matches, the frame is read by its length without looking at gaps, so a host
+    /// that delivers a reply in pieces does not lose it; a bad CRC then fails the attempt.
+    /// </summary>
+    private ModbusResult<ushort[]> AwaitReply(ModbusRequest request, long sentAt, TimeSpan budget)
+    {
+        var clock = _transport.Clock;
+        var silence = Options.Timing.InterFrameSilence;
+        var received = 0;
+        var discarding = false;
+        var lastByteAt = sentAt;
+        ModbusFailure? foreign = null;
+        while (true)
+        {
+            var remaining = budget - clock.GetElapsedTime(sentAt);
+            if (discarding)
+            {
+                var quietFor = clock.GetElapsedTime(lastByteAt);
+                if (quietFor >= silence || remaining <= TimeSpan.Zero)
+                {
+                    foreign ??= ModbusReplyDecoder.ForeignFrameFailure(request, _buffer.AsSpan(0, received));
+                    received = 0;
+                    discarding = false;
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                // Past one frame's worth the bytes are only counted: the buffer keeps the start for the failure's detail.
+                var room = _buffer.Length - received;
+                var into = room > 0 ? _buffer.AsSpan(received, room) : _spill.AsSpan();
+                var count = _transport.Read(into, Min(silence - quietFor, remaining));
+                if (count > 0)
+                {
+                    received += room > 0 ? count : 0;
+                    lastByteAt = clock.GetTimestamp();
+                    _lastLineActivity = lastByteAt;
+                    Interlocked.Add(ref _strayBytes, count);
+                }
+
+                continue;
+            }
+
+            var matched = ModbusReplyDecoder.MatchedLength(request, _buffer.AsSpan(0, received));
+            if (matched == ModbusReplyDecoder.NotThisReply)
+            {
+                discarding = true;
+                Interlocked.Add(ref _strayBytes, received);
+                continue;
+            }
+
+            var target = matched > 0 ? matched : ModbusReplyDecoder.HeaderLength(request);
+            if (matched > 0 && received >= target)
+            {
+                return ModbusReplyDecoder.Decode(request, _buffer.AsSpan(0, received));
+            }
+
+            if (remaining <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            var read = _transport.Read(_buffer.AsSpan(received, target - received), remaining);
+            if (read > 0)
+            {
+                received += read;
+                lastByteAt = clock.GetTimestamp();
+                _lastLineActivity = lastByteAt;
+            }
+        }
+
+        if (received > 0)
+        {
+            return ModbusReplyDecoder.Decode(request, _buffer.AsSpan(0, received)); // the reply began but was cut short
+        }
+
+        var waited = string.Create(CultureInfo.InvariantCulture,
+            $"no reply within {budget.TotalMilliseconds:0.###} ms (response timeout {Options.ResponseTimeout.TotalMilliseconds:0.###} ms + wire time) on '{_transport.Name}'");
+        return ModbusResult.Failed<ushort[]>(foreign is null
+            ? new ModbusFailure(ModbusFailureKind.Timeout, request.Unit, request.Function, waited)
+            : foreign with { Detail = $"{waited}; discarded what came instead: {foreign.Detail}" });
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>
     /// Waits until the line has been silent for t3.5, discarding whatever arrives meanwhile (a late reply to an

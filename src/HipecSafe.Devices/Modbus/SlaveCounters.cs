@@ -9,13 +9,21 @@ internal sealed class SlaveCounters(byte unit)
     private long _failed;
     private int _consecutiveFailures;
     private long _attempts;
+    private long _retried;
     private ModbusFailure? _lastFailure;
 
     public int ConsecutiveFailures => _consecutiveFailures;
 
     public void TransactionStarted() => _transactions++;
 
-    public void AttemptStarted() => _attempts++;
+    public void AttemptStarted(bool isRetry)
+    {
+        _attempts++;
+        if (isRetry)
+        {
+            _retried++;
+        }
+    }
 
     public void AttemptFailed(ModbusFailure failure)
     {
@@ -37,6 +45,6 @@ internal sealed class SlaveCounters(byte unit)
         }
     }
 
-    public SlaveStatistics Snapshot() => new(unit, _transactions, _succeeded, _failed, _consecutiveFailures, _attempts,
+    public SlaveStatistics Snapshot() => new(unit, _transactions, _succeeded, _failed, _consecutiveFailures, _attempts, _retried,
         new Dictionary<ModbusFailureKind, long>(_failuresByKind), _lastFailure);
 }

@@ -21,6 +21,14 @@ internal sealed class FakeLogFile : IHazardLogFile
     /// <summary>Every operation, even Length, fails with EIO.</summary>
     public bool Dead { get; set; }
 
+    /// <summary>
+    /// A disk that hangs: while set, every fsync waits until the test opens the gate; <see cref="SyncWaiting"/> is set
+    /// once a sync is waiting at it. No sleeping anywhere: the test decides when the disk answers.
+    /// </summary>
+    public ManualResetEventSlim? SyncGate { get; set; }
+
+    public ManualResetEventSlim SyncWaiting { get; } = new();
+
     public int SyncCount { get; private set; }
 
     public int OpenCount { get; set; }
@@ -67,6 +75,12 @@ internal sealed class FakeLogFile : IHazardLogFile
 
     public void FlushToDisk()
     {
+        if (SyncGate is { } gate)
+        {
+            SyncWaiting.Set();
+            gate.Wait();
+        }
+
         ThrowIfDead();
         if (SyncFails)
         {
@@ -103,12 +117,36 @@ internal sealed class FakeLogFile : IHazardLogFile
     }
 }
 
-/// <summary>Hands out one <see cref="FakeLogFile"/> per path, the same one on every open.</summary>
+/// <summary>
+/// Hands out one <see cref="FakeLogFile"/> per path, the same one on every open, and keeps head files in memory; a
+/// replaced head is durable at once (the real replacement fsyncs before it returns), so a power loss keeps it.
+/// </summary>
 internal sealed class FakeLogFileSystem : IHazardLogFileSystem
 {
     public Dictionary<string, FakeLogFile> Files { get; } = [];
 
+    /// <summary>Head files by path; a test may change or remove one as someone tampering would.</summary>
+    public Dictionary<string, byte[]> Heads { get; } = [];
+
+    /// <summary>Replacing a head fails with EIO.</summary>
+    public bool HeadWriteFails { get; set; }
+
+    public int HeadWrites { get; private set; }
+
     public FakeLogFile this[string path] => Files[path];
+
+    public byte[]? ReadHead(string path) => Heads.TryGetValue(path, out var head) ? [.. head] : null;
+
+    public void ReplaceHead(string path, ReadOnlySpan<byte> content)
+    {
+        if (HeadWriteFails)
+        {
+            throw new IOException("Input/output error", 5);
+        }
+
+        Heads[path] = content.ToArray();
+        HeadWrites++;
+    }
 
     public IHazardLogFile Open(string path)
     {

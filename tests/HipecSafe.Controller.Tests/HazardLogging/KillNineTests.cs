@@ -9,7 +9,8 @@ namespace HipecSafe.Controller.Tests.HazardLogging;
 
 /// <summary>
 /// A real process appends high-priority records and acknowledges each on stdout once Append has returned; it is
-/// killed with SIGKILL mid-stream. Every acknowledged record must be in the file and the chain must verify.
+/// killed with SIGKILL mid-stream. Every acknowledged record must be in the file and anchored by the head file, the
+/// chain must verify, and the next writer to open the log must record that it was not sealed.
 /// </summary>
 public sealed class KillNineTests : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class KillNineTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Fact]
-    [Verifies("SRS-LG-004")]
+    [Verifies("SRS-LG-004", "SRS-LG-008", "SRS-LG-009")]
     public void Every_acknowledged_record_survives_kill_9_and_the_log_can_be_continued()
     {
         var path = Path.Combine(_directory.FullName, "hazard.jsonl");
@@ -50,26 +51,38 @@ public sealed class KillNineTests : IDisposable
 
         Assert.True(acknowledged.Count == AcknowledgementsBeforeKill, $"the child stopped after {acknowledged.Count} acknowledgements: {errors}");
         var present = new HashSet<long>();
-        VerificationResult afterKill;
-        using (var log = File.OpenRead(path))
-        {
-            afterKill = HazardLogVerifier.Verify(log, r => present.Add(r.Sequence));
-        }
+        var afterKill = VerifyAnchored(path, r => present.Add(r.Sequence));
 
-        Assert.True(afterKill.Status != VerificationStatus.Corrupt, afterKill.Describe());
+        // A crash, not tampering: the head file vouches for every acknowledged record, and the log was not sealed.
+        Assert.True(afterKill.Verdict is LogVerdict.NotSealed or LogVerdict.TornTail, afterKill.Describe());
+        Assert.Equal(HeadFinding.Confirmed, afterKill.HeadFinding);
+        Assert.True(afterKill.Head!.RecordCount > acknowledged.Max(), $"the head anchors {afterKill.Head.RecordCount} records; seq {acknowledged.Max()} was acknowledged");
         Assert.All(acknowledged, seq => Assert.Contains(seq, present));
 
+        var utc = new DateTimeOffset(2026, 3, 14, 9, 0, 0, TimeSpan.Zero);
         using (var writer = HazardLogWriter.Open(new HazardLogWriterOptions(path, "kill-test-parent", "none")))
         {
-            Assert.Equal(afterKill.RecordCount, writer.OpenedLog.RecordCount);
-            writer.Append(LogPriority.High, writer.LastProcedureTime, DateTimeOffset.UtcNow, new NoteEntry("after the crash"));
+            Assert.Equal(afterKill.Chain.RecordCount, writer.OpenedLog.RecordCount);
+            writer.Append(LogPriority.High, writer.LastProcedureTime, utc, new NoteEntry("after the crash"));
+            writer.Seal("end of the test");
         }
 
-        using (var log = File.OpenRead(path))
-        {
-            var continued = HazardLogVerifier.Verify(log);
-            Assert.True(continued.IsIntact, continued.Describe());
-        }
+        var records = new List<HazardLogRecord>();
+        var continued = VerifyAnchored(path, records.Add);
+        Assert.True(continued.Verdict == LogVerdict.Intact, continued.Describe());
+        // The new run's first record after any repair of a torn tail is the crash marker, with what the head had said.
+        var marker = Assert.IsType<LogNotSealedEntry>(records.Single(r => r.Entry is LogNotSealedEntry).Entry);
+        Assert.Equal((afterKill.Head.RecordCount, afterKill.Head.LastHash), (marker.HeadRecordCount!.Value, marker.HeadLastHash));
+        Assert.Equal((afterKill.Chain.RecordCount, afterKill.Chain.LastHash), (marker.FoundRecordCount, marker.FoundLastHash));
+        Assert.Equal(LogPriority.High, records.Single(r => r.Entry is LogNotSealedEntry).Priority);
+        Assert.IsType<NoteEntry>(records[^2].Entry);
+    }
+
+    private static AnchoredVerification VerifyAnchored(string path, Action<HazardLogRecord> onRecord)
+    {
+        var head = File.ReadAllBytes(HazardLogHead.PathFor(path));
+        using var log = File.OpenRead(path);
+        return HazardLogVerifier.VerifyAnchored(log, head, onRecord);
     }
 
     private static Process StartChild(string logPath)

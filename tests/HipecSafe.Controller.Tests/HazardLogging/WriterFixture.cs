@@ -14,6 +14,12 @@ public abstract class WriterFixture
 
     internal FakeLogFile LogFile => FileSystem[LogPath];
 
+    protected static string HeadPath => HazardLogHead.PathFor(LogPath);
+
+    /// <summary>The log checked against its head as <c>hipecsafe log verify</c> checks it.</summary>
+    protected AnchoredVerification VerifyAnchored(byte[]? log = null) =>
+        HazardLogVerifier.VerifyAnchored(new MemoryStream(log ?? LogFile.Content), FileSystem.ReadHead(HeadPath));
+
     protected static TimeSpan SyncInterval => TimeSpan.FromSeconds(1);
 
     protected HazardLogWriter OpenWriter(int spillCapacity = 10_000) => HazardLogWriter.Open(
@@ -38,12 +44,14 @@ public abstract class WriterFixture
         return records;
     }
 
-    /// <summary>Each record in a line of text: note text, "Fault: …" or "Header".</summary>
+    /// <summary>Each record in a line of text: note text, "Fault: …", "Sealed: …", "Not sealed: …" or "Header".</summary>
     protected static List<string> Texts(IEnumerable<HazardLogRecord> records) => records.Select(r => r.Entry switch
     {
         NoteEntry note => note.Text,
         FaultEntry fault => "Fault: " + fault.Description,
         LogHeaderEntry => "Header",
+        LogSealedEntry seal => "Sealed: " + seal.Reason,
+        LogNotSealedEntry marker => "Not sealed: " + marker.Detail,
         var other => other.Kind.ToString(),
     }).ToList();
 }

@@ -14,7 +14,8 @@ namespace HipecSafe.Controller.Tests.Runtime;
 
 /// <summary>
 /// The whole controller in lockstep over a <see cref="ScriptedBoardPort"/>, with a real hazard-log file in a temp
-/// directory of its own. Cycle n runs at procedure time (n + 1) × period. The log header's time comes from a manual
+/// directory of its own. Cycle n runs at procedure time (n + 1) × period, and at wall-clock time <see cref="Epoch"/> +
+/// procedure time + <see cref="WallClockOffset"/> (a test steps the wall clock by changing it). The log header's time comes from a manual
 /// clock and its id is fixed, so two runs with the same script write the same bytes. Operator commands go in as the
 /// device takes them: submitted, then answered by the control lane in the next cycle (<see cref="Press"/>). Built with
 /// <c>faultInjection</c>, every component is hosted for the rig's crash and stall injection (<see cref="Crash"/>,
@@ -29,7 +30,14 @@ internal sealed class LockstepRun : IDisposable
     private readonly ConcurrentQueue<object> _published = new();
     private bool _disposed;
 
-    public LockstepRun(TreatmentProfile? profile = null, ScriptedBoardPort? port = null, bool faultInjection = false, IComponentDecorator? decorator = null)
+    /// <param name="profile">The treatment profile (default: <see cref="TestProfiles.ShortPriming"/>).</param>
+    /// <param name="port">The boards (default: healthy scripted boards).</param>
+    /// <param name="faultInjection">Host every component for the rig's crash and stall injection.</param>
+    /// <param name="decorator">Wrap each component's actor (when not injecting faults).</param>
+    /// <param name="logFileSystem">Where the hazard log lives (default: a temp directory on disk).</param>
+    /// <param name="logPump">How records reach the writer (default: inline, as lockstep runs do).</param>
+    public LockstepRun(TreatmentProfile? profile = null, ScriptedBoardPort? port = null, bool faultInjection = false, IComponentDecorator? decorator = null,
+        IHazardLogFileSystem? logFileSystem = null, HazardLogPumpOptions? logPump = null)
     {
         Profile = profile ?? TestProfiles.ShortPriming;
         Port = port ?? new ScriptedBoardPort();
@@ -39,8 +47,9 @@ internal sealed class LockstepRun : IDisposable
         {
             TimeProvider = new ManualTimeProvider(),
             NewLogId = () => "runtime-test",
+            FileSystem = logFileSystem ?? PhysicalHazardLogFileSystem.Instance,
         });
-        var options = new ControllerOptions(Profile, ClockMode.Lockstep);
+        var options = new ControllerOptions(Profile, ClockMode.Lockstep) { LogPump = logPump };
         Faults = faultInjection ? new ControllerFaultInjection(ClockMode.Lockstep, options.CyclePeriod) : null;
         Runtime = ControllerRuntime.Create(options with { Decorator = Faults ?? decorator }, Port, Log, _published.Enqueue);
         Faults?.Attach(Runtime);
@@ -66,6 +75,9 @@ internal sealed class LockstepRun : IDisposable
 
     public CycleReport? Last => _reports.Count == 0 ? null : _reports[^1];
 
+    /// <summary>Added to the wall clock of every cycle from the next one on: a step of the wall clock (NTP, RTC fault).</summary>
+    public TimeSpan WallClockOffset { get; set; }
+
     /// <summary>The cycle the next <see cref="Step"/> will run.</summary>
     public long NextCycle => Runtime.CyclesRun;
 
@@ -79,7 +91,7 @@ internal sealed class LockstepRun : IDisposable
         var cycle = Runtime.CyclesRun;
         Port.Cycle = cycle;
         var time = TimeOf(cycle, Period);
-        var report = Runtime.Step(time, Epoch + time);
+        var report = Runtime.Step(time, Epoch + time + WallClockOffset);
         _reports.Add(report);
         return report;
     }
@@ -215,6 +227,21 @@ internal static class TestProfiles
         return ProfileLoader.Parse(text.Replace(from, "priming_min: 10s", StringComparison.Ordinal), "runtime-tests");
     });
 
+    private static readonly Lazy<TreatmentProfile> LazyShortChemo = new(() =>
+    {
+        var text = ProfileLoader.EmbeddedDefaultText;
+        foreach (var (from, to) in new[] { ("priming_min: 30s", "priming_min: 10s"), ("chemo: 90m", "chemo: 30m"), ("washout: 10m", "washout: 1m") })
+        {
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        return ProfileLoader.Parse(text, "runtime-tests-short-chemo");
+    });
+
     /// <summary>The default profile with the shortest priming the hard bounds allow (10 s = 100 cycles).</summary>
     public static TreatmentProfile ShortPriming => LazyShort.Value;
+
+    /// <summary>Shortest priming, and the shortest chemo (30 min) and washout (1 min) the hard bounds allow.</summary>
+    public static TreatmentProfile ShortChemo => LazyShortChemo.Value;
 }

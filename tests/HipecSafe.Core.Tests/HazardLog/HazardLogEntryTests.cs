@@ -31,4 +31,15 @@ public class HazardLogEntryTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SafeStateEntry((SafeStateChange)7, "x"));
         Assert.Equal("Change", error.ParamName);
     }
+
+    [Fact]
+    public void A_crash_marker_names_the_head_s_count_and_hash_together_or_neither()
+    {
+        var hash = new string('a', HazardLogFormat.HashLength);
+
+        Assert.Equal("HeadLastHash", Assert.Throws<ArgumentException>(() => new LogNotSealedEntry(3, null, 4, hash, "x")).ParamName);
+        Assert.Equal("HeadLastHash", Assert.Throws<ArgumentException>(() => new LogNotSealedEntry(null, hash, 4, hash, "x")).ParamName);
+        Assert.Equal("FoundRecordCount", Assert.Throws<ArgumentOutOfRangeException>(() => new LogNotSealedEntry(null, null, -1, hash, "x")).ParamName);
+        Assert.Equal("Reason", Assert.Throws<ArgumentException>(() => new LogSealedEntry(" ")).ParamName);
+    }
 }

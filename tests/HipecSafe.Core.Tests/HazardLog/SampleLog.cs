@@ -38,6 +38,10 @@ internal static class SampleLog
         (LogPriority.High, new SafeStateEntry(SafeStateChange.Entered, "interlock IL-OVERTEMP")),
         (LogPriority.Medium, new SafeStateEntry(SafeStateChange.Left, "operator reset")),
         (LogPriority.Info, new NoteEntry("ünïcödé ✓ and a tab\tinside")),
+        (LogPriority.High, new LogNotSealedEntry(null, null, 3, new string('a', HazardLogFormat.HashLength), "no head file was found")),
+        (LogPriority.High, new LogNotSealedEntry(2, new string('b', HazardLogFormat.HashLength), 3, new string('c', HazardLogFormat.HashLength),
+            "the previous writer did not seal the log; 1 record followed the last anchor")),
+        (LogPriority.High, new LogSealedEntry("controller stopped (end of run): safe command written")),
     ];
 
     /// <summary>A header plus <paramref name="entries"/>, one second apart.</summary>

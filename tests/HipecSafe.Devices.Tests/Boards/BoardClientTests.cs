@@ -138,7 +138,7 @@ public class BoardClientTests
         Assert.Equal(ModbusFailureKind.Malformed, result.Failure?.Kind);
         Assert.Equal(ModbusFunctionCode.ReadHoldingRegisters, result.Failure!.Function);
         Assert.Contains(detail, result.Failure.Detail, StringComparison.Ordinal);
-        Assert.Equal(1, rig.Master.StatisticsOf(2).FailuresOf(ModbusFailureKind.Malformed));
+        Assert.Equal(2, rig.Master.StatisticsOf(2).FailuresOf(ModbusFailureKind.Malformed)); // retried once (docs/icd.md §3)
         Assert.Equal(1, rig.Master.StatisticsOf(2).ConsecutiveFailures);
     }
 

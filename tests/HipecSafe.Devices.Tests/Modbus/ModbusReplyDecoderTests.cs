@@ -154,4 +154,54 @@ public class ModbusReplyDecoderTests
         var decoded = ModbusReplyDecoder.Decode(request, reply);
         return !decoded.IsSuccess;
     }
+
+    private static readonly WriteMultipleRegistersRequest WriteFive = new(2, 0, [1, 2, 3, 4, 5]);
+
+    // docs/icd.md §1 lengths: FC 0x03 reply 5 + 2N (N = 2: 9), FC 0x10 reply 8, exception reply 5.
+    [Theory]
+    [InlineData("", ModbusReplyDecoder.NeedMoreBytes)]
+    [InlineData("01", ModbusReplyDecoder.NeedMoreBytes)]
+    [InlineData("01 03", ModbusReplyDecoder.NeedMoreBytes)] // a read's length is in its byte count
+    [InlineData("01 03 04", 9)]
+    [InlineData("01 83", 5)]
+    [InlineData("02", ModbusReplyDecoder.NotThisReply)] // another unit
+    [InlineData("01 04", ModbusReplyDecoder.NotThisReply)] // another function
+    [InlineData("01 84", ModbusReplyDecoder.NotThisReply)] // another function's exception
+    [InlineData("01 03 02", ModbusReplyDecoder.NotThisReply)] // another length: one register, two were asked
+    [InlineData("01 03 08", ModbusReplyDecoder.NotThisReply)]
+    public void The_header_tells_whether_a_frame_can_be_the_reply_to_a_read(string head, int expected)
+    {
+        Assert.Equal(expected, ModbusReplyDecoder.MatchedLength(ReadTwo, Hex(head)));
+    }
+
+    [Theory]
+    [InlineData("02 10", 8)]
+    [InlineData("02 90", 5)]
+    [InlineData("02 03", ModbusReplyDecoder.NotThisReply)] // the late reply to the FC 0x03 read before the write
+    [InlineData("01 10", ModbusReplyDecoder.NotThisReply)]
+    public void The_header_tells_whether_a_frame_can_be_the_reply_to_a_write(string head, int expected)
+    {
+        Assert.Equal(expected, ModbusReplyDecoder.MatchedLength(WriteFive, Hex(head)));
+    }
+
+    [Fact]
+    public void The_master_reads_the_byte_count_of_a_read_and_only_the_function_of_a_write_before_deciding()
+    {
+        Assert.Equal(3, ModbusReplyDecoder.HeaderLength(ReadTwo));
+        Assert.Equal(2, ModbusReplyDecoder.HeaderLength(WriteFive));
+    }
+
+    [Theory]
+    [InlineData("02 03 04 00 01 00 02 crc", ModbusFailureKind.WrongFunction, "function 0x03 in reply, expected 0x10 or 0x90")]
+    [InlineData("01 10 00 00 00 05 crc", ModbusFailureKind.WrongAddress, "reply from unit 1, expected unit 2")]
+    [InlineData("FF 00 13", ModbusFailureKind.CrcError, "3 bytes that form no frame (noise or a corrupted frame): FF0013")]
+    public void Discarded_bytes_are_classified_for_the_failure_they_leave(string discarded, ModbusFailureKind kind, string detail)
+    {
+        var bytes = discarded.EndsWith(" crc", StringComparison.Ordinal) ? WithCrc(discarded[..^4]) : Hex(discarded);
+
+        var failure = ModbusReplyDecoder.ForeignFrameFailure(WriteFive, bytes);
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.Equal(detail, failure.Detail);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using HipecSafe.Devices.Modbus;
 using HipecSafe.Hil.Bus.Transport;
+using HipecSafe.TestSupport;
 using static HipecSafe.Devices.Tests.TestBytes;
 
 namespace HipecSafe.Devices.Tests.Modbus;
@@ -31,7 +32,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
-    public void An_exception_reply_is_a_typed_failure_and_is_not_retried()
+    public void An_exception_reply_is_a_typed_failure_and_is_not_retried_even_with_more_retries()
     {
         using var bus = new VirtualBus(new ModbusMasterOptions { Retries = 2 });
         var result = bus.Master.ReadHoldingRegisters(1, 8, 5); // bank has holding 0..9
@@ -47,7 +48,7 @@ public class ModbusRtuMasterTests
     [Fact]
     public void No_reply_is_a_timeout_after_exactly_the_response_timeout_plus_wire_time()
     {
-        using var bus = new VirtualBus(new ModbusMasterOptions { ResponseTimeout = TimeSpan.FromMilliseconds(50) });
+        using var bus = new VirtualBus(new ModbusMasterOptions { ResponseTimeout = TimeSpan.FromMilliseconds(50), Retries = 0 });
         bus.Link.Fault = OnReplies(_ => []); // bus fault "loss"
 
         var result = bus.Master.ReadInputRegisters(1, 0, 15);
@@ -76,7 +77,7 @@ public class ModbusRtuMasterTests
         var stats = bus.Master.StatisticsOf(1);
         Assert.Equal(0, stats.ConsecutiveFailures);
         Assert.Equal(3, stats.Failed);
-        Assert.Equal(3, stats.FailuresOf(ModbusFailureKind.Timeout));
+        Assert.Equal(6, stats.FailuresOf(ModbusFailureKind.Timeout)); // each failed transaction: the attempt and its retry
         Assert.Equal(ModbusFailureKind.Timeout, stats.LastFailure?.Kind);
     }
 
@@ -100,7 +101,7 @@ public class ModbusRtuMasterTests
     [Fact]
     public void A_corrupted_reply_is_a_crc_error()
     {
-        using var bus = new VirtualBus();
+        using var bus = new VirtualBus(new ModbusMasterOptions { Retries = 0 });
         bus.Link.Fault = OnReplies(reply =>
         {
             reply[3] ^= 0x10; // bus fault crc_errors: one flipped bit in the data
@@ -126,11 +127,12 @@ public class ModbusRtuMasterTests
     }
 
     [Theory]
-    [InlineData("03 04 02 00 07", ModbusFailureKind.WrongAddress)]
-    [InlineData("01 03 02 00 07", ModbusFailureKind.WrongFunction)]
-    [InlineData("01 04 00", ModbusFailureKind.Malformed)] // a valid frame with no registers where one was asked
-    [InlineData("01 84 01", ModbusFailureKind.ExceptionReply)]
-    public void Foreign_and_inconsistent_replies_are_classified(string reply, ModbusFailureKind kind)
+    [InlineData("03 04 02 00 07", ModbusFailureKind.WrongAddress, 2)]
+    [InlineData("01 03 02 00 07", ModbusFailureKind.WrongFunction, 2)]
+    [InlineData("01 04 00", ModbusFailureKind.Malformed, 2)] // a valid frame with no registers where one was asked
+    [InlineData("01 04 04 00 07 00 08", ModbusFailureKind.Malformed, 2)] // two registers where one was asked
+    [InlineData("01 84 01", ModbusFailureKind.ExceptionReply, 1)] // the board's answer: not retried
+    public void Foreign_and_inconsistent_replies_are_classified(string reply, ModbusFailureKind kind, int attempts)
     {
         using var bus = new VirtualBus(withSlave: false);
         bus.RespondWith(_ => WithCrc(reply));
@@ -138,18 +140,7 @@ public class ModbusRtuMasterTests
         var result = bus.Master.ReadInputRegisters(1, 0, 1);
 
         Assert.Equal(kind, result.Failure?.Kind);
-        Assert.Equal(1, bus.Master.StatisticsOf(1).FailuresOf(kind));
-    }
-
-    [Fact]
-    public void A_reply_longer_than_expected_fails_its_crc_at_the_expected_length_and_the_rest_is_drained()
-    {
-        using var bus = new VirtualBus(withSlave: false);
-        bus.RespondWith(_ => WithCrc("01 04 04 00 07 00 08")); // two registers where one was asked
-
-        Assert.Equal(ModbusFailureKind.CrcError, bus.Master.ReadInputRegisters(1, 0, 1).Failure?.Kind);
-        bus.Master.ReadInputRegisters(1, 0, 1);
-        Assert.True(bus.Master.StrayBytesDiscarded >= 2);
+        Assert.Equal(attempts, bus.Master.StatisticsOf(1).FailuresOf(kind));
     }
 
     [Fact]
@@ -162,9 +153,10 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void A_late_reply_is_discarded_as_stray_bytes_before_the_next_request()
     {
-        using var bus = new VirtualBus();
+        using var bus = new VirtualBus(new ModbusMasterOptions { Retries = 0 });
         var delays = new Queue<TimeSpan>([TimeSpan.FromMilliseconds(70), TimeSpan.Zero]);
         bus.Link.Fault = OnReplies(reply => [new LinkDelivery(reply, delays.Dequeue())]);
         bus.Bank.SetInput(0, 111);
@@ -179,6 +171,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void Noise_before_the_request_is_drained_and_counted()
     {
         using var bus = new VirtualBus();
@@ -191,7 +184,7 @@ public class ModbusRtuMasterTests
     [Fact]
     public void Noise_during_the_reply_fails_that_transaction_only()
     {
-        using var bus = new VirtualBus();
+        using var bus = new VirtualBus(new ModbusMasterOptions { Retries = 0 });
         // The slave answers at once; noise lands in front of its reply (bus fault "garbage").
         bus.Link.Fault = OnReplies(reply => [LinkDelivery.Now([0x55]), LinkDelivery.Now(reply)]);
         Assert.False(bus.Master.ReadInputRegisters(1, 0, 1).IsSuccess);
@@ -202,6 +195,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void A_line_that_never_goes_quiet_does_not_stall_the_bus()
     {
         using var bus = new VirtualBus();
@@ -269,6 +263,7 @@ public class ModbusRtuMasterTests
     }
 
     [Fact]
+    [Verifies("SRS-BU-004")]
     public void Statistics_are_kept_per_unit()
     {
         using var bus = new VirtualBus();
@@ -278,10 +273,11 @@ public class ModbusRtuMasterTests
         var all = bus.Master.AllStatistics();
         Assert.Equal([1, 5], all.Select(s => (int)s.Unit));
         Assert.Equal(1, all[0].Succeeded);
-        Assert.Equal(1, all[1].FailuresOf(ModbusFailureKind.Timeout));
+        Assert.Equal(2, all[1].FailuresOf(ModbusFailureKind.Timeout)); // the attempt and its retry
     }
 
     [Fact]
+    [Verifies("SRS-BU-003")]
     public void The_master_keeps_t35_of_silence_between_frames()
     {
         using var bus = new VirtualBus();

@@ -305,4 +305,40 @@ public class RtuRequestFramerTests
         framer.Silence(T0 + TimeSpan.FromMilliseconds(5), frames);
         AssertFrames(frames, ToHex(bytes));
     }
+
+    [Theory]
+    [InlineData(0x40)] // byte count 0x0A → 0x4A: the header claims an 83-byte frame
+    [InlineData(0xF0)] // 0x0A → 0xFA: 259 bytes, longer than any frame
+    [InlineData(0x02)] // 0x0A → 0x08: 17 bytes, shorter than what came
+    public void A_write_multiple_request_with_a_corrupted_byte_count_does_not_swallow_the_requests_after_it(int flip)
+    {
+        // Line noise hit the byte count of another unit's FC 0x10 request. Whatever length its header now claims,
+        // the frame ended at t3.5 of silence (MODBUS over Serial Line V1.02 §2.5.1.1), so each later request is
+        // answered when it arrives, not once enough bytes have piled up to fill the claimed length.
+        var write = WithCrc("02 10 00 00 00 05 0A 00 00 00 00 00 00 00 00 00 01");
+        write[6] ^= (byte)flip;
+        var framer = new RtuRequestFramer(Silence);
+        var frames = Feed(framer, write, T0);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            frames.AddRange(Feed(framer, Hex(Read10), T0 + TimeSpan.FromMilliseconds(10 * i)));
+            Assert.Equal(ToHex(Hex(Read10)), ToHex(frames[^1]));
+        }
+    }
+
+    [Fact]
+    public void A_request_kept_over_a_gap_is_still_completed_by_its_own_rest()
+    {
+        // The other half of the rule above: a clean request cut by a host's scheduling gap is kept and completed.
+        var write = WithCrc("01 10 00 00 00 05 0A 00 00 00 00 00 00 00 00 00 01");
+        var framer = new RtuRequestFramer(Silence);
+        var frames = new List<byte[]>();
+        framer.Push(write.AsSpan(0, 7), T0, frames);
+        framer.Silence(T0 + TimeSpan.FromMilliseconds(5), frames);
+        Assert.Empty(frames);
+
+        framer.Push(write.AsSpan(7), T0 + TimeSpan.FromMilliseconds(6), frames);
+        AssertFrames(frames, ToHex(write));
+    }
 }

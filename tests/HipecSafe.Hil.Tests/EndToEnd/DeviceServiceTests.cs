@@ -51,19 +51,20 @@ public sealed class DeviceServiceTests(ITestOutputHelper output)
         output.WriteLine(boards.Stdout);
         Assert.Contains("pump 0.0 rpm, clamp closed, SAFE-LATCHED by watchdog", boards.Stdout, StringComparison.Ordinal);
 
-        // One log for the run, intact, ending with the high-priority record of the shutdown.
+        // One log for the run, intact and confirmed by its head, ending with the seal: the record of the shutdown.
         var log = Assert.Single(Directory.GetFiles(logs, "hazard-*.jsonl"));
         var records = new List<HazardLogRecord>();
+        var head = File.ReadAllBytes(HazardLogHead.PathFor(log));
         using (var stream = File.OpenRead(log))
         {
-            var result = HazardLogVerifier.Verify(stream, records.Add);
-            Assert.True(result.Status == VerificationStatus.Intact, result.Describe());
+            var result = HazardLogVerifier.VerifyAnchored(stream, head, records.Add);
+            Assert.True(result.Verdict == LogVerdict.Intact, result.Describe());
         }
 
         var last = records[^1];
         Assert.Equal(LogPriority.High, last.Priority);
-        var note = Assert.IsType<NoteEntry>(last.Entry);
-        Assert.Contains("controller stopped (stop requested (SIGTERM or SIGINT)): safe command written, heartbeat stopped; log sealed", note.Text, StringComparison.Ordinal);
+        var seal = Assert.IsType<LogSealedEntry>(last.Entry);
+        Assert.Equal("controller stopped (stop requested (SIGTERM or SIGINT)): safe command written, heartbeat stopped", seal.Reason);
         Assert.Contains(records, r => r.Entry is PhaseTransitionEntry { To: Core.Phases.Phase.Standby });
     }
 }

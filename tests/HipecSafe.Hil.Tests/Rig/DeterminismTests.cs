@@ -1,6 +1,7 @@
 using HipecSafe.Core.Sensors;
 using HipecSafe.Hil.Rig;
 using HipecSafe.TestSupport;
+using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.Hil.Tests.Rig;
 
@@ -60,6 +61,7 @@ public sealed class DeterminismTests : IDisposable
         foreach (var log in _logs)
         {
             File.Delete(log);
+            File.Delete(HazardLogHead.PathFor(log));
         }
     }
 }

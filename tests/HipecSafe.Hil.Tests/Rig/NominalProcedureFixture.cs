@@ -1,5 +1,6 @@
 using HipecSafe.Core.Profile;
 using HipecSafe.Hil.Rig;
+using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.Hil.Tests.Rig;
 
@@ -26,5 +27,9 @@ public sealed class NominalProcedureFixture : IDisposable
 
     public ProcedureMetrics Metrics { get; }
 
-    public void Dispose() => File.Delete(_logPath);
+    public void Dispose()
+    {
+        File.Delete(_logPath);
+        File.Delete(HazardLogHead.PathFor(_logPath));
+    }
 }

@@ -87,8 +87,11 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
         // An active alarm holds until the median is back in the band by the clear margin (OI-21).
         var limit = tripActive ? _bandLow + ClearMargins.Temperature.Kelvins : _bandLow;
         return RuleCheck.Compare(median < limit,
-            new Measurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", limit,
-                () => string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes")));
+            new DeferredMeasurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", limit, context, static c =>
+            {
+                Median(c.Sensors, out var valid);
+                return string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes");
+            }));
     }
 
     /// <summary>Median of the valid abdominal probes; null with fewer than <see cref="AbdominalSelection.MinimumValidProbes"/>.</summary>

@@ -46,6 +46,6 @@ public sealed class AbdominalPressureRule : InterlockRule
         }
 
         return RuleCheck.Compare(mmHg > Limit.MillimetersOfMercury,
-            new Measurement("intra-abdominal pressure", mmHg, "mmHg", ">", Limit.MillimetersOfMercury));
+            new DeferredMeasurement("intra-abdominal pressure", mmHg, "mmHg", ">", Limit.MillimetersOfMercury));
     }
 }

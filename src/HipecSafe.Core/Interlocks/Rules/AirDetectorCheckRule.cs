@@ -66,6 +66,6 @@ public sealed class AirDetectorCheckRule : InterlockRule<AirDetectorCheck>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(memory);
         return RuleCheck.Compare(memory.PurgeDone && !memory.AirSeen,
-            Measured("air reports in priming", memory.AirSeen ? 1 : 0, "", "<", 1));
+            new DeferredMeasurement("air reports in priming", memory.AirSeen ? 1 : 0, "", "<", 1));
     }
 }

@@ -35,6 +35,6 @@ public sealed class AirRule : InterlockRule
             return RuleCheck.Unknown(reason);
         }
 
-        return RuleCheck.Compare(air >= 1, Measured("air_detected", air, "", "=", 1));
+        return RuleCheck.Compare(air >= 1, new DeferredMeasurement("air_detected", air, "", "=", 1));
     }
 }

@@ -61,8 +61,8 @@ public sealed class BoardStatusRule : InterlockRule
 
         var value = feedback.Has(_bit) ? 1 : 0;
         var measured = _bit == BoardStatus.LimiterTripped
-            ? new Measurement(_quantity, value, "", "=", 1, () => $"limiter_temp {feedback.LimiterTemperature}")
-            : Measured(_quantity, value, "", "=", 1);
+            ? new DeferredMeasurement(_quantity, value, "", "=", 1, context, static c => $"limiter_temp {c.Input.Actuators!.LimiterTemperature}")
+            : new DeferredMeasurement(_quantity, value, "", "=", 1);
         return RuleCheck.Compare(feedback.Has(_bit), measured);
     }
 }

@@ -47,7 +47,7 @@ public sealed class BusFailureRule : InterlockRule
         ArgumentNullException.ThrowIfNull(context);
         var failures = _board == BusBoard.Sensor ? context.Input.BusFailures.SensorBoard : context.Input.BusFailures.ActuatorBoard;
         return RuleCheck.Compare(failures >= _limit,
-            Measured(_quantity, failures, "", "≥", _limit));
+            new DeferredMeasurement(_quantity, failures, "", "≥", _limit));
     }
 
     private static int Limit(AlarmLimits limits)

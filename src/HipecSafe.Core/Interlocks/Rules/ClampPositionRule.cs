@@ -53,7 +53,7 @@ public sealed class ClampPositionRule : InterlockRule
             ? held.ClampOpen && held.PumpSpeedRpm > 0 && !switchOpen
             : !held.ClampOpen && switchOpen;
         return RuleCheck.Compare(contradicts,
-            Measured(_heldOpen ? "clamp closed while held open with the pump on" : "clamp open while held closed",
+            new DeferredMeasurement(_heldOpen ? "clamp closed while held open with the pump on" : "clamp open while held closed",
                 contradicts ? 1 : 0, "", "=", 1));
     }
 }

@@ -133,7 +133,7 @@ public sealed class CoreProbePlausibilityRule : InterlockRule<CoreProbeHistory>
         }
 
         return RuleCheck.Compare(memory.UnchangedSamples >= FrozenSamples,
-            Measured("core samples unchanged in a row", memory.UnchangedSamples, "", "≥", FrozenSamples));
+            new DeferredMeasurement("core samples unchanged in a row", memory.UnchangedSamples, "", "≥", FrozenSamples));
     }
 
     private static double? Valid(InterlockContext context) =>

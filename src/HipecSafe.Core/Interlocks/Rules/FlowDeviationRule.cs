@@ -71,8 +71,8 @@ public sealed class FlowDeviationRule : InterlockRule
         var limit = tripActive ? _percent - ClearMargins.FlowPercent : _percent;
         var deviation = Math.Abs(flow - target) / target * 100.0;
         return RuleCheck.Compare(deviation > limit,
-            new Measurement("flow deviation", deviation, "%", ">", limit,
-                () => $"{VolumetricFlow.FromMillilitersPerMinute(flow)} vs target {context.Input.FlowTarget}"));
+            new DeferredMeasurement("flow deviation", deviation, "%", ">", limit, context,
+                static c => $"{VolumetricFlow.FromMillilitersPerMinute(ChannelValue.Of(c.Sensors.Frame!, SensorChannel.Flow))} vs target {c.Input.FlowTarget}"));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

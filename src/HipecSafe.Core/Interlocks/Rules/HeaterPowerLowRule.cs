@@ -47,7 +47,7 @@ public sealed class HeaterPowerLowRule : InterlockRule
         var limit = held.HeaterPowerPermille - HeaterPowerMismatchRule.TolerancePermille;
         var actual = feedback.HeaterPowerActualPermille;
         return RuleCheck.Compare(actual < limit,
-            new Measurement("heater_power_actual", actual, "‰", "<", limit,
-                () => string.Create(CultureInfo.InvariantCulture, $"held {held.HeaterPowerPermille} ‰ − {HeaterPowerMismatchRule.TolerancePermille} ‰")));
+            new DeferredMeasurement("heater_power_actual", actual, "‰", "<", limit, context,
+                static c => string.Create(CultureInfo.InvariantCulture, $"held {c.Input.LastCommand.HeaterPowerPermille} ‰ − {HeaterPowerMismatchRule.TolerancePermille} ‰")));
     }
 }

@@ -58,7 +58,7 @@ public sealed class HeaterPowerMismatchRule : InterlockRule
         var limit = command.HeaterPowerPermille + TolerancePermille;
         var actual = feedback.HeaterPowerActualPermille;
         return RuleCheck.Compare(actual > limit,
-            new Measurement("heater_power_actual", actual, "‰", ">", limit,
-                () => string.Create(CultureInfo.InvariantCulture, $"commanded {command.HeaterPowerPermille} ‰ + {TolerancePermille} ‰")));
+            new DeferredMeasurement("heater_power_actual", actual, "‰", ">", limit, context,
+                static c => string.Create(CultureInfo.InvariantCulture, $"commanded {c.Input.LastCommand.HeaterPowerPermille} ‰ + {TolerancePermille} ‰")));
     }
 }

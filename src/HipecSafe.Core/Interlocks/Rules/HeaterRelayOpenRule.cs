@@ -41,6 +41,6 @@ public sealed class HeaterRelayOpenRule : InterlockRule
         }
 
         var open = held.HeaterEnabled && !feedback.Has(BoardStatus.HeaterRelayClosed) && !feedback.Has(BoardStatus.LimiterTripped);
-        return RuleCheck.Compare(open, Measured("heater relay open while held closed", open ? 1 : 0, "", "=", 1));
+        return RuleCheck.Compare(open, new DeferredMeasurement("heater relay open while held closed", open ? 1 : 0, "", "=", 1));
     }
 }

@@ -41,8 +41,7 @@ public sealed class HeaterRunawayRule : InterlockRule
             return RuleCheck.Holds(new Measurement("heater relay closed", 1, "", "=", 1, "relay commanded open"));
         }
 
-        var power = Measured("heater_power_actual", feedback.HeaterPowerActualPermille, "‰", ">", 0,
-            commandedOff ? "heater commanded off" : null);
-        return RuleCheck.Compare(commandedOff && feedback.HeaterPowerActualPermille > 0, power);
+        return RuleCheck.Compare(commandedOff && feedback.HeaterPowerActualPermille > 0,
+            new DeferredMeasurement("heater_power_actual", feedback.HeaterPowerActualPermille, "‰", ">", 0, commandedOff ? "heater commanded off" : null));
     }
 }

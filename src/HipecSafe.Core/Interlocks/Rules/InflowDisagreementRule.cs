@@ -55,8 +55,8 @@ public sealed class InflowDisagreementRule : InterlockRule
         var limit = tripActive ? _limit - ClearMargins.ProbeDifference : _limit;
         var difference = (frame.InflowA - frame.InflowB).Abs();
         return RuleCheck.Compare(difference > limit,
-            new Measurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", limit.DegreesCelsius,
-                () => $"A {frame.InflowA}, B {frame.InflowB}"));
+            new DeferredMeasurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", limit.DegreesCelsius, context,
+                static c => $"A {c.Sensors.Frame!.InflowA}, B {c.Sensors.Frame!.InflowB}"));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

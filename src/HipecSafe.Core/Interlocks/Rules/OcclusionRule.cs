@@ -41,7 +41,7 @@ public sealed class OcclusionRule : InterlockRule
         }
 
         return RuleCheck.Compare(mmHg > _limit.MillimetersOfMercury,
-            new Measurement("line pressure", mmHg, "mmHg", ">", _limit.MillimetersOfMercury));
+            new DeferredMeasurement("line pressure", mmHg, "mmHg", ">", _limit.MillimetersOfMercury));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

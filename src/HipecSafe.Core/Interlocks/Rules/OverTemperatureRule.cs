@@ -107,7 +107,7 @@ public sealed class OverTemperatureRule : InterlockRule
         // An active trip with a clear margin holds until the value is below the limit less the margin.
         var limit = tripActive ? _limit - _clearMargin : _limit;
         return RuleCheck.Compare(hottest.Value >= limit.DegreesCelsius,
-            new Measurement(_quantity, hottest.Value, "°C", "≥", limit.DegreesCelsius, detail));
+            new DeferredMeasurement(_quantity, hottest.Value, "°C", "≥", limit.DegreesCelsius, detail));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

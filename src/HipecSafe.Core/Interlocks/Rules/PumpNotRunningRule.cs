@@ -69,8 +69,8 @@ public sealed class PumpNotRunningRule : InterlockRule
         var running = feedback.Has(BoardStatus.PumpRunning);
         var limit = StoppedFraction * held.PumpSpeedRpm;
         return RuleCheck.Compare(!running || speed < limit,
-            new Measurement("pump_speed_actual", speed, "rpm", "<", Math.Round(limit, 2),
-                () => string.Create(CultureInfo.InvariantCulture,
-                    $"held {held.PumpSpeedRpm:0.0} rpm, board_status bit3 {(running ? "set" : "clear")}")));
+            new DeferredMeasurement("pump_speed_actual", speed, "rpm", "<", Math.Round(limit, 2), context,
+                static c => string.Create(CultureInfo.InvariantCulture,
+                    $"held {c.Input.LastCommand.PumpSpeedRpm:0.0} rpm, board_status bit3 {(c.Input.Actuators!.Has(BoardStatus.PumpRunning) ? "set" : "clear")}")));
     }
 }

@@ -4,6 +4,7 @@ using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Safety;
 using HipecSafe.Core.Sensors;
+using HipecSafe.Core.Sensors.Validation;
 
 namespace HipecSafe.Core.Interlocks.Rules;
 
@@ -52,8 +53,9 @@ public sealed class ReservoirDropRule : InterlockRule
         var start = baseline.Milliliters;
         var drop = start - ml;
         return RuleCheck.Compare(drop > _limit.Milliliters,
-            new Measurement("reservoir drop since phase start", drop, "mL", ">", _limit.Milliliters,
-                () => string.Create(CultureInfo.InvariantCulture, $"{start:0} mL at phase start, {ml:0} mL now")));
+            new DeferredMeasurement("reservoir drop since phase start", drop, "mL", ">", _limit.Milliliters, context,
+                static c => string.Create(CultureInfo.InvariantCulture,
+                    $"{c.Input.ReservoirAtPhaseStart.GetValueOrDefault().Milliliters:0} mL at phase start, {ChannelValue.Of(c.Sensors.Frame!, SensorChannel.ReservoirVolume):0} mL now")));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

@@ -55,6 +55,6 @@ public sealed class ReservoirLevelRule : InterlockRule
         }
 
         var limit = tripActive ? _limit + _clearMargin : _limit;
-        return RuleCheck.Compare(ml < limit.Milliliters, new Measurement("reservoir volume", ml, "mL", "<", limit.Milliliters));
+        return RuleCheck.Compare(ml < limit.Milliliters, new DeferredMeasurement("reservoir volume", ml, "mL", "<", limit.Milliliters));
     }
 }

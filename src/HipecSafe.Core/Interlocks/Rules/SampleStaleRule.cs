@@ -35,7 +35,7 @@ public sealed class SampleStaleRule : InterlockRule
     {
         ArgumentNullException.ThrowIfNull(context);
         return RuleCheck.Compare(context.Sensors.IsStale,
-            Measured("sample counter unchanged for", context.Sensors.SinceCounterAdvanced.TotalMilliseconds, "ms", ">", _limit.Milliseconds));
+            new DeferredMeasurement("sample counter unchanged for", context.Sensors.SinceCounterAdvanced.TotalMilliseconds, "ms", ">", _limit.Milliseconds));
     }
 
     private static Duration Limit(AlarmLimits limits)

@@ -141,10 +141,9 @@ public sealed class SensorFaultRule : InterlockRule
             faulted += sensors.HasSignalFault(_channels[i]) ? 1 : 0;
         }
 
-        var measured = faulted == 0
-            ? Measured(_quantity, 0, "", "≥", _minimumFaulted)
-            : new Measurement(_quantity, faulted, "", "≥", _minimumFaulted, DescribeFaults(_channels, sensors));
-        return RuleCheck.Compare(faulted >= _minimumFaulted, measured);
+        return faulted == 0
+            ? RuleCheck.Compare(faulted >= _minimumFaulted, new DeferredMeasurement(_quantity, 0, "", "≥", _minimumFaulted))
+            : RuleCheck.Compare(faulted >= _minimumFaulted, new Measurement(_quantity, faulted, "", "≥", _minimumFaulted, DescribeFaults(_channels, sensors)));
     }
 
     private static Func<string?> DescribeFaults(IReadOnlyList<SensorChannel> channels, ValidatedFrame sensors) =>

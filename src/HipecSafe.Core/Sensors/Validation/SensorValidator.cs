@@ -15,6 +15,10 @@ namespace HipecSafe.Core.Sensors.Validation;
 /// </remarks>
 public sealed class SensorValidator
 {
+    // Shared by every frame without a fault; a ValidatedFrame never writes the arrays it is given.
+    private static readonly ChannelFaults[] NoFaults = new ChannelFaults[ChannelValue.All.Count];
+    private static readonly string[] NoDetails = [.. ChannelValue.All.Select(_ => "")];
+
     private readonly SensorValidationLimits _limits;
     private readonly PlausibleRange[] _ranges;
     private readonly TimeSpan _staleAfter;
@@ -62,8 +66,9 @@ public sealed class SensorValidator
         var since = now - lastAdvance;
         var stale = since > _staleAfter;
         var count = ChannelValue.All.Count;
-        var faults = new ChannelFaults[count];
-        var details = new string[count];
+        // Made at the first channel with a fault; a sample without any (almost every one) shares the all-valid arrays.
+        ChannelFaults[]? faults = null;
+        string[]? details = null;
         var memory = new RateMemory(state);
         for (var i = 0; i < count; i++)
         {
@@ -75,12 +80,21 @@ public sealed class SensorValidator
                 detail = Join(detail, string.Create(CultureInfo.InvariantCulture, $"sample counter frozen for {since.TotalMilliseconds:0} ms"));
             }
 
-            faults[(int)channel] = f;
-            details[(int)channel] = detail;
+            if (faults is null && (f != ChannelFaults.None || detail.Length > 0))
+            {
+                faults = new ChannelFaults[count];
+                details = [.. NoDetails];
+            }
+
+            if (faults is not null)
+            {
+                faults[(int)channel] = f;
+                details![(int)channel] = detail;
+            }
         }
 
         return new SensorValidation(
-            new ValidatedFrame(now, frame, faults, details, since, stale, owned: true),
+            new ValidatedFrame(now, frame, faults ?? NoFaults, details ?? NoDetails, since, stale, owned: true),
             new SensorValidatorState(now, lastCounter, lastAdvance, memory.Accepted, memory.RateFaults));
     }
 

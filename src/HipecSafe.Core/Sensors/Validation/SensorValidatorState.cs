@@ -10,10 +10,14 @@ namespace HipecSafe.Core.Sensors.Validation;
 /// </summary>
 public sealed record SensorValidatorState
 {
-    internal static readonly SensorValidatorState Initial = new(
-        null, null, TimeSpan.Zero, new AcceptedReading?[ChannelValue.All.Count], new string?[ChannelValue.All.Count]);
+    /// <summary>Only temperatures are rate-checked, and they are the first channels (InflowA..Core): one reference each.</summary>
+    internal const int RateCheckedChannels = (int)SensorChannel.Core + 1;
 
-    // Indexed by SensorChannel; never written once the state exists (the validator copies before changing them).
+    internal static readonly SensorValidatorState Initial = new(
+        null, null, TimeSpan.Zero, new AcceptedReading?[RateCheckedChannels], new string?[ChannelValue.All.Count]);
+
+    // Indexed by SensorChannel (_accepted: temperatures only); never written once the state exists (the validator
+    // copies before changing them). _accepted is copied for every fresh sample, so it holds nothing else.
     private readonly AcceptedReading?[] _accepted;
     private readonly string?[] _rateFaults;
 
@@ -40,7 +44,7 @@ public sealed record SensorValidatorState
     internal string?[] RateFaults => _rateFaults;
 
     /// <summary>The rate check's reference on <paramref name="channel"/>; null until a reading was accepted there.</summary>
-    public AcceptedReading? AcceptedOf(SensorChannel channel) => _accepted[Index(channel)];
+    public AcceptedReading? AcceptedOf(SensorChannel channel) => Index(channel) is var i && i < _accepted.Length ? _accepted[i] : null;
 
     /// <summary>Why the latest fresh reading of <paramref name="channel"/> failed the rate check; null when it passed.</summary>
     public string? RateFaultOf(SensorChannel channel) => _rateFaults[Index(channel)];

@@ -44,7 +44,10 @@ public sealed class ValidatedFrame
         IsStale = isStale;
     }
 
-    /// <summary>The validator's own: takes the arrays it has just filled (one per channel) without copying them.</summary>
+    /// <summary>
+    /// The validator's own: takes the arrays it has just filled, or its shared all-valid ones (one entry per channel),
+    /// without copying them. A ValidatedFrame never writes them.
+    /// </summary>
     internal ValidatedFrame(TimeSpan at, SensorFrame? frame, ChannelFaults[] faults, string[] details, TimeSpan sinceCounterAdvanced, bool isStale, bool owned)
     {
         System.Diagnostics.Debug.Assert(owned && faults.Length == ChannelValue.All.Count && details.Length == faults.Length, "one entry per channel");
