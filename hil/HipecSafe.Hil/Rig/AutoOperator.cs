@@ -6,7 +6,8 @@ namespace HipecSafe.Hil.Rig;
 
 /// <summary>
 /// `operator: auto` on the lockstep rig: after each step it presses what the <see cref="CarefulOperator"/> decides
-/// from the last cycle report and opens or closes the plant's abdominal drains as it says.
+/// from the last cycle report, opens or closes the plant's abdominal drains and starts the washout's saline exchange
+/// on the plant as it says.
 /// </summary>
 public sealed class AutoOperator(TreatmentProfile profile)
 {
@@ -26,6 +27,11 @@ public sealed class AutoOperator(TreatmentProfile profile)
         }
 
         rig.Plant.AbdominalDrainOpen = CarefulOperator.DrainsOpen(report);
+        if (_careful.SalineExchangeToStart(report) is { } exchange)
+        {
+            rig.Plant.ExchangeForSaline(exchange);
+        }
+
         foreach (var action in _careful.Decide(report))
         {
             _presses.Add(rig.Controller.Submit(action));

@@ -9,9 +9,11 @@ namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// Everything the control lane remembers between cycles, as an immutable value: the phase machine's state, the control
-/// law's loops, its own sensor validation, the self-test verdict so far, how long the circuit has circulated air-free,
-/// where the current phase began (<see cref="Context"/>), the technical alarm conditions, and how long a board latch
-/// release is still being asked for after an operator reset.
+/// law's loops, its own sensor validation, the self-test verdict so far, how long the circuit has circulated air-free
+/// and how long the reservoir has held steady at target flow (the leak check),
+/// where the current phase began (<see cref="Context"/>), the technical alarm conditions, how long a board latch
+/// release is still being asked for after an operator reset, the circuit-volume baseline a leak is judged against, and
+/// the chemo-clock hold the log is telling.
 /// </summary>
 public sealed record ProcedureState(
     PhaseState Phase,
@@ -19,7 +21,10 @@ public sealed record ProcedureState(
     SensorValidatorState Sensors,
     SelfTestJudge SelfTest,
     Duration PrimedFor,
+    ReservoirSteadiness LeakCheck,
     ProcedureContext Context,
     ValueList<AlarmCondition> TechnicalConditions,
     long ReleaseUntilCycle,
-    long LastCycle);
+    long LastCycle,
+    CircuitVolumeBaseline CircuitBaseline,
+    ChemoClockEpisode? ChemoHold);

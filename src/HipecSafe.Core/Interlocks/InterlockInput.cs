@@ -15,9 +15,9 @@ namespace HipecSafe.Core.Interlocks;
 /// failed, the last command the bus got through (<see cref="CommandReadBack"/> is then false).
 /// </param>
 /// <param name="FlowTarget">The flow the pump is meant to deliver now.</param>
-/// <param name="ReservoirAtPhaseStart">
-/// Reservoir volume recorded when the current phase began; null (or 0 mL, which no phase can start with) when no valid
-/// reading was taken: a rule measuring from it then cannot decide.
+/// <param name="CircuitVolumeBaseline">
+/// The reservoir volume of the circuit at steady volume, kept since steady-volume perfusion began (SRS-IL-023); during
+/// the washout's saline exchange, that less the planned drawdown (SRS-PH-023); null while none is in force.
 /// </param>
 /// <param name="BusFailures">Consecutive failed transactions per board.</param>
 /// <param name="PhaseStartedAt">Procedure time at which the current phase began.</param>
@@ -34,7 +34,7 @@ public sealed record InterlockInput(
     ActuatorFeedback? Actuators,
     ActuatorCommand LastCommand,
     VolumetricFlow FlowTarget,
-    Volume? ReservoirAtPhaseStart,
+    Volume? CircuitVolumeBaseline,
     BusFailureCounts BusFailures,
     TimeSpan PhaseStartedAt,
     TimeSpan? PumpStartedAt,

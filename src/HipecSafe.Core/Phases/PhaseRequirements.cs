@@ -23,4 +23,5 @@ public static class PhaseRequirements
     public const string WrongPhaseRefusal = "SRS-PH-018";
     public const string MachineExceptionIsFault = "SRS-PH-019";
     public const string FaultWhileLatched = "SRS-PH-020";
+    public const string WashoutExchange = "SRS-PH-023";
 }

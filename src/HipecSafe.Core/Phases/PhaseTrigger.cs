@@ -18,6 +18,7 @@ public enum PhaseTrigger
     ConfirmLeakCheck,
     AddDrug,
     EndChemoEarly,
+    ConfirmWashoutExchange,
     Pause,
     Resume,
     OperatorReset,

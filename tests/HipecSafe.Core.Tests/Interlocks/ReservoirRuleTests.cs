@@ -1,6 +1,7 @@
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Interlocks.Rules;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 using HipecSafe.TestSupport;
@@ -29,8 +30,6 @@ public class ReservoirRuleTests
         Assert.Equal("HAZ-007", trip.HazardId);
         Assert.Equal(InterlockRig.Running, rig.Constrained());
 
-        rig.Frame = rig.Frame with { ReservoirVolume = Ml(649) };
-        Assert.True(rig.Step().Active.Any(t => t.RuleId == "IL-RESERVOIR-LOW"), "inside the 50 mL clear margin");
         rig.Frame = rig.Frame with { ReservoirVolume = Ml(650) };
         Assert.Empty(rig.Step().Active);
     }
@@ -70,7 +69,7 @@ public class ReservoirRuleTests
 
     [Fact]
     [Verifies("SRS-IL-023")]
-    public void A_drop_of_more_than_300_mL_since_phase_start_stops_pump_closes_clamp_and_300_mL_does_not()
+    public void A_loss_of_more_than_300_mL_since_the_baseline_stops_pump_closes_clamp_and_300_mL_does_not()
     {
         var rig = WithReservoir(1500);
 
@@ -83,7 +82,7 @@ public class ReservoirRuleTests
         var trip = rig.Trip("IL-RESERVOIR-DROP");
         Assert.Equal(AlarmPriority.High, trip.Priority);
         Assert.Equal("HAZ-006", trip.HazardId);
-        Assert.Equal("reservoir drop since phase start 301 mL > 300 mL (1500 mL at phase start, 1199 mL now)", trip.Measured.ToString());
+        Assert.Equal("reservoir loss since the circuit-volume baseline 301 mL > 300 mL (1500 mL baseline, 1199 mL now)", trip.Measured.ToString());
         Assert.Equal(new ActuatorCommand(0, 0, ClampOpen: false, HeaterEnabled: false), rig.Constrained());
     }
 
@@ -104,8 +103,22 @@ public class ReservoirRuleTests
 
     [Theory]
     [Verifies("SRS-IL-023")]
-    [InlineData(Phase.Priming)]
+    [InlineData(Phase.Heating)]
+    [InlineData(Phase.ReadyForChemo)]
     [InlineData(Phase.Washout)]
+    public void Steady_volume_phases_with_a_baseline_in_force_judge_the_loss(Phase phase)
+    {
+        var rig = WithReservoir(1500, phase);
+
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1150) };
+        rig.Step();
+
+        Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
+    }
+
+    [Theory]
+    [Verifies("SRS-IL-023")]
+    [InlineData(Phase.Priming)]
     [InlineData(Phase.Draining)]
     public void Phases_that_move_fluid_in_or_out_by_design_do_not_judge_the_drop(Phase phase)
     {
@@ -117,44 +130,19 @@ public class ReservoirRuleTests
         Assert.False(rig.IsActive("IL-RESERVOIR-DROP"));
     }
 
-    [Theory]
-    [Verifies("SRS-IL-023", "SRS-IL-042")]
-    [InlineData(null)]
-    [InlineData(0.0)]
-    public void Without_a_volume_recorded_at_phase_start_the_drop_is_unknown_never_a_drop_from_0_mL(double? baseline)
-    {
-        // The reservoir reading was invalid when the phase began (OI-14): judged against 0 mL no leak could ever trip.
-        var rig = WithReservoir(1500);
-        rig.ReservoirAtPhaseStart = baseline is { } ml ? Ml(ml) : null;
-        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1500) };
-        rig.Step();
-
-        var check = Engine().Rules.Single(r => r.Id == "IL-RESERVOIR-DROP").Check(Context(rig));
-        Assert.Equal(ConditionState.Unknown, check.State);
-        Assert.Equal("no reservoir volume recorded at the start of the phase", check.UnknownReason);
-    }
-
     [Fact]
-    [Verifies("SRS-IL-023", "SRS-IL-042")]
-    public void A_drop_trip_whose_baseline_is_lost_stays_and_cannot_be_reset()
+    [Verifies("SRS-IL-023")]
+    public void Without_a_baseline_in_force_the_rule_is_not_armed_and_cannot_confirm_a_reset()
     {
         var rig = WithReservoir(1500);
-        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1000) };
-        rig.Step();
-        Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
+        rig.CircuitVolumeBaseline = null;
 
-        rig.ReservoirAtPhaseStart = null;
-        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1500) };
-        rig.Step();
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(500) };
+        rig.Run(TimeSpan.FromSeconds(1));
 
-        Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
-        var refused = rig.Reset("IL-RESERVOIR-DROP");
-        Assert.False(refused.Succeeded);
-        Assert.Contains("cannot be confirmed clear", refused.Reason, StringComparison.Ordinal);
+        Assert.False(rig.IsActive("IL-RESERVOIR-DROP"));
+        var check = new ReservoirDropRule(InterlockRig.Limits).Check(new InterlockContext(rig.Input(), rig.Last.Sensors, InterlockRig.Limits));
+        Assert.Equal(ConditionState.Unknown, check.State);
+        Assert.Equal("no circuit-volume baseline in force", check.UnknownReason);
     }
-
-    private static InterlockEngine Engine() => new(InterlockRig.Limits);
-
-    private static InterlockContext Context(InterlockRig rig) =>
-        new(rig.Input(), rig.Last.Sensors, InterlockRig.Limits);
 }

@@ -40,6 +40,8 @@ internal sealed class PhaseMachineRun(TreatmentProfile profile, Action<PhaseTran
 
     public void Tick(TimeSpan now) => State = _machine.Tick(State, now);
 
+    public void HoldClock(TimeSpan now, Phase? phase) => State = _machine.HoldClock(State, now, phase);
+
     public FireResult Fire(PhaseTrigger trigger, TimeSpan now, PhaseInputs inputs, string? detail = null) =>
         Keep(_machine.Fire(State, trigger, now, inputs, detail));
 

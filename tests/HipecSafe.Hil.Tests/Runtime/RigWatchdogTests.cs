@@ -1,5 +1,6 @@
 using HipecSafe.Controller;
 using HipecSafe.Core.HazardLog;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.Hil.Boards;
 using HipecSafe.TestSupport;
@@ -91,4 +92,31 @@ public sealed class RigWatchdogTests
         Assert.Contains(run.Records(), r => r.Entry is InterlockEntry { Change: InterlockChange.Tripped, RuleId: "IL-BOARD-SAFE-LATCH" });
         Assert.Equal(Phase.SafeState, run.Cycles[^1].Report?.Phase);
     }
+
+    [Fact]
+    [Verifies("SRS-GT-014", "SRS-PH-015", "SRS-IL-003")]
+    public void After_a_board_watchdog_latch_an_operator_reset_releases_the_board_and_the_treatment_heats_again()
+    {
+        using var run = new RigRun();
+        run.ToHeating();
+        var board = run.Rig.ActuatorBoard.Logic;
+
+        run.Faults.Stall(ComponentNames.ControlLoop, TimeSpan.FromSeconds(2));
+        run.StepUntil(c => board.SafeLatched && c.Report?.Phase == Phase.SafeState, 20, "board latched and SafeState");
+        run.Steps(25); // the stall is over: the watchdog's round is answered again
+
+        run.Accept(OperatorAction.Reset);
+        var released = run.StepUntil(_ => !board.SafeLatched, ProcedureStepWindow, "board latch released within the window");
+        Assert.Equal(Phase.Paused, released.Report?.Phase);
+
+        run.Accept(OperatorAction.Resume);
+        run.StepUntil(c => c.Truth.HeaterPowerDelivered.Watts > 0, 200, "heater delivering power again");
+        run.Steps(50);
+        Assert.All(run.Cycles.TakeLast(50), c => Assert.Equal(Phase.Heating, c.Report?.Phase));
+        Assert.DoesNotContain("IL-BOARD-SAFE-LATCH", run.Cycles[^1].Report!.ActiveTrips);
+        Assert.False(board.SafeLatched);
+    }
+
+    /// <summary>SRS-GT-014's window: 10 cycles of 100 ms.</summary>
+    private const int ProcedureStepWindow = 10;
 }
