@@ -35,6 +35,8 @@ public sealed class CarefulOperator(TreatmentProfile profile)
     /// <summary>How long a step press is given to change the phase before it is pressed again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
+    private readonly HashSet<OperatorAction> _refused = [];
+
     /// <summary>
     /// The saline exchange done at the start of Washout: about the circuit's volume (5 L: 1.5 L reservoir and lines,
     /// 4 L abdominal fill, hil/PLANT.md §3) at 1 L/min, the saline poured 20 s after the draining began: the reservoir
@@ -49,6 +51,12 @@ public sealed class CarefulOperator(TreatmentProfile profile)
     private bool _exchangeHandedOut;
     private TimeSpan? _lastAcknowledge;
     private (Phase Phase, TimeSpan At)? _stepPressed;
+
+    /// <summary>
+    /// From now on the operator does not press <paramref name="step"/> (a scripted refusal, e.g. not adding the drug):
+    /// the device must then wait in its phase, which a scenario can check.
+    /// </summary>
+    public void Refuse(OperatorAction step) => _refused.Add(step);
 
     /// <summary>What to press after this report, in order (usually nothing).</summary>
     public IReadOnlyList<OperatorAction> Decide(CycleReport report)
@@ -88,7 +96,8 @@ public sealed class CarefulOperator(TreatmentProfile profile)
                 break;
         }
 
-        if (report.Alarms?.Alarms.Any(a => a.State == AlarmState.LatchedCleared) == true
+        if (!_refused.Contains(OperatorAction.AcknowledgeAlarms)
+            && report.Alarms?.Alarms.Any(a => a.State == AlarmState.LatchedCleared) == true
             && (_lastAcknowledge is null || now - _lastAcknowledge >= AcknowledgeEvery))
         {
             _lastAcknowledge = now;
@@ -124,7 +133,7 @@ public sealed class CarefulOperator(TreatmentProfile profile)
 
     private void PressStep(Phase phase, TimeSpan now, List<OperatorAction> actions, params OperatorAction[] step)
     {
-        if (_stepPressed is { } pressed && now - pressed.At < RetryAfter)
+        if ((_stepPressed is { } pressed && now - pressed.At < RetryAfter) || step.Any(_refused.Contains))
         {
             return;
         }

@@ -149,6 +149,22 @@ public sealed class CarefulOperatorTests
     }
 
     [Fact]
+    [Verifies("SRS-SC-016")]
+    public void A_refused_step_is_never_pressed_and_the_other_steps_go_on()
+    {
+        var op = NewOperator();
+        op.Refuse(OperatorAction.AddDrug);
+        op.Refuse(OperatorAction.AcknowledgeAlarms);
+        Assert.Empty(op.Decide(Report(100.0, Phase.ReadyForChemo)));
+        // The leak check and the drug are one step: refusing the drug withholds the press, so chemo never starts.
+        Assert.Empty(op.Decide(Report(110.0, Phase.ReadyForChemo)));
+        Assert.Empty(op.Decide(Report(130.0, Phase.ReadyForChemo, alarm: AlarmState.LatchedCleared)));
+        var other = NewOperator();
+        other.Refuse(OperatorAction.AddDrug);
+        Assert.Equal([OperatorAction.StartPriming], other.Decide(Report(0.5, Phase.Standby)));
+    }
+
+    [Fact]
     [Verifies("SRS-HS-001")]
     public void Acknowledges_alarms_whose_condition_cleared_at_most_every_five_seconds()
     {

@@ -94,7 +94,7 @@ public sealed class RigWatchdogTests
     }
 
     [Fact]
-    [Verifies("SRS-GT-014", "SRS-PH-015", "SRS-IL-003")]
+    [Verifies("SRS-PH-024", "SRS-PH-015", "SRS-IL-003")]
     public void After_a_board_watchdog_latch_an_operator_reset_releases_the_board_and_the_treatment_heats_again()
     {
         using var run = new RigRun();
@@ -117,6 +117,6 @@ public sealed class RigWatchdogTests
         Assert.False(board.SafeLatched);
     }
 
-    /// <summary>SRS-GT-014's window: 10 cycles of 100 ms.</summary>
+    /// <summary>SRS-PH-024's window: 10 cycles of 100 ms.</summary>
     private const int ProcedureStepWindow = 10;
 }
