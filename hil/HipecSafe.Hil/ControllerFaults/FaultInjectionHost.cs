@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.Faults;
 using HipecSafe.Controller.Health;
 
@@ -10,6 +11,13 @@ namespace HipecSafe.Hil.ControllerFaults;
 /// forwarded to it unchanged, until a fault is injected. A crash kills the component, which its own restart path then
 /// handles exactly as in the device (the crash report is passed up to the controller's root); a stall stops the
 /// forwarding, so the component neither answers pings nor handles its cycle messages.
+/// <para>
+/// In lockstep a stall lasts its duration in cycles, counted on the pings a watched component gets, or on the cycle
+/// ticks the watchdog gets (nobody pings the watchdog). The ticks a stalled watchdog misses are dropped, not replayed:
+/// the real-time clock hands over no tick while the previous one has not been taken (TickCoalescer), so the cycles of
+/// a stall are skipped. Meanwhile no cycle starts, nothing is read or written, the heartbeat stops and the board's own
+/// watchdog latches; the first cycle after the stall reads that latch (IL-BOARD-SAFE-LATCH).
+/// </para>
 /// </summary>
 internal sealed class FaultInjectionHost : ReceiveActor, IWithUnboundedStash
 {
@@ -19,7 +27,8 @@ internal sealed class FaultInjectionHost : ReceiveActor, IWithUnboundedStash
     private readonly TimeSpan _period;
     private readonly Action<string, IActorRef> _register;
     private IActorRef _child = ActorRefs.Nobody;
-    private long _lastPingKey = -1;
+    // The latest health round (ping key) or cycle (tick) the component was given: a stall is counted from it.
+    private long _lastKey = -1;
     private long _stalledUntil;
 
     public FaultInjectionHost(string component, Props inner, bool lockstep, TimeSpan period, Action<string, IActorRef> register)
@@ -50,8 +59,13 @@ internal sealed class FaultInjectionHost : ReceiveActor, IWithUnboundedStash
         Receive<Terminated>(t => t.ActorRef.Equals(_child), _ => Context.Stop(Self));
         Receive<Ping>(p =>
         {
-            _lastPingKey = p.Key;
+            _lastKey = Math.Max(_lastKey, p.Key);
             _child.Forward(p);
+        });
+        Receive<CycleTick>(t =>
+        {
+            _lastKey = Math.Max(_lastKey, t.Cycle);
+            _child.Forward(t);
         });
         ReceiveAny(m => _child.Forward(m));
     }
@@ -65,7 +79,7 @@ internal sealed class FaultInjectionHost : ReceiveActor, IWithUnboundedStash
             return;
         }
 
-        _stalledUntil = _lastPingKey + (long)Math.Ceiling(stall.Duration / _period);
+        _stalledUntil = _lastKey + (long)Math.Ceiling(stall.Duration / _period);
         Context.System.EventStream.Publish(new ComponentSuspended(_component, _stalledUntil));
         Become(Stalled);
     }
@@ -82,8 +96,22 @@ internal sealed class FaultInjectionHost : ReceiveActor, IWithUnboundedStash
 
             Become(Running);
             Stash.UnstashAll();
-            _lastPingKey = p.Key;
+            _lastKey = p.Key;
             _child.Forward(p);
+        });
+        Receive<CycleTick>(t =>
+        {
+            if (t.Cycle < _stalledUntil)
+            {
+                // Skipped, as the real-time clock skips the cycles a stalled watchdog does not take.
+                Context.System.EventStream.Publish(new StallAbsorbed(_component, nameof(CycleTick)));
+                return;
+            }
+
+            Become(Running);
+            Stash.UnstashAll();
+            _lastKey = t.Cycle;
+            _child.Forward(t);
         });
         Receive<ActorCrashed>(c => Context.Parent.Tell(c));
         Receive<Terminated>(t => t.ActorRef.Equals(_child), _ => Context.Stop(Self));

@@ -57,6 +57,7 @@ public sealed class PerfusionPlant
     private double _resistanceFactor = 1.0;
     private double _leakRate;
     private double _airSlugRemaining;
+    private double _lineAirRemaining;
 
     // The saline exchange under way (an operator action), and what it has moved so far.
     private SalineExchange? _exchange;
@@ -90,6 +91,8 @@ public sealed class PerfusionPlant
         _vAb = _p.InitialAbdominalVolume.Milliliters;
         _pAb = AbdominalPressureOf(_vAb);
         _pLine = _pAb;
+        _lineAirRemaining = _p.InitialLineAirVolume.Milliliters;
+        _air = _lineAirRemaining > 0;
         _tTissue = _p.InitialTissueTemperature.DegreesCelsius;
         _tCore = _p.InitialCoreTemperature.DegreesCelsius;
     }
@@ -299,7 +302,9 @@ public sealed class PerfusionPlant
         var liquidFraction = Math.Clamp(_vRes / _p.ReservoirAirEntrainmentVolume.Milliliters, 0, 1);
         var liquid = nominal * liquidFraction;
         _airSlugRemaining = Math.Max(0, _airSlugRemaining - h);
-        _air = _airSlugRemaining > 0 || (nominal > 0 && liquidFraction < 1);
+        // The dry line's air is pushed past the detector by the first liquid the pump delivers (priming).
+        _lineAirRemaining = Math.Max(0, _lineAirRemaining - (liquid * h));
+        _air = _airSlugRemaining > 0 || _lineAirRemaining > 0 || (nominal > 0 && liquidFraction < 1);
 
         // Inflow line pressure: C dP/dt = Qpump(P) − G(P − Pab) − Gback·P, linear in P within each pump regime,
         // so it is integrated exactly (unconditionally stable however stiff the line is).

@@ -34,6 +34,12 @@ public sealed record PlantParameters
     public double InflowLineComplianceMillilitersPerMmHg { get; init; } = 0.1;
     /// <summary>Fluid volume of the inflow tubing between heat exchanger and catheter (a mixed node: it sets the transport lag).</summary>
     public Volume InflowLineVolume { get; init; } = Volume.FromMilliliters(150.0);
+    /// <summary>
+    /// Air in the inflow line at the start, seen by the air detector until the pump has pushed this volume past it: a
+    /// set primed from dry, so the detector sees the priming air (its functional check, IL-AIR-DETECTOR-UNTESTED).
+    /// For the detector only; hydraulics and heat treat the line as full. 0 = a line already full of liquid.
+    /// </summary>
+    public Volume InitialLineAirVolume { get; init; } = Volume.FromMilliliters(150.0);
     public double InflowLineLossWattsPerKelvin { get; init; } = 1.0;
 
     // ---- Heater and heat exchanger ----
@@ -116,6 +122,7 @@ public sealed record PlantParameters
         Positive(InflowLineResistanceMmHgPerMillilitersPerMinute, nameof(InflowLineResistanceMmHgPerMillilitersPerMinute));
         Positive(InflowLineComplianceMillilitersPerMmHg, nameof(InflowLineComplianceMillilitersPerMmHg));
         Positive(InflowLineVolume.Milliliters, nameof(InflowLineVolume));
+        NonNegative(InitialLineAirVolume.Milliliters, nameof(InitialLineAirVolume));
         NonNegative(InflowLineLossWattsPerKelvin, nameof(InflowLineLossWattsPerKelvin));
         Positive(HeaterMaxPower.Watts, nameof(HeaterMaxPower));
         Positive(HeatExchangerCapacityJoulesPerKelvin, nameof(HeatExchangerCapacityJoulesPerKelvin));

@@ -15,8 +15,11 @@ internal sealed class LockstepMonitor
     // A suspended component holding one of these has stopped the cycle chain; holding anything else (a log record, a ping) has not.
     private static readonly HashSet<string> ChainMessages = new(StringComparer.Ordinal)
     {
-        nameof(StartCycle), nameof(Sampled), nameof(Desired), nameof(CycleDeadline), nameof(WriteCommand), nameof(UpdateAlarms),
+        nameof(CycleTick), nameof(StartCycle), nameof(Sampled), nameof(Desired), nameof(CycleDeadline), nameof(WriteCommand), nameof(UpdateAlarms),
     };
+
+    // Outstanding until the watchdog has begun the cycle's round; a suspended watchdog begins none.
+    private const string RoundNotStarted = "(round not started)";
 
     private readonly object _gate = new();
     private readonly Dictionary<string, long> _suspendedUntil = new(StringComparer.Ordinal);
@@ -34,7 +37,7 @@ internal sealed class LockstepMonitor
             _cycle = cycle;
             _report = null;
             _absorbed = false;
-            _outstanding = ["(round not started)"];
+            _outstanding = [RoundNotStarted];
             if (_suspendedUntil.Count > 0)
             {
                 foreach (var done in _suspendedUntil.Where(kv => kv.Value <= cycle).Select(kv => kv.Key).ToList())
@@ -150,7 +153,8 @@ internal sealed class LockstepMonitor
 
         foreach (var component in _outstanding)
         {
-            if (!_suspendedUntil.ContainsKey(component))
+            var holder = component == RoundNotStarted ? ComponentNames.Watchdog : component;
+            if (!_suspendedUntil.ContainsKey(holder))
             {
                 return false;
             }

@@ -19,6 +19,7 @@ public sealed class InterlockEngine
     private readonly AlarmLimits _limits;
     private readonly InterlockRule[] _rules;
     private readonly TimeSpan[] _persistence;
+    private readonly TimeSpan[] _clearAfter;
     private readonly SensorValidator _validator;
 
     /// <summary>The standard rule set (<see cref="InterlockRuleSet.Standard"/>) with the profile's limits.</summary>
@@ -46,6 +47,7 @@ public sealed class InterlockEngine
         _limits = limits;
         _rules = [.. rules];
         _persistence = _rules.Select(r => DurationTicks.ToTimeSpan(r.Persistence)).ToArray();
+        _clearAfter = _rules.Select(r => r.Clear == ClearCondition.WhenConditionClears ? DurationTicks.ToTimeSpan(r.ClearAfter) : TimeSpan.Zero).ToArray();
         _validator = new SensorValidator(validation);
         Initial = new InterlockEngineState(
             SensorValidator.Initial,
@@ -83,14 +85,16 @@ public sealed class InterlockEngine
         {
             var rule = _rules[i];
             var previous = state.Rules[i];
-            var check = rule.Check(context);
+            // Armed first: a rule with memory judges its condition on what it remembers after this evaluation.
+            var arming = rule.Arm(context, previous.Memory);
+            var check = rule.Check(context, arming.Memory, previous.Trip is not null);
             // Made from the check only when something keeps or shows it: most cycles nothing does.
             Measurement? measured = null;
-            var arming = rule.Arm(context, previous.Memory);
             var applies = arming.Applies;
             var pendingSince = previous.PendingSince;
             var lastHolding = previous.LastHolding;
             var trip = previous.Trip;
+            var clearingSince = previous.ClearingSince;
             var effective = applies ? check.State : ConditionState.Clear;
 
             switch (effective)
@@ -98,14 +102,22 @@ public sealed class InterlockEngine
                 case ConditionState.Holds:
                     pendingSince ??= now;
                     lastHolding = measured ??= check.Measured;
+                    clearingSince = null;
                     break;
                 case ConditionState.Clear:
                     pendingSince = null;
                     if (trip is { } ended && rule.Clear == ClearCondition.WhenConditionClears)
                     {
+                        // A flag rule's clear margin in time (OI-21); a rule that no longer applies ends at once.
+                        if (applies && _clearAfter[i] > TimeSpan.Zero && now - (clearingSince ??= now) < _clearAfter[i])
+                        {
+                            break;
+                        }
+
                         (cleared ??= []).Add(new ClearedTrip(Updated(ended, check, ref measured), now,
                             applies ? ClearCause.ConditionCleared : ClearCause.NoLongerApplicable));
                         trip = null;
+                        clearingSince = null;
                     }
 
                     break;
@@ -127,10 +139,10 @@ public sealed class InterlockEngine
                 trip = Updated(active, check, ref measured);
             }
 
-            if (!Unchanged(previous, pendingSince, lastHolding, trip, arming.Memory))
+            if (!Unchanged(previous, pendingSince, lastHolding, trip, arming.Memory, clearingSince))
             {
                 changed ??= [.. state.Rules];
-                changed[i] = new InterlockRuleState(rule.Id, pendingSince, lastHolding, trip, arming.Memory);
+                changed[i] = new InterlockRuleState(rule.Id, pendingSince, lastHolding, trip, arming.Memory, clearingSince);
             }
         }
 
@@ -180,7 +192,7 @@ public sealed class InterlockEngine
             default:
                 var next = new InterlockEngineState(
                     state.Sensors,
-                    state.Rules.SetItem(index, ruleState with { Trip = null, PendingSince = null }),
+                    state.Rules.SetItem(index, ruleState with { Trip = null, PendingSince = null, ClearingSince = null }),
                     state.ResetsSinceEvaluation.Add(new ClearedTrip(trip, now, ClearCause.OperatorReset)),
                     state.LastNow);
                 return new ResetStep(ResetOutcome.Accepted(ruleId), next);
@@ -261,8 +273,9 @@ public sealed class InterlockEngine
 
     /// <summary>Whether a rule's new values are the very objects it already holds (then its state object is kept).</summary>
     private static bool Unchanged(InterlockRuleState previous, TimeSpan? pendingSince, Measurement? lastHolding, InterlockTrip? trip,
-        RuleMemory? memory) =>
+        RuleMemory? memory, TimeSpan? clearingSince) =>
         previous.PendingSince == pendingSince
+        && previous.ClearingSince == clearingSince
         && ReferenceEquals(previous.LastHolding, lastHolding)
         && ReferenceEquals(previous.Trip, trip)
         && ReferenceEquals(previous.Memory, memory);

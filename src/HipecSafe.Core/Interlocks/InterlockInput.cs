@@ -10,7 +10,10 @@ namespace HipecSafe.Core.Interlocks;
 /// <param name="Phase">Current procedure phase.</param>
 /// <param name="Sensors">This cycle's sensor sample; null when the read failed.</param>
 /// <param name="Actuators">This cycle's actuator board read-back; null when the read failed.</param>
-/// <param name="LastCommand">The command written to the actuator board in the previous cycle (after constraints).</param>
+/// <param name="LastCommand">
+/// The command the actuator board holds: its holding registers read back this cycle (FC 0x03), or, when that read
+/// failed, the last command the bus got through (<see cref="CommandReadBack"/> is then false).
+/// </param>
 /// <param name="FlowTarget">The flow the pump is meant to deliver now.</param>
 /// <param name="CircuitVolumeBaseline">
 /// The reservoir volume of the circuit at steady volume, kept since steady-volume perfusion began (SRS-IL-023); during
@@ -19,6 +22,11 @@ namespace HipecSafe.Core.Interlocks;
 /// <param name="BusFailures">Consecutive failed transactions per board.</param>
 /// <param name="PhaseStartedAt">Procedure time at which the current phase began.</param>
 /// <param name="PumpStartedAt">Procedure time at which the pump was last started; null while it is stopped.</param>
+/// <param name="CommandReadBack">
+/// <see cref="LastCommand"/> is this cycle's read-back of what the board holds. Rules that compare the board's
+/// feedback with the command it holds ("commanded X, board does Y") cannot decide without it: the last write is not
+/// what a latched board holds (docs/icd.md §7.5).
+/// </param>
 public sealed record InterlockInput(
     TimeSpan Now,
     Phase Phase,
@@ -29,4 +37,5 @@ public sealed record InterlockInput(
     Volume? CircuitVolumeBaseline,
     BusFailureCounts BusFailures,
     TimeSpan PhaseStartedAt,
-    TimeSpan? PumpStartedAt);
+    TimeSpan? PumpStartedAt,
+    bool CommandReadBack = false);

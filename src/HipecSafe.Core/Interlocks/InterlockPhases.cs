@@ -28,8 +28,8 @@ public static class InterlockPhases
     };
 
     /// <summary>
-    /// Phases in which the pump circulates from the reservoir. Draining is left out: it empties the circuit by
-    /// design, so a falling reservoir and off-target flow are expected there.
+    /// Phases in which the pump circulates from the reservoir at a steady level. Draining is left out: the abdomen
+    /// empties into the reservoir there, so the level is not the circulating one (the level rules use this set).
     /// </summary>
     public static IReadOnlySet<Phase> Circulating { get; } = new HashSet<Phase>
     {
@@ -37,12 +37,25 @@ public static class InterlockPhases
     };
 
     /// <summary>
-    /// Circulating phases in which the line must be air-free. Priming purges air by design; the phase machine
-    /// only leaves Priming after air-free circulation for the profile's priming time (SRS-PH-004).
+    /// Phases in which the pump runs at the flow target (PhaseControlPolicy): the circulating phases and Draining. In
+    /// Draining the opened abdominal drains empty the abdomen into the reservoir while the pump keeps the inflow line
+    /// running from the (filling) reservoir at the target, so flow there is the pump's delivery as in any other
+    /// pumping phase, and a pump or meter fault shows the same way.
+    /// </summary>
+    public static IReadOnlySet<Phase> Pumping { get; } = new HashSet<Phase>
+    {
+        Phase.Priming, Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout, Phase.Draining,
+    };
+
+    /// <summary>
+    /// Pumping phases in which the line must be air-free. Priming purges air by design; the phase machine only leaves
+    /// Priming after air-free circulation for the profile's priming time (SRS-PH-004). Draining is included: the pump
+    /// still pushes the inflow line into the abdomen, so air there is insufflated as in any other phase, and stopping
+    /// the pump and closing the inflow clamp does not stop the drains from emptying the abdomen.
     /// </summary>
     public static IReadOnlySet<Phase> AirFreeCirculation { get; } = new HashSet<Phase>
     {
-        Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout,
+        Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout, Phase.Draining,
     };
 
     /// <summary>

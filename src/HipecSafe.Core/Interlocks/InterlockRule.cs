@@ -139,5 +139,25 @@ public abstract partial class InterlockRule
     /// </summary>
     public abstract RuleCheck Check(InterlockContext context);
 
+    /// <summary>
+    /// The condition given whether this rule's trip is active. A non-latched rule with a clear margin (hysteresis,
+    /// hazard analysis OI-21) keeps holding while its trip is active until the value is past the margin, so a value
+    /// sitting at the limit does not raise and clear the alarm cycle after cycle. Without a margin: <see cref="Check(InterlockContext)"/>.
+    /// </summary>
+    public virtual RuleCheck Check(InterlockContext context, bool tripActive) => Check(context);
+
+    /// <summary>
+    /// The condition as the engine judges it in one evaluation: with what the rule remembers after this evaluation's
+    /// arming (<see cref="InterlockRule{TMemory}"/>; null for a rule without memory) and whether its trip is active.
+    /// </summary>
+    public virtual RuleCheck Check(InterlockContext context, RuleMemory? memory, bool tripActive) => Check(context, tripActive);
+
+    /// <summary>
+    /// The time margin of a non-latched rule whose condition is a flag or a count, which has no value to put a margin
+    /// on (OI-21): its trip ends only once the condition has stayed clear this long, so an intermittent fault is one
+    /// alarm, not a stream of raise/clear pairs. Zero (the default): the trip ends as soon as the condition clears.
+    /// </summary>
+    public virtual Duration ClearAfter => Duration.Zero;
+
     public override string ToString() => $"{Id} ({HazardId}, {RequirementId})";
 }

@@ -9,9 +9,14 @@ namespace HipecSafe.Core.Interlocks;
 /// <see cref="InterlockTrip.Latest"/> are the latest verdict, on which an operator reset is judged.
 /// </param>
 /// <param name="Memory">The rule's own memory (<see cref="InterlockRule.InitialMemory"/>); null for rules without.</param>
+/// <param name="ClearingSince">
+/// Start of the clear margin in time (<see cref="InterlockRule.ClearAfter"/>): when the condition of an active
+/// non-latched trip was first seen clear; null otherwise.
+/// </param>
 public sealed record InterlockRuleState(
     string RuleId,
     TimeSpan? PendingSince,
     Measurement? LastHolding,
     InterlockTrip? Trip,
-    RuleMemory? Memory);
+    RuleMemory? Memory,
+    TimeSpan? ClearingSince = null);

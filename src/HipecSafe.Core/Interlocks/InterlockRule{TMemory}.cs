@@ -47,6 +47,22 @@ public abstract class InterlockRule<TMemory> : InterlockRule
         return new RuleArming(applies, next);
     }
 
+    public sealed override RuleCheck Check(InterlockContext context, RuleMemory? memory, bool tripActive)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return memory is TMemory typed
+            ? CheckWith(context, typed, tripActive)
+            : throw new ArgumentException(
+                $"rule {Id} remembers a {typeof(TMemory).Name}, not {memory?.GetType().Name ?? "nothing"}: a state from another engine?",
+                nameof(memory));
+    }
+
     /// <summary>Whether the rule is armed now given <paramref name="memory"/>, and what it remembers for the next evaluation.</summary>
     protected abstract (bool Applies, TMemory Memory) ArmWith(InterlockContext context, TMemory memory);
+
+    /// <summary>
+    /// The condition given what the rule remembers after this evaluation's arming (a condition that needs earlier
+    /// readings: a frozen value, a rate, something seen once). The default needs no memory.
+    /// </summary>
+    protected virtual RuleCheck CheckWith(InterlockContext context, TMemory memory, bool tripActive) => Check(context, tripActive);
 }

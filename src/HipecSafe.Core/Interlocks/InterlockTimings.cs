@@ -42,4 +42,81 @@ public static class InterlockTimings
     /// flow loop settles within a few seconds.
     /// </summary>
     public static readonly Duration FlowSettleTime = Duration.FromSeconds(10);
+
+    /// <summary>
+    /// A pump start is judged this long after the gate first wrote it: the board applies a command one cycle (100 ms)
+    /// after it is written, and the roller pump's motor needs time to reach speed (the ICD states none; ≤ 1 s assumed).
+    /// </summary>
+    public static readonly Duration PumpSpinUp = Duration.FromSeconds(2);
+
+    /// <summary>
+    /// A pump held on but not turning must persist for ten cycles: far beyond the one-cycle command latency and a
+    /// tachometer missing a pulse at low speed, and short against the heat a heater can put into standing fluid (1 s at
+    /// 1000 W warms the ≈ 4000 J/K heat exchanger by 0.25 K).
+    /// </summary>
+    public static readonly Duration PumpFeedbackPersistence = Duration.FromSeconds(1);
+
+    /// <summary>
+    /// The clamp's position switch contradicting the held command must persist for five cycles: the one-cycle command
+    /// latency plus the clamp's travel (the ICD states none; ≤ 300 ms assumed for a pinch clamp). A pump against a closed
+    /// clamp passes 300 mmHg in ≈ 0.5 s at 2 L/min (hil/PLANT.md §2.2), so the rule acts about as early as IL-OCCLUSION.
+    /// </summary>
+    public static readonly Duration ClampFeedbackPersistence = Duration.FromMilliseconds(500);
+
+    /// <summary>
+    /// The relay contact open while the board holds it closed must persist for ten cycles: the one-cycle command latency
+    /// plus the relay's operate time (tens of ms), with margin; nothing gets hot meanwhile (an open relay heats nothing).
+    /// </summary>
+    public static readonly Duration RelayFeedbackPersistence = Duration.FromSeconds(1);
+
+    /// <summary>
+    /// The limiter sensor checked against the inflow probes at the self-test for two cycles: one noisy read does not
+    /// fail the self-test, and the check still trips before the self-test's five clean cycles have passed.
+    /// </summary>
+    public static readonly Duration LimiterSelfTestPersistence = Duration.FromMilliseconds(200);
+
+    /// <summary>
+    /// The limiter sensor reading below the inflow while heating must persist for 10 s: longer than the line's transit
+    /// time (150 mL at 2 L/min: 4.5 s) plus the probes' lags (1–1.5 s), during which a falling heater outlet can run
+    /// below the fluid still in the line; the lost second channel is latent, not an immediate danger.
+    /// </summary>
+    public static readonly Duration LimiterInRunPersistence = Duration.FromSeconds(10);
+
+    /// <summary>
+    /// Pump delivery and flow meter disagreeing must persist for 10 s (after the flow settle time): the line's
+    /// compliance lets the metered inflow lag the pump by a few seconds after a speed change, and the roller pump
+    /// pulsates; the same persistence as the flow deviation alarm.
+    /// </summary>
+    public static readonly Duration FlowPlausibilityPersistence = Duration.FromSeconds(10);
+
+    /// <summary>
+    /// Heat-up falling behind the heater power must persist for 60 s: when the heater steps up, the ≈ 4000 J/K exchanger
+    /// takes ≈ 30 s to warm before the fluid gets the heat (at most 15.7 s below a quarter of the expected rise in
+    /// nominal runs, seeds 1–3); short against a heat-up of minutes.
+    /// </summary>
+    public static readonly Duration HeatUpStalledPersistence = Duration.FromSeconds(60);
+
+    /// <summary>
+    /// The priming air must have passed the air detector this long after the pump started in Priming: the inflow line
+    /// holds ≤ 150 mL (hil/PLANT.md), pushed through in 18 s at the 0.5 L/min profile minimum, less at the target.
+    /// </summary>
+    public static readonly Duration AirDetectorPurgeTime = Duration.FromSeconds(20);
+
+    /// <summary>
+    /// Intra-abdominal pressure above the limit must persist over a whole breath (ventilation at 12–15 per minute:
+    /// 4–5 s), so the ventilator's swing of a few mmHg does not stop the pump.
+    /// </summary>
+    public static readonly Duration AbdominalPressurePersistence = Duration.FromSeconds(5);
+
+    /// <summary>
+    /// A core reading out of the physiological range or moving faster than a body can must persist for 10 s: one noisy
+    /// or passing reading (a probe moved by the anaesthetist) is not a fault; the core is a slow parameter.
+    /// </summary>
+    public static readonly Duration CoreProbePlausibilityPersistence = Duration.FromSeconds(10);
+
+    /// <summary>
+    /// An abdominal probe reading far below the others must persist for 60 s: the inflow jet spreads the probes during
+    /// heat-up (median − lowest ≤ 0.83 K in nominal runs) and a probe moved by the surgeon settles within a minute.
+    /// </summary>
+    public static readonly Duration AbdominalSpreadPersistence = Duration.FromSeconds(60);
 }

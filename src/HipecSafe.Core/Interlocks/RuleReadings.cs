@@ -1,3 +1,4 @@
+using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Sensors;
 using HipecSafe.Core.Sensors.Validation;
 
@@ -7,6 +8,34 @@ namespace HipecSafe.Core.Interlocks;
 internal static class RuleReadings
 {
     public const string NoSample = "no sensor sample this cycle";
+
+    public const string NoFeedback = "no actuator board read-back this cycle";
+
+    public const string NoHeldReadBack = "the command the board holds was not read back this cycle";
+
+    /// <summary>
+    /// The board's feedback and the command it holds, both read this cycle, for a rule that compares the two
+    /// ("commanded X, board does Y"); null with the reason when either read failed. Such a rule then cannot decide: a
+    /// missing read is never a trip, and the last write is not what a latched board holds (docs/icd.md §7.5).
+    /// </summary>
+    public static (ActuatorFeedback Feedback, ActuatorCommand Held)? BoardAndHeld(InterlockContext context, out string reason)
+    {
+        var input = context.Input;
+        if (input.Actuators is not { } feedback)
+        {
+            reason = NoFeedback;
+            return null;
+        }
+
+        if (!input.CommandReadBack)
+        {
+            reason = NoHeldReadBack;
+            return null;
+        }
+
+        reason = "";
+        return (feedback, input.LastCommand);
+    }
 
     /// <summary>
     /// The hottest of <paramref name="channels"/> that is a physical measurement. Suspect readings (stale, moving

@@ -7,6 +7,14 @@ namespace HipecSafe.Core.Profile;
 /// The profile's therapeutic band low (abdominal.band_low_c, not a separate field): the abdomen below it during chemo
 /// perfusion raises IL-ABDOMEN-BELOW-BAND.
 /// </param>
+/// <param name="AbdominalBandHigh">
+/// The profile's therapeutic band high (abdominal.band_high_c, ≤ 43.0 °C by the hard bounds): the hottest abdominal
+/// probe at or above it raises the IL-ABDOMEN-WARNING alarm, below the IL-ABDOMEN-HIGH trip.
+/// </param>
+/// <param name="TubingMillilitersPerRevolution">
+/// The profile's tubing set displacement (flow.tubing_ml_per_rev): pump speed × displacement is the flow the roller
+/// pump delivers, which IL-FLOW-PUMP-MISMATCH and IL-FLOW-METER-HIGH compare with the flow meter.
+/// </param>
 public sealed record AlarmLimits(
     Temperature InflowHigh,
     Temperature AbdominalHigh,
@@ -23,4 +31,6 @@ public sealed record AlarmLimits(
     Duration FlowDeviationFor,
     Duration SampleStaleAfter,
     int BusFailuresForFault,
-    Temperature AbdominalBandLow);
+    Temperature AbdominalBandLow,
+    Temperature AbdominalBandHigh,
+    double TubingMillilitersPerRevolution);

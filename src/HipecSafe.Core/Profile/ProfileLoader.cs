@@ -97,7 +97,9 @@ public static class ProfileLoader
             FlowDeviationFor: r.Time(L + "flow_deviation_for", Duration.FromSeconds(1), Duration.FromSeconds(HardBounds.FlowDeviationMaxSeconds)),
             SampleStaleAfter: r.Time(L + "sample_stale_after", Duration.FromMilliseconds(100), Duration.FromMilliseconds(HardBounds.SampleStaleMaxMs)),
             BusFailuresForFault: (int)r.Number(L + "bus_failures_for_fault", 1, HardBounds.BusFailuresMax, "transactions", integer: true),
-            AbdominalBandLow: bandLow);
+            AbdominalBandLow: bandLow,
+            AbdominalBandHigh: bandHigh,
+            TubingMillilitersPerRevolution: tubing);
 
         foreach (var (path, line) in doc.Unconsumed())
         {

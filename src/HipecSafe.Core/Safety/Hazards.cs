@@ -18,6 +18,7 @@ public static class Hazards
     public const string HeaterRunaway = "HAZ-010";
     public const string InadequateFlow = "HAZ-011";
     public const string SubtherapeuticDrugAddition = "HAZ-012";
+    public const string AbdominalOverpressure = "HAZ-013";
 
     public static IReadOnlyList<Hazard> All { get; } =
     [
@@ -33,5 +34,7 @@ public static class Hazards
         new(HeaterRunaway, "Heater delivers power it was not commanded to", "overheating of perfusate and patient"),
         new(InadequateFlow, "Flow far from the prescribed rate", "uneven heat and drug distribution, local overheating at low flow"),
         new(SubtherapeuticDrugAddition, "Drug added before the abdomen reached therapeutic temperature", "ineffective therapy"),
+        new(AbdominalOverpressure, "Intra-abdominal pressure too high (closed technique)",
+            "abdominal compartment syndrome: reduced venous return and cardiac output, renal and respiratory impairment"),
     ];
 }

@@ -168,6 +168,10 @@ public sealed class CrashRecoveryTests
     {
         using var run = new LockstepRun(faultInjection: true);
         run.ToHeating();
+        // From here the meter follows the pump (40 mL/rev, the profile's tubing set): a meter fixed at the target while
+        // the flow loop stopped the priming ramp short of it reads above the pump's delivery, and over the time this
+        // test perfuses IL-FLOW-METER-HIGH would rightly trip (SRS-IL-051) and hold the reset.
+        run.Port.MeterMillilitersPerRevolution = 40;
         WarmTheAbdomen(run);
         run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
         run.ConfirmLeakCheck();

@@ -21,6 +21,7 @@ public sealed class InterlockRuleTripTests
     /// <summary>Where to drive a rule's condition: phases the rule is armed in.</summary>
     public enum Stage
     {
+        PowerOn,
         Standby,
         Priming,
         Heating,
@@ -30,7 +31,12 @@ public sealed class InterlockRuleTripTests
     /// <param name="Apply">Makes the condition hold.</param>
     /// <param name="Remove">Makes it go away (for a board latch: lets the board's latch reset work).</param>
     /// <param name="MaxCycles">Cycles allowed for the trip (persistence and arming times included).</param>
-    private sealed record Scenario(Stage Stage, Action<ScriptedBoardPort> Apply, Action<ScriptedBoardPort> Remove, int MaxCycles = 10);
+    /// <param name="SettleCycles">
+    /// Cycles after the removal for what the condition depends on to settle (a probe past the validator's rate check, the
+    /// flow loop's trim back to the meter) before a non-latched trip must have ended, past its clear margin (SRS-IL-049),
+    /// or a latched one is reset.
+    /// </param>
+    private sealed record Scenario(Stage Stage, Action<ScriptedBoardPort> Apply, Action<ScriptedBoardPort> Remove, int MaxCycles = 10, int SettleCycles = 3);
 
     private static readonly Dictionary<string, Scenario> Scenarios = new(StringComparer.Ordinal)
     {
@@ -69,6 +75,38 @@ public sealed class InterlockRuleTripTests
         // Below half the target flow priming never completes, so the rule can arm (10 s) and persist (10 s) in Priming.
         ["IL-FLOW-DEVIATION"] = new(Stage.Priming, Set(f => f with { Flow = VolumetricFlow.FromMillilitersPerMinute(700) }), Healthy, MaxCycles: 230),
         ["IL-FLOW-SENSOR-FAULT"] = new(Stage.Priming, Flag(SensorChannel.Flow), Healthy),
+
+        // Commanded X, board does Y: the feedback stops following the command the board holds.
+        // Heating raises the command in 5 ‰ steps: more than 100 ‰ above a driver reporting 0 ‰ after ~20 cycles.
+        ["IL-HEATER-POWER-LOW"] = new(Stage.Heating, p => p.HeaterPowerActualPermille = 0, p => p.HeaterPowerActualPermille = null, MaxCycles: 40),
+        ["IL-HEATER-RELAY-OPEN"] = new(Stage.Heating, p => p.StatusForcedClear = BoardStatus.HeaterRelayClosed, p => p.StatusForcedClear = BoardStatus.None, MaxCycles: 20),
+        // The circuit at rest reads 37.0 °C; the limiter reads 2 K high from power-on, so the self-test fails.
+        ["IL-LIMITER-SELF-TEST"] = new(Stage.PowerOn, p => p.LimiterTemperature = C(39.0), p => p.LimiterTemperature = C(37.0)),
+        ["IL-LIMITER-SENSOR-LOW"] = new(Stage.Heating, p => p.LimiterTemperature = C(35.0), p => p.LimiterTemperature = C(37.0), MaxCycles: 130),
+        // The priming pump starts about 2 s after Priming is entered; then 2 s spin-up and 1 s persistence.
+        ["IL-PUMP-NOT-RUNNING"] = new(Stage.Priming, p => p.PumpSpeedActualRpm = 0, p => p.PumpSpeedActualRpm = null, MaxCycles: 80),
+        ["IL-CLAMP-NOT-OPEN"] = new(Stage.Priming, p => p.StatusForcedClear = BoardStatus.ClampOpen, p => p.StatusForcedClear = BoardStatus.None, MaxCycles: 40),
+        ["IL-CLAMP-NOT-CLOSED"] = new(Stage.Standby, p => p.StatusForcedSet = BoardStatus.ClampOpen, p => p.StatusForcedSet = BoardStatus.None),
+        ["IL-ABDOMEN-WARNING"] = new(Stage.Standby, Set(f => f with { Abdomen2 = C(43.2) }), Healthy),
+        // A cold abdomen asks full power: at 1.5 L/min the expected rise is 2 K (a quarter of it above the 0.5 K that
+        // inflow − outflow stays at) from 210 ‰, which the heater, re-engaged from 0 ‰ at the flow change, passes after
+        // ~16 s; then 60 s. A meter at 1.5 L/min reads below the pump's delivery (a medium mismatch, never a heater-off
+        // trip), so the heater stays on. Below 0.3 L/min nothing is judged (and control holds the heater off).
+        ["IL-HEATUP-STALLED"] = new(Stage.Heating, Set(f => f with { Flow = VolumetricFlow.FromLitersPerMinute(1.5) }),
+            Set(f => f with { Flow = VolumetricFlow.FromLitersPerMinute(0.2) }), MaxCycles: 900, SettleCycles: 5),
+        ["IL-OUTFLOW-PROBE-FAULT"] = new(Stage.Priming, Flag(SensorChannel.Outflow), Healthy),
+        // A probe 2 K below the others: flagged by the rate check for ~1 s, then judged; 60 s persistence.
+        ["IL-ABDOMEN-SPREAD"] = new(Stage.Priming, Set(f => f with { Abdomen4 = C(35.0) }), Healthy, MaxCycles: 700),
+        ["IL-CORE-PROBE-IMPLAUSIBLE"] = new(Stage.Priming, Set(f => f with { Core = C(30.0) }), Healthy, MaxCycles: 200, SettleCycles: 50),
+        ["IL-ABDOMEN-PRESSURE-HIGH"] = new(Stage.Priming, Set(f => f with { AbdominalPressure = Pressure.FromMillimetersOfMercury(25) }), Healthy, MaxCycles: 70),
+        ["IL-ABDOMEN-PRESSURE-SENSOR-FAULT"] = new(Stage.Priming, Flag(SensorChannel.AbdominalPressure), Healthy),
+        // The scripted frame never reports air; at half the target flow priming never completes, so the priming air can
+        // still come and clear the check.
+        ["IL-AIR-DETECTOR-UNTESTED"] = new(Stage.Priming, LowFlow, Set(f => f with { Flow = VolumetricFlow.FromMillilitersPerMinute(700), AirDetected = true }), MaxCycles: 250),
+        // The meter against the pump's delivery (held rpm × 40 mL/rev); Heating lasts while the abdomen is cold. The flow
+        // loop trims the pump against the wrong meter; a meter 20 % high is a mismatch, 40 % high reads high.
+        ["IL-FLOW-PUMP-MISMATCH"] = new(Stage.Heating, p => p.MeterMillilitersPerRevolution = 40 * 1.2, p => p.MeterMillilitersPerRevolution = 40, MaxCycles: 260, SettleCycles: 30),
+        ["IL-FLOW-METER-HIGH"] = new(Stage.Heating, p => p.MeterMillilitersPerRevolution = 40 * 1.4, p => p.MeterMillilitersPerRevolution = 40, MaxCycles: 260, SettleCycles: 30),
     };
 
     public static TheoryData<string> StandardRules =>
@@ -102,10 +140,12 @@ public sealed class InterlockRuleTripTests
         }
 
         scenario.Remove(run.Port);
-        run.Steps(3);
+        run.Steps(scenario.SettleCycles);
         if (rule.Clear == ClearCondition.WhenConditionClears)
         {
-            Assert.DoesNotContain(ruleId, run.Last!.ActiveTrips);
+            // A flag or count must stay clear for its clear time (SRS-IL-049) before the trip ends.
+            var clearCycles = (int)Math.Ceiling(rule.ClearAfter.Seconds / 0.1) + 1;
+            run.StepUntil(r => !r.ActiveTrips.Contains(ruleId), clearCycles, $"{ruleId} cleared");
         }
         else
         {
@@ -124,6 +164,8 @@ public sealed class InterlockRuleTripTests
     {
         switch (stage)
         {
+            case Stage.PowerOn:
+                break;
             case Stage.Standby:
                 run.ToStandby();
                 break;
@@ -163,4 +205,6 @@ public sealed class InterlockRuleTripTests
         Set(f => f with { ChannelFaultBits = (ushort)channels.Aggregate(0, (bits, c) => bits | (1 << (int)c)) });
 
     private static void Healthy(ScriptedBoardPort port) => port.Frame = ScriptedBoardPort.HealthyFrame;
+
+    private static void LowFlow(ScriptedBoardPort port) => port.Frame = ScriptedBoardPort.HealthyFrame with { Flow = VolumetricFlow.FromMillilitersPerMinute(700) };
 }

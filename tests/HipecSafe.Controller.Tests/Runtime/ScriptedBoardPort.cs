@@ -69,6 +69,10 @@ internal sealed class ScriptedBoardPort : IBoardPort
     private bool _pumpMotorFault;
     private Temperature _limiterTemperature = Temperature.FromDegreesCelsius(37.0);
     private int? _heaterPowerActual;
+    private double? _pumpSpeedActual;
+    private double? _meterMlPerRev;
+    private BoardStatus _statusForcedClear;
+    private BoardStatus _statusForcedSet;
     private Exception? _throwOnRead;
     private Exception? _throwOnWrite;
     private string? _writeFailure;
@@ -137,6 +141,21 @@ internal sealed class ScriptedBoardPort : IBoardPort
 
     /// <summary>Heater power the board reports whatever was commanded (a stuck driver); null: it follows the command.</summary>
     public int? HeaterPowerActualPermille { get => Locked(() => _heaterPowerActual); set => Locked(() => _heaterPowerActual = value); }
+
+    /// <summary>pump_speed_actual reported instead of the held speed (a rotor that does not follow); null = follows.</summary>
+    public double? PumpSpeedActualRpm { get => Locked(() => _pumpSpeedActual); set => Locked(() => _pumpSpeedActual = value); }
+
+    /// <summary>
+    /// When set, the flow meter reads the pump's delivery, pump_speed_actual × this many mL per revolution, instead of
+    /// the scripted frame's flow: a meter that follows the pump (the profile's tubing set is 40 mL/rev; more reads high).
+    /// </summary>
+    public double? MeterMillilitersPerRevolution { get => Locked(() => _meterMlPerRev); set => Locked(() => _meterMlPerRev = value); }
+
+    /// <summary>board_status bits reported clear whatever the outputs do (a contact or switch that does not follow).</summary>
+    public BoardStatus StatusForcedClear { get => Locked(() => _statusForcedClear); set => Locked(() => _statusForcedClear = value); }
+
+    /// <summary>board_status bits reported set whatever the outputs do.</summary>
+    public BoardStatus StatusForcedSet { get => Locked(() => _statusForcedSet); set => Locked(() => _statusForcedSet = value); }
 
     /// <summary>A whole readout to return instead of the board's (one read), e.g. counts no real bus produces.</summary>
     public BoardReadout? NextReadoutOverride { get => Locked(() => _readoutOverride); set => Locked(() => _readoutOverride = value); }
@@ -212,6 +231,10 @@ internal sealed class ScriptedBoardPort : IBoardPort
                 }
 
                 frame = _frame with { SampleCounter = _counter };
+                if (_meterMlPerRev is { } mlPerRev)
+                {
+                    frame = frame with { Flow = VolumetricFlow.FromMillilitersPerMinute((_pumpSpeedActual ?? _held.PumpSpeedRpm) * mlPerRev) };
+                }
             }
 
             ActuatorFeedback? feedback = null;
@@ -312,8 +335,9 @@ internal sealed class ScriptedBoardPort : IBoardPort
         status |= outputs.PumpSpeedRpm > 0 ? BoardStatus.PumpRunning : 0;
         status |= outputs.ClampOpen ? BoardStatus.ClampOpen : 0;
         status |= _pumpMotorFault ? BoardStatus.PumpMotorFault : 0;
+        status = (status & ~_statusForcedClear) | _statusForcedSet;
         var heater = _heaterPowerActual ?? (relay ? outputs.HeaterPowerPermille : 0);
-        return new ActuatorFeedback(status, heater, outputs.PumpSpeedRpm, _limiterTemperature, _heartbeat);
+        return new ActuatorFeedback(status, heater, _pumpSpeedActual ?? outputs.PumpSpeedRpm, _limiterTemperature, _heartbeat);
     }
 
     private T Locked<T>(Func<T> read)

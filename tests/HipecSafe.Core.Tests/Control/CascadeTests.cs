@@ -104,6 +104,29 @@ public class CascadeTests
     }
 
     [Fact]
+    [Verifies("SRS-CT-006")]
+    [Verifies("SRS-CT-007")]
+    public void One_pocketed_cold_probe_does_not_drive_the_inflow_set_point_past_its_cap()
+    {
+        // Probe 4 sits in a pocket away from the flow and reads 3 K below the others: a loop on the mean would heat the
+        // real abdomen to target + 0.75 K. The set-point stays within the profile's cap, the regulated median is not
+        // moved by the one cold probe, and the hot-probe term holds the three true probes below the band top.
+        var plant = new CascadeTestPlant(startCelsius: 37, probeOffsets: [0.0, 0.0, 0.0, -3.0]);
+        var loop = new ClosedLoop(plant);
+
+        loop.Run(Phase.Priming, 60).Run(Phase.Heating, 3600);
+
+        var heating = loop.Samples.Where(s => s.Phase == Phase.Heating).ToList();
+        Assert.All(heating, s => Assert.InRange(s.Diagnostics.InflowSetpoint!.Value.DegreesCelsius,
+            Profile.InflowSetpointMin.DegreesCelsius, Profile.InflowSetpointMax.DegreesCelsius));
+        Assert.True(heating.Max(s => s.AbdominalMax) < Profile.AbdominalBandHigh.DegreesCelsius,
+            $"hottest probe reached {heating.Max(s => s.AbdominalMax):0.000} °C");
+        // The three true probes end between the target (the median the loop regulates) and the hot-probe limit.
+        var limit = Profile.AbdominalBandHigh.DegreesCelsius - ControlGains.Default.HotProbeMargin.DegreesCelsius;
+        Assert.InRange(heating[^1].AbdominalMax, Target - 0.05, limit + 0.05);
+    }
+
+    [Fact]
     [Verifies("SRS-CT-007", "SRS-CT-019")]
     public void With_probes_close_together_the_median_of_the_valid_ones_is_what_is_regulated()
     {

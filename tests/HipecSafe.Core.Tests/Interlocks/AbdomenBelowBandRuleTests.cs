@@ -111,16 +111,19 @@ public class AbdomenBelowBandRuleTests
     }
 
     [Fact]
-    [Verifies("SRS-IL-048")]
-    public void The_alarm_follows_the_condition_and_clears_when_the_mean_is_back_in_band_or_chemo_ends()
+    [Verifies("SRS-IL-048", "SRS-IL-041")]
+    public void The_alarm_follows_the_condition_and_clears_when_the_median_is_0_2_K_into_the_band_or_chemo_ends()
     {
         var rig = ChemoFrom(42.0);
         Ramp(rig, 40.8);
         rig.Run(TimeSpan.FromSeconds(61));
         Assert.True(rig.IsActive(Rule));
 
-        Ramp(rig, 41.0);
-        Assert.False(rig.IsActive(Rule), "back at band low");
+        Ramp(rig, 41.1);
+        rig.Run(TimeSpan.FromSeconds(10));
+        Assert.True(rig.IsActive(Rule), "back at band low, inside the 0.2 K clear margin");
+        Ramp(rig, 41.2);
+        Assert.False(rig.IsActive(Rule), "band low + 0.2 K");
 
         Ramp(rig, 40.8);
         rig.Run(TimeSpan.FromSeconds(61));

@@ -77,23 +77,42 @@ public class FlowDeviationRuleTests
 
         rig.Frame = rig.Frame with { Flow = MlMin(2000) };
         var cleared = rig.Step();
-        Assert.Equal(ClearCause.ConditionCleared, Assert.Single(cleared.Cleared).Cause);
+        Assert.Equal(ClearCause.ConditionCleared, Assert.Single(cleared.Cleared, c => c.Trip.RuleId == "IL-FLOW-DEVIATION").Cause);
 
         rig.Frame = rig.Frame with { Flow = MlMin(1500) };
         rig.Run(TimeSpan.FromSeconds(10.1));
         rig.LastCommand = Running with { PumpSpeedRpm = 0 };
         var stopped = rig.Step();
-        Assert.Equal(ClearCause.NoLongerApplicable, Assert.Single(stopped.Cleared).Cause);
+        Assert.Equal(ClearCause.NoLongerApplicable, Assert.Single(stopped.Cleared, c => c.Trip.RuleId == "IL-FLOW-DEVIATION").Cause);
     }
 
     [Fact]
     [Verifies("SRS-IL-025")]
-    public void Flow_is_not_judged_while_draining()
+    public void Flow_is_judged_while_draining_where_the_pump_still_runs_at_the_target()
     {
-        var rig = new InterlockRig(f => f with { Flow = MlMin(500) }, Phase.Draining);
+        var rig = new InterlockRig(f => f with { Flow = MlMin(1500) }, Phase.Draining);
 
-        rig.Run(TimeSpan.FromSeconds(30));
+        rig.RunUntil(TimeSpan.FromSeconds(19.9));
+        Assert.False(rig.IsActive("IL-FLOW-DEVIATION"));
+        rig.Step();
 
-        Assert.Empty(rig.Last.Active);
+        Assert.True(rig.IsActive("IL-FLOW-DEVIATION"));
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-025", "SRS-IL-041")]
+    public void The_alarm_clears_only_at_8_percent_off_target()
+    {
+        var rig = Settled();
+        rig.Frame = rig.Frame with { Flow = MlMin(1700) };
+        rig.Run(TimeSpan.FromSeconds(10.1));
+        Assert.True(rig.IsActive("IL-FLOW-DEVIATION"));
+
+        rig.Frame = rig.Frame with { Flow = MlMin(1830) };
+        rig.Run(TimeSpan.FromSeconds(5));
+        Assert.True(rig.IsActive("IL-FLOW-DEVIATION"), "8.5 % off: inside the 2-point clear margin");
+        rig.Frame = rig.Frame with { Flow = MlMin(1840) };
+        rig.Step();
+        Assert.False(rig.IsActive("IL-FLOW-DEVIATION"), "8 % off");
     }
 }

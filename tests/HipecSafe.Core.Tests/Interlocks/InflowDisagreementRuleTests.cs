@@ -81,4 +81,20 @@ public class InflowDisagreementRuleTests
         Assert.Empty(evaluation.Active);
         Assert.Equal(ClearCause.ConditionCleared, Assert.Single(evaluation.Cleared).Cause);
     }
+
+    [Fact]
+    [Verifies("SRS-IL-013", "SRS-IL-041")]
+    public void An_active_alarm_holds_until_the_probes_agree_within_0_2_C_and_clears_at_0_19_C()
+    {
+        var rig = new InterlockRig(f => f with { InflowA = T(43.2), InflowB = T(42.89) });
+        rig.Run(TimeSpan.FromSeconds(2));
+        Assert.True(rig.IsActive("IL-INFLOW-DISAGREE"));
+
+        rig.Frame = rig.Frame with { InflowB = T(42.99) };
+        rig.Run(TimeSpan.FromSeconds(5));
+        Assert.True(rig.IsActive("IL-INFLOW-DISAGREE"), "0.21 °C apart: inside the 0.1 K clear margin");
+
+        rig.Frame = rig.Frame with { InflowB = T(43.01) };
+        Assert.Equal(ClearCause.ConditionCleared, Assert.Single(rig.Step().Cleared).Cause);
+    }
 }

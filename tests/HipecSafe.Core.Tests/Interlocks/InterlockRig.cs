@@ -37,7 +37,10 @@ internal sealed class InterlockRig
     public TimeSpan Now { get; private set; }
     public SensorFrame Frame { get; set; }
     public ActuatorFeedback Feedback { get; set; } = NominalFeedback();
+    /// <summary>The command the board holds, as read back this cycle (<see cref="CommandReadBack"/>).</summary>
     public ActuatorCommand LastCommand { get; set; } = Running;
+    /// <summary>False: this cycle's read-back of the held command failed (LastCommand is then the last write).</summary>
+    public bool CommandReadBack { get; set; } = true;
     public Phase Phase { get; set; }
     public VolumetricFlow FlowTarget { get; set; } = VolumetricFlow.FromLitersPerMinute(2.0);
     /// <summary>Defaults to the initial frame's reservoir volume: steady-volume perfusion starts with the rig; null: none in force.</summary>
@@ -108,7 +111,7 @@ internal sealed class InterlockRig
     /// <summary>The input the next evaluation would get at <see cref="Now"/>.</summary>
     public InterlockInput Input() => new(
         Now, Phase, SensorReadFails ? null : Frame, ActuatorReadFails ? null : Feedback, LastCommand, FlowTarget,
-        CircuitVolumeBaseline, BusFailures, PhaseStartedAt, PumpStartedAt);
+        CircuitVolumeBaseline, BusFailures, PhaseStartedAt, PumpStartedAt, CommandReadBack);
 
     /// <summary>Steps whole cycles until <paramref name="duration"/> has passed.</summary>
     public InterlockEvaluation Run(TimeSpan duration)

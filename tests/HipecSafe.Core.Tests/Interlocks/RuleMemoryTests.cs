@@ -101,13 +101,14 @@ public class RuleMemoryTests
     }
 
     [Fact]
-    public void Only_the_below_band_rule_has_memory_and_the_others_answer_AppliesTo_and_keep_none()
+    public void Only_the_rules_that_need_earlier_readings_have_memory_and_the_others_answer_AppliesTo_and_keep_none()
     {
         var rules = InterlockRuleSet.Standard(Limits);
         var context = Context(TimeSpan.FromSeconds(1), 42.0);
+        string[] withMemory = [BelowBand, "IL-CORE-PROBE-IMPLAUSIBLE", "IL-AIR-DETECTOR-UNTESTED"];
 
-        Assert.Equal([BelowBand], rules.Where(r => r.InitialMemory is not null).Select(r => r.Id));
-        Assert.All(rules.Where(r => r.Id != BelowBand), r => Assert.Equal(new RuleArming(r.AppliesTo(context), null), r.Arm(context, null)));
+        Assert.Equal(withMemory.Order(StringComparer.Ordinal), rules.Where(r => r.InitialMemory is not null).Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.All(rules.Where(r => !withMemory.Contains(r.Id)), r => Assert.Equal(new RuleArming(r.AppliesTo(context), null), r.Arm(context, null)));
     }
 
     [Fact]

@@ -40,16 +40,40 @@ public class SensorFaultRuleTests
 
     [Fact]
     [Verifies("SRS-IL-012")]
-    public void The_inflow_probe_alarm_clears_when_the_probe_recovers()
+    public void The_inflow_probe_alarm_clears_when_the_probe_has_recovered_for_2_s()
     {
         var rig = Faulted(SensorChannel.InflowB);
         rig.Run(Ms(300));
 
         rig.Frame = rig.Frame with { ChannelFaultBits = 0 };
+        rig.Step();
+        rig.Run(Ms(1900));
+        Assert.True(rig.IsActive("IL-INFLOW-PROBE-FAULT"), "fault-free for 1.9 s");
         var evaluation = rig.Step();
 
         Assert.Empty(evaluation.Active);
         Assert.Equal("IL-INFLOW-PROBE-FAULT", Assert.Single(evaluation.Cleared).Trip.RuleId);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-012", "SRS-IL-041")]
+    public void An_intermittent_probe_keeps_one_alarm()
+    {
+        var rig = Faulted(SensorChannel.InflowB);
+        rig.Run(Ms(300));
+        var raised = 0;
+        var cleared = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            // Fault-free for 1.5 s, faulted for 0.5 s: a loose contact.
+            rig.Frame = rig.Frame with { ChannelFaultBits = i % 20 < 15 ? (ushort)0 : Bit(SensorChannel.InflowB) };
+            var evaluation = rig.Step();
+            raised += evaluation.Raised.Count;
+            cleared += evaluation.Cleared.Count;
+        }
+
+        Assert.Equal((0, 0), (raised, cleared));
+        Assert.True(rig.IsActive("IL-INFLOW-PROBE-FAULT"));
     }
 
     [Fact]
@@ -85,7 +109,7 @@ public class SensorFaultRuleTests
         Assert.Equal(Running, rig.Constrained());
 
         rig.Frame = rig.Frame with { ChannelFaultBits = 0 };
-        Assert.Empty(rig.Step().Active);
+        Assert.Empty(rig.Run(Ms(2100)).Active);
     }
 
     [Fact]
@@ -133,7 +157,7 @@ public class SensorFaultRuleTests
         Assert.Equal(Running, rig.Constrained());
 
         rig.Frame = rig.Frame with { Core = T(37.5) };
-        Assert.Empty(rig.Step().Active);
+        Assert.Empty(rig.Run(Ms(2100)).Active);
     }
 
     [Fact]
@@ -219,6 +243,46 @@ public class SensorFaultRuleTests
         var evaluation = rig.Step();
 
         Assert.Empty(evaluation.Active);
+        Assert.Equal(ClearCause.NoLongerApplicable, Assert.Single(evaluation.Cleared).Cause);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-041", "SRS-IL-042")]
+    public void A_failed_read_in_the_clear_margin_neither_ends_nor_restarts_it()
+    {
+        var rig = Faulted(SensorChannel.Abdomen3);
+        rig.Run(Ms(300));
+        rig.Frame = rig.Frame with { ChannelFaultBits = 0 };
+        rig.Step();
+        var clearFrom = rig.Now;
+
+        rig.Run(Ms(500));
+        rig.SensorReadFails = true;
+        rig.Run(Ms(500));
+        rig.SensorReadFails = false;
+        rig.RunUntil(clearFrom + Ms(1900));
+        Assert.True(rig.IsActive("IL-ABDOMEN-PROBE-FAULT"), "clear for 1.9 s, half a second of it unread");
+
+        var evaluation = rig.Step();
+        Assert.Equal("IL-ABDOMEN-PROBE-FAULT", Assert.Single(evaluation.Cleared).Trip.RuleId);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-041")]
+    public void A_fault_back_in_the_clear_margin_restarts_it_and_a_phase_that_ends_the_rule_ends_the_alarm_at_once()
+    {
+        var rig = Faulted(SensorChannel.Abdomen3);
+        rig.Run(Ms(300));
+        rig.Frame = rig.Frame with { ChannelFaultBits = 0 };
+        rig.Run(Ms(1500));
+        rig.Frame = rig.Frame with { ChannelFaultBits = Bit(SensorChannel.Abdomen3) };
+        rig.Step();
+        rig.Frame = rig.Frame with { ChannelFaultBits = 0 };
+        rig.Run(Ms(1500));
+        Assert.True(rig.IsActive("IL-ABDOMEN-PROBE-FAULT"), "the fault came back 1.5 s into the margin");
+
+        rig.Phase = Phase.Standby;
+        var evaluation = rig.Step();
         Assert.Equal(ClearCause.NoLongerApplicable, Assert.Single(evaluation.Cleared).Cause);
     }
 }

@@ -46,6 +46,20 @@ public class HardBoundTests
         Assert.Equal(30, HardBounds.ChemoMinMinutes);
         Assert.Equal(120, HardBounds.ChemoMaxMinutes);
         Assert.Equal(40.0, HardBounds.DrugAdditionMinC);
+        Assert.Equal(45.0, HardBounds.InflowAlarmMaxC);
+        Assert.Equal(300, HardBounds.LinePressureMaxMmHg);
+        Assert.Equal(0.5, HardBounds.LinePressureMaxSeconds);
+        Assert.Equal(300, HardBounds.ReservoirDropMaxMl);
+    }
+
+    [Fact]
+    [Verifies("SRS-PR-003")]
+    public void Inflow_alarm_above_45_0_is_refused_so_the_software_trip_comes_before_a_limiter_reading_1_K_high()
+    {
+        var over = Default.With("alarm_limits.inflow_high_c", "45.1");
+        AssertOverBound(SingleError(over), over, "alarm_limits.inflow_high_c", "45.1 °C exceeds the hard bound 45 °C (no profile may set it higher)");
+
+        Assert.Equal(45.0, Accepted(Default.With("alarm_limits.inflow_high_c", "45.0")).Limits.InflowHigh.DegreesCelsius);
     }
 
     [Fact]

@@ -185,7 +185,7 @@ public class HydraulicsTests
     public void An_air_slug_is_seen_for_its_duration_and_then_clears()
     {
         var rig = new PlantRig();
-        rig.Run(Duration.FromSeconds(1), Pumping(rig, 2.0));
+        rig.Run(Duration.FromSeconds(10), Pumping(rig, 2.0));
         Assert.False(rig.State.AirInLine);
 
         rig.Plant.Inject(new AirSlug(Duration.FromSeconds(2)));
@@ -193,6 +193,22 @@ public class HydraulicsTests
         Assert.True(rig.State.AirInLine);
         Assert.Single(rig.Plant.ActiveFaults);
 
+        rig.Run(Duration.FromSeconds(0.2), Pumping(rig, 2.0));
+        Assert.False(rig.State.AirInLine);
+    }
+
+    [Fact]
+    [Verifies("SRS-HIL-008")]
+    public void A_line_primed_from_dry_shows_air_until_the_pump_has_pushed_its_air_past_the_detector()
+    {
+        var rig = new PlantRig();
+        Assert.True(rig.State.AirInLine, "a dry line at rest");
+        rig.Run(Duration.FromSeconds(5), PlantInputs.Off);
+        Assert.True(rig.State.AirInLine, "nothing pumped yet");
+
+        // 2 L/min = 33.3 mL/s: the line's 150 mL of air has passed after 4.5 s.
+        rig.Run(Duration.FromSeconds(4.4), Pumping(rig, 2.0));
+        Assert.True(rig.State.AirInLine);
         rig.Run(Duration.FromSeconds(0.2), Pumping(rig, 2.0));
         Assert.False(rig.State.AirInLine);
     }

@@ -1,4 +1,5 @@
 using HipecSafe.Controller;
+using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.Hil.Boards;
@@ -67,6 +68,29 @@ public sealed class RigWatchdogTests
         Assert.All(run.Cycles.Where(c => c.Time >= offFrom), c => Assert.Equal(0, c.Truth.HeaterPowerDelivered.Watts));
         Assert.False(board.SafeLatched, "the controller's own watchdog must act before the board's");
         Assert.False(board.Commanded.HeaterEnabled);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-003", "SRS-HIL-020")]
+    public void A_stalled_watchdog_starts_no_cycle_the_board_latches_and_the_first_cycle_after_the_stall_logs_the_latch()
+    {
+        using var run = new RigRun();
+        var heating = run.ToHeating();
+        var board = run.Rig.ActuatorBoard.Logic;
+
+        run.Faults.Stall(ComponentNames.Watchdog, TimeSpan.FromSeconds(2.6));
+        run.Steps(10);
+
+        // No cycle starts while the watchdog is stalled: nothing is read or written, so the heartbeat stops and the
+        // board's own watchdog latches (docs/icd.md §7.1).
+        Assert.True(board.SafeLatched);
+        Assert.All(run.Cycles.Skip(run.Cycles.Count - 5), c => Assert.Null(c.Report));
+
+        var resumed = run.StepUntil(c => c.Report is not null, 30, "a cycle after the stall");
+        Assert.True(resumed.Time - heating.Time >= TimeSpan.FromSeconds(2.6), $"a cycle ran at {resumed.Time} during the stall");
+        run.Steps(2);
+        Assert.Contains(run.Records(), r => r.Entry is InterlockEntry { Change: InterlockChange.Tripped, RuleId: "IL-BOARD-SAFE-LATCH" });
+        Assert.Equal(Phase.SafeState, run.Cycles[^1].Report?.Phase);
     }
 
     [Fact]

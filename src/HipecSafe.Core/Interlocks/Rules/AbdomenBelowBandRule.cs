@@ -12,7 +12,8 @@ namespace HipecSafe.Core.Interlocks.Rules;
 /// IL-ABDOMEN-BELOW-BAND: during chemo perfusion the median of the valid abdominal probes is below the profile's
 /// therapeutic band for <see cref="InterlockTimings.AbdomenBelowBandPersistence"/> — the drug is perfused at a
 /// sub-therapeutic temperature (HAZ-012), e.g. an open heater element, which no feedback register shows, or a
-/// heater-off trip that keeps circulating. Medium, alarm only: nothing gets hot, and the operator decides (check the
+/// heater-off trip that keeps circulating. It clears once the median is back at band low plus
+/// <see cref="ClearMargins.Temperature"/> (OI-21). Medium, alarm only: nothing gets hot, and the operator decides (check the
 /// heater, extend the chemo time). The median, not the mean: one probe reading wrong in either direction (a probe
 /// drifting 6 K low while control holds the others at the hot-probe limit, or one reading high while the abdomen
 /// cools) moves neither the alarm nor its absence; a single probe fault is a sensor matter.
@@ -44,7 +45,7 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
             InterlockTimings.AbdomenBelowBandPersistence,
             ChemoOnly,
             string.Create(CultureInfo.InvariantCulture,
-                $"median of valid abdominal probes < {NotNull(limits).AbdominalBandLow.DegreesCelsius:0.0##} °C (band low), armed once the band was reached in this chemo phase or {InterlockTimings.AbdomenBelowBandArmAfter} after its start"))
+                $"median of valid abdominal probes < {NotNull(limits).AbdominalBandLow.DegreesCelsius:0.0##} °C (band low), armed once the band was reached in this chemo phase or {InterlockTimings.AbdomenBelowBandArmAfter} after its start; clears at ≥ {(limits.AbdominalBandLow + ClearMargins.Temperature).DegreesCelsius:0.0##} °C"))
     {
         _bandLow = limits.AbdominalBandLow.DegreesCelsius;
         _armAfter = DurationTicks.ToTimeSpan(InterlockTimings.AbdomenBelowBandArmAfter);
@@ -71,7 +72,9 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
         return (arming.ReachedBand || input.Now - input.PhaseStartedAt >= _armAfter, arming);
     }
 
-    public override RuleCheck Check(InterlockContext context)
+    public override RuleCheck Check(InterlockContext context) => Check(context, tripActive: false);
+
+    public override RuleCheck Check(InterlockContext context, bool tripActive)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (Median(context.Sensors, out var valid) is not { } median)
@@ -81,8 +84,10 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
                 : string.Create(CultureInfo.InvariantCulture, $"{valid} valid abdominal probes, fewer than {AbdominalSelection.MinimumValidProbes}"));
         }
 
-        return RuleCheck.Compare(median < _bandLow,
-            new DeferredMeasurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", _bandLow, context, static c =>
+        // An active alarm holds until the median is back in the band by the clear margin (OI-21).
+        var limit = tripActive ? _bandLow + ClearMargins.Temperature.Kelvins : _bandLow;
+        return RuleCheck.Compare(median < limit,
+            new DeferredMeasurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", limit, context, static c =>
             {
                 Median(c.Sensors, out var valid);
                 return string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes");

@@ -10,9 +10,10 @@ namespace HipecSafe.Core.Interlocks.Rules;
 
 /// <summary>
 /// IL-FLOW-DEVIATION: measured flow more than the limit (default 10 %) away from the target for the persistence
-/// time (default 10 s). Only armed while the pump is commanded to run in a circulating phase and the settle time
+/// time (default 10 s). Only armed while the pump is commanded to run in a pumping phase (Priming … Draining) and the settle time
 /// (<see cref="InterlockTimings.FlowSettleTime"/>) since phase start or pump start has passed. Medium, alarm only:
-/// uneven heat and drug distribution develop over minutes, and control owns the flow set-point.
+/// uneven heat and drug distribution develop over minutes, and control owns the flow set-point. The alarm clears once
+/// the flow is back within the limit less <see cref="ClearMargins.FlowPercent"/> (OI-21).
 /// </summary>
 public sealed class FlowDeviationRule : InterlockRule
 {
@@ -29,8 +30,8 @@ public sealed class FlowDeviationRule : InterlockRule
             InterlockResponse.None,
             ClearCondition.WhenConditionClears,
             NotNull(limits).FlowDeviationFor,
-            InterlockPhases.Circulating,
-            $"|flow − target| > {NotNull(limits).FlowDeviationPercent.ToString("0.###", CultureInfo.InvariantCulture)} % of target, pump commanded, {InterlockTimings.FlowSettleTime} after phase/pump start")
+            InterlockPhases.Pumping,
+            $"|flow − target| > {NotNull(limits).FlowDeviationPercent.ToString("0.###", CultureInfo.InvariantCulture)} % of target, pump commanded, {InterlockTimings.FlowSettleTime} after phase/pump start; clears at ≤ {(NotNull(limits).FlowDeviationPercent - ClearMargins.FlowPercent).ToString("0.###", CultureInfo.InvariantCulture)} %")
     {
         _percent = limits.FlowDeviationPercent;
         _settle = DurationTicks.ToTimeSpan(InterlockTimings.FlowSettleTime);
@@ -50,7 +51,9 @@ public sealed class FlowDeviationRule : InterlockRule
                && input.Now - settlingSince >= _settle;
     }
 
-    public override RuleCheck Check(InterlockContext context)
+    public override RuleCheck Check(InterlockContext context) => Check(context, tripActive: false);
+
+    public override RuleCheck Check(InterlockContext context, bool tripActive)
     {
         ArgumentNullException.ThrowIfNull(context);
         var target = context.Input.FlowTarget.MillilitersPerMinute;
@@ -64,9 +67,11 @@ public sealed class FlowDeviationRule : InterlockRule
             return RuleCheck.Unknown(reason);
         }
 
+        // An active alarm holds until the flow is back within the limit less the clear margin (OI-21).
+        var limit = tripActive ? _percent - ClearMargins.FlowPercent : _percent;
         var deviation = Math.Abs(flow - target) / target * 100.0;
-        return RuleCheck.Compare(deviation > _percent,
-            new DeferredMeasurement("flow deviation", deviation, "%", ">", _percent, context,
+        return RuleCheck.Compare(deviation > limit,
+            new DeferredMeasurement("flow deviation", deviation, "%", ">", limit, context,
                 static c => $"{VolumetricFlow.FromMillilitersPerMinute(ChannelValue.Of(c.Sensors.Frame!, SensorChannel.Flow))} vs target {c.Input.FlowTarget}"));
     }
 

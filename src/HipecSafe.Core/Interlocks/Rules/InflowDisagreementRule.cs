@@ -11,7 +11,8 @@ namespace HipecSafe.Core.Interlocks.Rules;
 /// persistence time (default 2 s): one of them is wrong and there is no third probe to tell which. Medium, alarm
 /// only: meanwhile control and IL-INFLOW-HIGH both use the higher reading (<see cref="Sensors.Validation.InflowSelection"/>),
 /// so under a single fault the device can only under-heat, not over-heat — the harm is lost redundancy and possible
-/// under-dosing, which the team must resolve within minutes, not seconds.
+/// under-dosing, which the team must resolve within minutes, not seconds. It clears once the probes agree within the
+/// limit less <see cref="ClearMargins.ProbeDifference"/> (OI-21).
 /// </summary>
 public sealed class InflowDisagreementRule : InterlockRule
 {
@@ -28,12 +29,14 @@ public sealed class InflowDisagreementRule : InterlockRule
             ClearCondition.WhenConditionClears,
             NotNull(limits).InflowDisagreementFor,
             InterlockPhases.PatientConnected,
-            $"|inflow A − inflow B| > {NotNull(limits).InflowDisagreement}")
+            $"|inflow A − inflow B| > {NotNull(limits).InflowDisagreement}, clears at ≤ {limits.InflowDisagreement - ClearMargins.ProbeDifference}")
     {
         _limit = limits.InflowDisagreement;
     }
 
-    public override RuleCheck Check(InterlockContext context)
+    public override RuleCheck Check(InterlockContext context) => Check(context, tripActive: false);
+
+    public override RuleCheck Check(InterlockContext context, bool tripActive)
     {
         ArgumentNullException.ThrowIfNull(context);
         var sensors = context.Sensors;
@@ -48,9 +51,11 @@ public sealed class InflowDisagreementRule : InterlockRule
             return RuleCheck.Unknown(RuleReadings.NoneUsable(context, [SensorChannel.InflowA, SensorChannel.InflowB]));
         }
 
+        // An active alarm holds until the probes agree within the limit less the clear margin (OI-21).
+        var limit = tripActive ? _limit - ClearMargins.ProbeDifference : _limit;
         var difference = (frame.InflowA - frame.InflowB).Abs();
-        return RuleCheck.Compare(difference > _limit,
-            new DeferredMeasurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", _limit.DegreesCelsius, context,
+        return RuleCheck.Compare(difference > limit,
+            new DeferredMeasurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", limit.DegreesCelsius, context,
                 static c => $"A {c.Sensors.Frame!.InflowA}, B {c.Sensors.Frame!.InflowB}"));
     }
 

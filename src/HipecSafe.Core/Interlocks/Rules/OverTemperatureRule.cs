@@ -22,16 +22,19 @@ public sealed class OverTemperatureRule : InterlockRule
     private readonly IReadOnlyList<SensorChannel> _channels;
     private readonly string _quantity;
     private readonly Temperature _limit;
+    private readonly TemperatureDelta _clearMargin;
 
     private OverTemperatureRule(
         string id, string title, string hazardId, string requirementId, AlarmPriority priority, InterlockResponse response,
-        ClearCondition clear, IReadOnlyList<SensorChannel> channels, string quantity, Temperature limit)
+        ClearCondition clear, IReadOnlyList<SensorChannel> channels, string quantity, Temperature limit,
+        TemperatureDelta clearMargin = default)
         : base(id, title, hazardId, requirementId, priority, response, clear, Duration.Zero, InterlockPhases.All,
-            $"{quantity} ≥ {limit}")
+            clearMargin > TemperatureDelta.Zero ? $"{quantity} ≥ {limit}, clears below {limit - clearMargin}" : $"{quantity} ≥ {limit}")
     {
         _channels = channels;
         _quantity = quantity;
         _limit = limit;
+        _clearMargin = clearMargin;
     }
 
     /// <summary>
@@ -53,6 +56,17 @@ public sealed class OverTemperatureRule : InterlockRule
         AbdominalProbes, "hottest abdominal probe", NotNull(limits).AbdominalHigh);
 
     /// <summary>
+    /// IL-ABDOMEN-WARNING: the hottest abdominal probe ≥ the profile's band high (default 43.0 °C: perforation risk above
+    /// 43 °C), below the IL-ABDOMEN-HIGH trip at 43.5 °C. Control holds the hottest probe at band high − 0.3 K, so reaching
+    /// band high means control is losing the abdomen: medium, alarm only, so the team can act before the trip; clears below
+    /// band high less <see cref="ClearMargins.Temperature"/> (OI-08, OI-21).
+    /// </summary>
+    public static OverTemperatureRule AbdomenWarning(AlarmLimits limits) => new(
+        "IL-ABDOMEN-WARNING", "Abdominal temperature at the band's upper limit", Hazards.AbdominalOverheating, "SRS-IL-066", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears,
+        AbdominalProbes, "hottest abdominal probe", NotNull(limits).AbdominalBandHigh, ClearMargins.Temperature);
+
+    /// <summary>
     /// IL-CORE-HIGH: core ≥ the core limit (default 40.0 °C). Heater off, but circulation continues: perfusate
     /// circulating without heat cools the abdomen and with it the patient, whereas hot fluid left standing in the
     /// abdomen keeps warming the patient. Latched so that heating does not resume by itself around the limit.
@@ -66,13 +80,17 @@ public sealed class OverTemperatureRule : InterlockRule
     /// IL-CORE-WARNING: core ≥ the warning limit (default 39.5 °C; reached in 27 % of 90-min HIPECs). Alarm only:
     /// the response — lower inflow set-point, external cooling — is control's and the team's; forcing the heater
     /// off here would interrupt therapy in a quarter of procedures, while IL-CORE-HIGH still cuts the heater at 40.0 °C.
+    /// Clears only below the limit less <see cref="ClearMargins.Temperature"/> (39.3 °C), so a core sitting at the
+    /// limit does not chatter (OI-21).
     /// </summary>
     public static OverTemperatureRule CoreWarning(AlarmLimits limits) => new(
         "IL-CORE-WARNING", "Patient core temperature rising", Hazards.CoreHyperthermia, "SRS-IL-010", AlarmPriority.Medium,
         InterlockResponse.None, ClearCondition.WhenConditionClears,
-        CoreProbe, "core", NotNull(limits).CoreWarning);
+        CoreProbe, "core", NotNull(limits).CoreWarning, ClearMargins.Temperature);
 
-    public override RuleCheck Check(InterlockContext context)
+    public override RuleCheck Check(InterlockContext context) => Check(context, tripActive: false);
+
+    public override RuleCheck Check(InterlockContext context, bool tripActive)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (RuleReadings.Hottest(context, _channels) is not { } hottest)
@@ -86,8 +104,10 @@ public sealed class OverTemperatureRule : InterlockRule
             detail = $"{detail ?? ChannelValue.Name(hottest.Channel)}, suspect: {context.Sensors.DetailOf(hottest.Channel)}";
         }
 
-        return RuleCheck.Compare(hottest.Value >= _limit.DegreesCelsius,
-            new DeferredMeasurement(_quantity, hottest.Value, "°C", "≥", _limit.DegreesCelsius, detail));
+        // An active trip with a clear margin holds until the value is below the limit less the margin.
+        var limit = tripActive ? _limit - _clearMargin : _limit;
+        return RuleCheck.Compare(hottest.Value >= limit.DegreesCelsius,
+            new DeferredMeasurement(_quantity, hottest.Value, "°C", "≥", limit.DegreesCelsius, detail));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)

@@ -10,13 +10,16 @@ namespace HipecSafe.Core.Interlocks.Rules;
 public sealed class ReservoirLevelRule : InterlockRule
 {
     private readonly Volume _limit;
+    private readonly Volume _clearMargin;
 
     private ReservoirLevelRule(string id, string title, string requirementId, AlarmPriority priority, InterlockResponse response,
-        ClearCondition clear, Volume limit)
+        ClearCondition clear, Volume limit, Volume clearMargin = default)
         : base(id, title, Hazards.ReservoirDepletion, requirementId, priority, response, clear, Duration.Zero,
-            InterlockPhases.Circulating, $"reservoir volume < {limit}")
+            InterlockPhases.Circulating,
+            clearMargin > Volume.Zero ? $"reservoir volume < {limit}, clears at ≥ {limit + clearMargin}" : $"reservoir volume < {limit}")
     {
         _limit = limit;
+        _clearMargin = clearMargin;
     }
 
     /// <summary>
@@ -30,15 +33,20 @@ public sealed class ReservoirLevelRule : InterlockRule
             InterlockResponse.HeaterOff | InterlockResponse.PumpStop, ClearCondition.OperatorReset, limits.ReservoirCritical);
     }
 
-    /// <summary>IL-RESERVOIR-LOW: below the low volume (default 600 mL): the team has minutes to add fluid. Medium, alarm only.</summary>
+    /// <summary>
+    /// IL-RESERVOIR-LOW: below the low volume (default 600 mL): the team has minutes to add fluid. Medium, alarm only;
+    /// clears at the low volume plus <see cref="ClearMargins.ReservoirLevel"/> (OI-21).
+    /// </summary>
     public static ReservoirLevelRule Low(AlarmLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         return new("IL-RESERVOIR-LOW", "Reservoir low", "SRS-IL-022", AlarmPriority.Medium,
-            InterlockResponse.None, ClearCondition.WhenConditionClears, limits.ReservoirLow);
+            InterlockResponse.None, ClearCondition.WhenConditionClears, limits.ReservoirLow, ClearMargins.ReservoirLevel);
     }
 
-    public override RuleCheck Check(InterlockContext context)
+    public override RuleCheck Check(InterlockContext context) => Check(context, tripActive: false);
+
+    public override RuleCheck Check(InterlockContext context, bool tripActive)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (RuleReadings.Measured(context, SensorChannel.ReservoirVolume, out var reason) is not { } ml)
@@ -46,6 +54,7 @@ public sealed class ReservoirLevelRule : InterlockRule
             return RuleCheck.Unknown(reason);
         }
 
-        return RuleCheck.Compare(ml < _limit.Milliliters, new DeferredMeasurement("reservoir volume", ml, "mL", "<", _limit.Milliliters));
+        var limit = tripActive ? _limit + _clearMargin : _limit;
+        return RuleCheck.Compare(ml < limit.Milliliters, new DeferredMeasurement("reservoir volume", ml, "mL", "<", limit.Milliliters));
     }
 }

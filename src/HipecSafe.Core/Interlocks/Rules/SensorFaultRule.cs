@@ -1,5 +1,6 @@
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Safety;
 using HipecSafe.Core.Sensors;
 using HipecSafe.Core.Sensors.Validation;
@@ -100,7 +101,30 @@ public sealed class SensorFaultRule : InterlockRule
         InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.Circulating,
         [SensorChannel.Flow], 1, "flow meter");
 
+    /// <summary>
+    /// IL-OUTFLOW-PROBE-FAULT: outflow probe broken (dropout, out of range, a spike faster than fluid can move). Control
+    /// only drops its feed-forward (SRS-CT-008), but IL-HEATUP-STALLED measures the heater's rise against it, and a
+    /// broken channel must never pass silently (hazard analysis OI-05). Medium.
+    /// </summary>
+    public static SensorFaultRule OutflowProbeFault() => new(
+        "IL-OUTFLOW-PROBE-FAULT", "Outflow probe failed", Hazards.TemperatureSensorFault, "SRS-IL-060", AlarmPriority.Medium,
+        InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.PatientConnected,
+        [SensorChannel.Outflow], 1, "outflow probe");
+
+    /// <summary>
+    /// IL-ABDOMEN-PRESSURE-SENSOR-FAULT: intra-abdominal pressure broken: IL-ABDOMEN-PRESSURE-HIGH is blind. Medium: an
+    /// overfilled abdomen builds up over tens of seconds at the prescribed flow, visibly (closed technique), and the
+    /// drains still limit the fill.
+    /// </summary>
+    public static SensorFaultRule AbdominalPressureSensorFault() => new(
+        "IL-ABDOMEN-PRESSURE-SENSOR-FAULT", "Abdominal pressure sensor failed", Hazards.AbdominalOverpressure, "SRS-IL-062",
+        AlarmPriority.Medium, InterlockResponse.None, ClearCondition.WhenConditionClears, InterlockPhases.PatientConnected,
+        [SensorChannel.AbdominalPressure], 1, "abdominal pressure sensor");
+
     public IReadOnlyList<SensorChannel> Channels => _channels;
+
+    /// <summary>A fault count has no value to put a margin on: a medium fault alarm ends once the channels have stayed fault-free this long (OI-21).</summary>
+    public override Duration ClearAfter => Clear == ClearCondition.WhenConditionClears ? ClearMargins.FlagClearAfter : Duration.Zero;
 
     public override RuleCheck Check(InterlockContext context)
     {
