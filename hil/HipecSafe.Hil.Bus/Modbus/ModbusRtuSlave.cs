@@ -22,6 +22,10 @@ public sealed class ModbusRtuSlave
 
     // The reply being built, under _gate: every caller copies it out (or the link does, on write) before the next frame.
     private readonly byte[] _reply = new byte[ModbusLimits.MaxFrameLength];
+
+    // Read request frames decoded lately and their decodings (under _gate), replaced round-robin; see DecodeRemembering.
+    private readonly (byte[]? Frame, RequestDecoding? Decoding)[] _recentReads = new (byte[]?, RequestDecoding?)[4];
+    private int _nextRecentRead;
     private long _framesReceived;
     private long _requestsAnswered;
     private long _exceptionRepliesSent;
@@ -174,7 +178,7 @@ public sealed class ModbusRtuSlave
             return NoReply;
         }
 
-        var decoded = ModbusRequestDecoder.Decode(frame);
+        var decoded = DecodeRemembering(frame);
         switch (decoded.Outcome)
         {
             case RequestDecodeOutcome.CrcError:
@@ -225,6 +229,31 @@ public sealed class ModbusRtuSlave
 
         _requestsAnswered++;
         return replyLength;
+    }
+
+    /// <summary>
+    /// <see cref="ModbusRequestDecoder.Decode"/>, a pure function of the frame's bytes, with its last few accepted
+    /// reads remembered: a master polls with the same read requests every cycle, so they are decoded (and allocated)
+    /// once instead of every time. The decodings are immutable, so handing one out again changes nothing.
+    /// </summary>
+    private RequestDecoding DecodeRemembering(ReadOnlySpan<byte> frame)
+    {
+        foreach (var (known, decoding) in _recentReads)
+        {
+            if (known is not null && frame.SequenceEqual(known))
+            {
+                return decoding!;
+            }
+        }
+
+        var decoded = ModbusRequestDecoder.Decode(frame);
+        if (decoded.Request is ReadRegistersRequest)
+        {
+            _recentReads[_nextRecentRead] = (frame.ToArray(), decoded);
+            _nextRecentRead = (_nextRecentRead + 1) % _recentReads.Length;
+        }
+
+        return decoded;
     }
 
     /// <summary>Runs the request on the bank; on success the normal reply is in <see cref="_reply"/>, <paramref name="replyLength"/> bytes.</summary>
