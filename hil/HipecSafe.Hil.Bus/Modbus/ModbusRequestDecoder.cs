@@ -133,7 +133,15 @@ public static class ModbusRequestDecoder
                 Invariant($"registers {start}..{start + quantity - 1} run past address 65535"));
         }
 
-        return Accepted(new WriteMultipleRegistersRequest(unit, start, RtuFrame.Words(frame[7..], quantity)));
+        // The request copies the values it is given: read them onto the stack rather than into an array of their own.
+        Span<ushort> values = stackalloc ushort[ModbusLimits.MaxWriteQuantity];
+        values = values[..quantity];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = RtuFrame.Word(frame, 7 + (2 * i));
+        }
+
+        return Accepted(new WriteMultipleRegistersRequest(unit, start, values));
     }
 
     private static RequestDecoding Accepted(ModbusRequest request) =>

@@ -16,7 +16,16 @@ public sealed class ModbusRtuSlave
 {
     private readonly IModbusRegisterBank _bank;
     private readonly RtuRequestFramer _framer;
+    private const int NoReply = 0;
+
     private readonly object _gate = new();
+
+    // The reply being built, under _gate: every caller copies it out (or the link does, on write) before the next frame.
+    private readonly byte[] _reply = new byte[ModbusLimits.MaxFrameLength];
+
+    // Read request frames decoded lately and their decodings (under _gate), replaced round-robin; see DecodeRemembering.
+    private readonly (byte[]? Frame, RequestDecoding? Decoding)[] _recentReads = new (byte[]?, RequestDecoding?)[4];
+    private int _nextRecentRead;
     private long _framesReceived;
     private long _requestsAnswered;
     private long _exceptionRepliesSent;
@@ -77,7 +86,8 @@ public sealed class ModbusRtuSlave
     {
         lock (_gate)
         {
-            return HandleFrameLocked(frame);
+            var length = HandleFrameLocked(frame);
+            return length > 0 ? _reply.AsSpan(0, length).ToArray() : null;
         }
     }
 
@@ -86,9 +96,9 @@ public sealed class ModbusRtuSlave
     {
         lock (_gate)
         {
-            var frames = new List<byte[]>();
-            _framer.Push(bytes, arrivedAt, frames);
-            return HandleAll(frames);
+            var replies = new List<byte[]>();
+            _framer.Push(bytes, arrivedAt, CollectReplies(replies));
+            return replies;
         }
     }
 
@@ -97,9 +107,9 @@ public sealed class ModbusRtuSlave
     {
         lock (_gate)
         {
-            var frames = new List<byte[]>();
-            _framer.Silence(now, frames);
-            return HandleAll(frames);
+            var replies = new List<byte[]>();
+            _framer.Silence(now, CollectReplies(replies));
+            return replies;
         }
     }
 
@@ -110,49 +120,53 @@ public sealed class ModbusRtuSlave
     public void ServeSynchronously(InMemorySerialEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        // Every byte on the bus reaches every slave: reuse the frame and reply lists rather than allocating per delivery.
-        var frames = new List<byte[]>();
-        var replies = new List<byte[]>();
+        // Every byte on the bus reaches every slave: the replies of one delivery are gathered back to back in one
+        // reused buffer (the link copies what is written), rather than allocating per frame or per delivery.
+        var replyBytes = new List<byte>(ModbusLimits.MaxFrameLength);
+        var replyLengths = new List<int>();
+        RtuRequestFramer.FrameSink answer = frame =>
+        {
+            var length = HandleFrameLocked(frame);
+            if (length > 0)
+            {
+                replyBytes.AddRange(_reply.AsSpan(0, length));
+                replyLengths.Add(length);
+            }
+        };
         endpoint.AttachReceiver((bytes, arrivedAt) =>
         {
             lock (_gate)
             {
-                frames.Clear();
-                replies.Clear();
-                _framer.Push(bytes, arrivedAt, frames);
-                foreach (var frame in frames)
-                {
-                    if (HandleFrameLocked(frame) is { } reply)
-                    {
-                        replies.Add(reply);
-                    }
-                }
+                replyBytes.Clear();
+                replyLengths.Clear();
+                _framer.Push(bytes, arrivedAt, answer);
             }
 
             // Written outside the slave's lock, as before. The virtual-time link does not call a receiver again while
-            // one is running (it queues the write and delivers it once this returns), so the list stays as it is here.
-            for (var i = 0; i < replies.Count; i++)
+            // one is running (it queues the write and delivers it once this returns), so the buffer stays as it is here.
+            var pending = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(replyBytes);
+            var offset = 0;
+            foreach (var length in replyLengths)
             {
-                endpoint.Write(replies[i]);
+                endpoint.Write(pending.Slice(offset, length));
+                offset += length;
             }
         });
     }
 
-    private List<byte[]> HandleAll(List<byte[]> frames)
+    // Frames are answered as the framer finds them (answering does not change how the rest is framed), each reply
+    // copied out of the reused buffer for the caller to keep.
+    private RtuRequestFramer.FrameSink CollectReplies(List<byte[]> replies) => frame =>
     {
-        var replies = new List<byte[]>();
-        foreach (var frame in frames)
+        var length = HandleFrameLocked(frame);
+        if (length > 0)
         {
-            if (HandleFrameLocked(frame) is { } reply)
-            {
-                replies.Add(reply);
-            }
+            replies.Add(_reply.AsSpan(0, length).ToArray());
         }
+    };
 
-        return replies;
-    }
-
-    private byte[]? HandleFrameLocked(ReadOnlySpan<byte> frame)
+    /// <summary>Handles one frame; returns the length of the reply now in <see cref="_reply"/>, 0 when nothing must be sent.</summary>
+    private int HandleFrameLocked(ReadOnlySpan<byte> frame)
     {
         _framesReceived++;
         if (frame.Length >= ModbusLimits.MinFrameLength && frame[0] != UnitAddress && frame[0] != ModbusLimits.BroadcastAddress
@@ -161,10 +175,10 @@ public sealed class ModbusRtuSlave
             // Another unit's intact frame (every request on a shared bus reaches every slave): whatever the decoder
             // would make of it, the answer is "not ours". Counted as below, without decoding it.
             _framesForOtherUnits++;
-            return null;
+            return NoReply;
         }
 
-        var decoded = ModbusRequestDecoder.Decode(frame);
+        var decoded = DecodeRemembering(frame);
         switch (decoded.Outcome)
         {
             case RequestDecodeOutcome.CrcError:
@@ -174,7 +188,7 @@ public sealed class ModbusRtuSlave
                 if (decoded.Unit != UnitAddress && decoded.Unit != ModbusLimits.BroadcastAddress && frame.Length >= ModbusLimits.MinFrameLength)
                 {
                     _framesForOtherUnits++; // e.g. another unit's reply seen on a shared bus
-                    return null;
+                    return NoReply;
                 }
 
                 _malformedFrames++;
@@ -184,7 +198,7 @@ public sealed class ModbusRtuSlave
         if (decoded.Unit != UnitAddress && decoded.Unit != ModbusLimits.BroadcastAddress)
         {
             _framesForOtherUnits++;
-            return null;
+            return NoReply;
         }
 
         var broadcast = decoded.Unit == ModbusLimits.BroadcastAddress;
@@ -204,47 +218,75 @@ public sealed class ModbusRtuSlave
 
             Execute(request, out _);
             _broadcastsExecuted++;
-            return null;
+            return NoReply;
         }
 
-        var code = Execute(request, out var reply);
+        var code = Execute(request, out var replyLength);
         if (code is { } refused)
         {
             return Refuse((byte)request.Function, refused, string.Create(CultureInfo.InvariantCulture, $"register bank refused {request}"));
         }
 
         _requestsAnswered++;
-        return reply;
+        return replyLength;
     }
 
-    private ModbusExceptionCode? Execute(ModbusRequest request, out byte[]? reply)
+    /// <summary>
+    /// <see cref="ModbusRequestDecoder.Decode"/>, a pure function of the frame's bytes, with its last few accepted
+    /// reads remembered: a master polls with the same read requests every cycle, so they are decoded (and allocated)
+    /// once instead of every time. The decodings are immutable, so handing one out again changes nothing.
+    /// </summary>
+    private RequestDecoding DecodeRemembering(ReadOnlySpan<byte> frame)
     {
-        reply = null;
+        foreach (var (known, decoding) in _recentReads)
+        {
+            if (known is not null && frame.SequenceEqual(known))
+            {
+                return decoding!;
+            }
+        }
+
+        var decoded = ModbusRequestDecoder.Decode(frame);
+        if (decoded.Request is ReadRegistersRequest)
+        {
+            _recentReads[_nextRecentRead] = (frame.ToArray(), decoded);
+            _nextRecentRead = (_nextRecentRead + 1) % _recentReads.Length;
+        }
+
+        return decoded;
+    }
+
+    /// <summary>Runs the request on the bank; on success the normal reply is in <see cref="_reply"/>, <paramref name="replyLength"/> bytes.</summary>
+    private ModbusExceptionCode? Execute(ModbusRequest request, out int replyLength)
+    {
+        replyLength = NoReply;
         try
         {
             switch (request)
             {
                 case ReadRegistersRequest read:
                 {
-                    var values = new ushort[read.Quantity];
+                    // At most 125 registers (the decoder refuses more): on the stack, not an array per read.
+                    Span<ushort> values = stackalloc ushort[ModbusLimits.MaxReadQuantity];
+                    values = values[..read.Quantity];
                     var code = read.Function == ModbusFunctionCode.ReadHoldingRegisters
                         ? _bank.ReadHoldingRegisters(read.StartAddress, values)
                         : _bank.ReadInputRegisters(read.StartAddress, values);
-                    reply = code is null ? ModbusReplies.ReadRegisters(UnitAddress, read.Function, values) : null;
+                    replyLength = code is null ? ModbusReplies.WriteReadRegisters(_reply, UnitAddress, read.Function, values) : NoReply;
                     return code;
                 }
 
                 case WriteSingleRegisterRequest single:
                 {
                     var code = _bank.WriteHoldingRegisters(single.Address, [single.Value]);
-                    reply = code is null ? ModbusReplies.WriteSingleRegister(UnitAddress, single.Address, single.Value) : null;
+                    replyLength = code is null ? ModbusReplies.WriteWriteSingleRegister(_reply, UnitAddress, single.Address, single.Value) : NoReply;
                     return code;
                 }
 
                 case WriteMultipleRegistersRequest multiple:
                 {
-                    var code = _bank.WriteHoldingRegisters(multiple.StartAddress, [.. multiple.Values]);
-                    reply = code is null ? ModbusReplies.WriteMultipleRegisters(UnitAddress, multiple.StartAddress, multiple.Quantity) : null;
+                    var code = _bank.WriteHoldingRegisters(multiple.StartAddress, multiple.ValueSpan);
+                    replyLength = code is null ? ModbusReplies.WriteWriteMultipleRegisters(_reply, UnitAddress, multiple.StartAddress, multiple.Quantity) : NoReply;
                     return code;
                 }
 
@@ -261,7 +303,7 @@ public sealed class ModbusRtuSlave
         }
     }
 
-    private byte[] Refuse(byte functionCode, ModbusExceptionCode code, string detail)
+    private int Refuse(byte functionCode, ModbusExceptionCode code, string detail)
     {
         _exceptionRepliesSent++;
         if (code != ModbusExceptionCode.ServerDeviceFailure)
@@ -269,12 +311,12 @@ public sealed class ModbusRtuSlave
             _lastProblem = detail; // for 0x04 the bank's own failure was recorded where it threw
         }
 
-        return ModbusReplies.Exception(UnitAddress, functionCode, code);
+        return ModbusReplies.WriteException(_reply, UnitAddress, functionCode, code);
     }
 
-    private byte[]? Ignore(string detail)
+    private int Ignore(string detail)
     {
         _lastProblem = detail;
-        return null;
+        return NoReply;
     }
 }

@@ -21,6 +21,12 @@ namespace HipecSafe.Hil.Bus.Modbus;
 /// </summary>
 internal sealed class RtuRequestFramer(TimeSpan silence)
 {
+    /// <summary>
+    /// Receives each complete candidate frame as it is found. The span points into the framer's buffer and is valid
+    /// only during the call: the framer clears the buffer right after, so a frame costs no copy.
+    /// </summary>
+    public delegate void FrameSink(ReadOnlySpan<byte> frame);
+
     private const int FixedRequestLength = 8;
     private readonly List<byte> _buffer = new(ModbusLimits.MaxFrameLength + 1);
     private TimeSpan? _lastArrival;
@@ -37,7 +43,13 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
     public bool HasPartialFrame => _buffer.Count > 0;
 
     /// <summary>Adds bytes that arrived at <paramref name="arrivedAt"/>; complete candidate frames go to <paramref name="frames"/>.</summary>
-    public void Push(ReadOnlySpan<byte> bytes, TimeSpan arrivedAt, List<byte[]> frames)
+    public void Push(ReadOnlySpan<byte> bytes, TimeSpan arrivedAt, List<byte[]> frames) => Push(bytes, arrivedAt, Collect(frames));
+
+    /// <summary>The line has been quiet until <paramref name="now"/>: a frame in progress for t3.5 or more is over.</summary>
+    public void Silence(TimeSpan now, List<byte[]> frames) => Silence(now, Collect(frames));
+
+    /// <summary>Adds bytes that arrived at <paramref name="arrivedAt"/>; complete candidate frames go to <paramref name="frames"/>, in order.</summary>
+    public void Push(ReadOnlySpan<byte> bytes, TimeSpan arrivedAt, FrameSink frames)
     {
         if (_lastArrival is { } last && arrivedAt - last >= silence)
         {
@@ -62,7 +74,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
     }
 
     /// <summary>The line has been quiet until <paramref name="now"/>: a frame in progress for t3.5 or more is over.</summary>
-    public void Silence(TimeSpan now, List<byte[]> frames)
+    public void Silence(TimeSpan now, FrameSink frames)
     {
         if (_lastArrival is { } last && now - last >= silence)
         {
@@ -70,7 +82,13 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
         }
     }
 
-    private void FlushOnSilence(List<byte[]> frames)
+    private static FrameSink Collect(List<byte[]> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        return frame => frames.Add(frame.ToArray());
+    }
+
+    private void FlushOnSilence(FrameSink frames)
     {
         if (_buffer.Count == 0)
         {
@@ -84,11 +102,11 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
             return;
         }
 
-        frames.Add([.. _buffer]);
+        frames(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer));
         Clear();
     }
 
-    private void TryComplete(List<byte[]> frames)
+    private void TryComplete(FrameSink frames)
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer);
         var count = span.Length;
@@ -128,7 +146,7 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
     }
 
     /// <summary>Finds a complete, CRC-valid request of a supported function that ends at the last byte received.</summary>
-    private bool TryRecoverTail(ReadOnlySpan<byte> span, List<byte[]> frames)
+    private bool TryRecoverTail(ReadOnlySpan<byte> span, FrameSink frames)
     {
         var count = span.Length;
         var start = count - FixedRequestLength;
@@ -171,10 +189,10 @@ internal sealed class RtuRequestFramer(TimeSpan silence)
         return length == ModbusRequestDecoder.NeedMoreBytes || (length > 0 && span.Length < length);
     }
 
-    private void Emit(List<byte[]> frames, int start)
+    private void Emit(FrameSink frames, int start)
     {
         BytesDiscarded += start;
-        frames.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer)[start..].ToArray());
+        frames(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_buffer)[start..]);
         Clear();
     }
 

@@ -16,10 +16,17 @@ namespace HipecSafe.Hil.Bus.Transport;
 /// </summary>
 public sealed class InMemorySerialLink : IDisposable
 {
+    // Pooled chunks get room for a whole RTU frame, so one buffer fits any frame written later.
+    private const int MinChunkCapacity = 256;
+    private const int MaxFreeChunks = 32;
+
     private readonly object _gate = new();
     private readonly Queue<Chunk>[] _inFlight = [new(), new()];
     private readonly TimeSpan[] _lastDue = [TimeSpan.Zero, TimeSpan.Zero];
     private readonly Stopwatch _realTime = Stopwatch.StartNew();
+
+    // Chunks read to their end, kept for the next writes (under _gate). A few cover every frame in flight at once.
+    private readonly Stack<Chunk> _freeChunks = new();
     private bool _pumping;
 
     public InMemorySerialLink(string name = "in-memory link", VirtualBusClock? virtualClock = null)
@@ -66,7 +73,7 @@ public sealed class InMemorySerialLink : IDisposable
 
         lock (_gate)
         {
-            Enqueue(direction, bytes.ToArray(), Now + delay);
+            EnqueueCopy(direction, bytes, Now + delay);
             AfterEnqueue();
         }
     }
@@ -88,7 +95,7 @@ public sealed class InMemorySerialLink : IDisposable
     {
         lock (_gate)
         {
-            return _inFlight[(int)direction].Sum(c => c.Bytes.Length - c.Offset);
+            return _inFlight[(int)direction].Sum(c => c.Length - c.Offset);
         }
     }
 
@@ -108,7 +115,7 @@ public sealed class InMemorySerialLink : IDisposable
             var hook = Fault;
             if (hook is null)
             {
-                Enqueue(direction, data.ToArray(), Now);
+                EnqueueCopy(direction, data, Now);
             }
             else
             {
@@ -188,7 +195,7 @@ public sealed class InMemorySerialLink : IDisposable
             var now = Now;
             while (queue.TryPeek(out var head) && head.Due <= now)
             {
-                queue.Dequeue();
+                Recycle(queue.Dequeue());
             }
         }
     }
@@ -210,12 +217,33 @@ public sealed class InMemorySerialLink : IDisposable
         }
     }
 
+    /// <summary>Queues a copy of <paramref name="bytes"/> (the writer keeps its buffer) in a chunk from the pool.</summary>
+    private void EnqueueCopy(LinkDirection direction, ReadOnlySpan<byte> bytes, TimeSpan due)
+    {
+        if (bytes.Length == 0)
+        {
+            return;
+        }
+
+        var chunk = _freeChunks.TryPop(out var free) ? free : new Chunk();
+        chunk.Fill(bytes, due);
+        Enqueue(direction, chunk);
+    }
+
+    /// <summary>Queues the fault hook's bytes as they are: the array stays the hook's, so its chunk is never pooled.</summary>
     private void Enqueue(LinkDirection direction, byte[] bytes, TimeSpan due)
     {
         if (bytes.Length == 0)
         {
             return;
         }
+
+        Enqueue(direction, Chunk.Borrowing(bytes, due));
+    }
+
+    private void Enqueue(LinkDirection direction, Chunk chunk)
+    {
+        var due = chunk.Due;
 
         // A serial line never reorders: a later write cannot arrive before an earlier one.
         var index = (int)direction;
@@ -225,7 +253,17 @@ public sealed class InMemorySerialLink : IDisposable
         }
 
         _lastDue[index] = due;
-        _inFlight[index].Enqueue(new Chunk(bytes, due));
+        chunk.Due = due;
+        _inFlight[index].Enqueue(chunk);
+    }
+
+    /// <summary>A chunk read or dropped to its end goes back to the pool, so a transaction's writes allocate nothing once warm.</summary>
+    private void Recycle(Chunk chunk)
+    {
+        if (chunk.Owned && _freeChunks.Count < MaxFreeChunks)
+        {
+            _freeChunks.Push(chunk);
+        }
     }
 
     private void AfterEnqueue()
@@ -277,12 +315,13 @@ public sealed class InMemorySerialLink : IDisposable
         while (queue.TryPeek(out var head) && head.Due <= Now)
         {
             queue.Dequeue();
-            var bytes = head.Bytes.AsSpan(head.Offset);
+            var bytes = head.Bytes.AsSpan(head.Offset, head.Length - head.Offset);
             foreach (var receiver in receivers)
             {
                 receiver(bytes, head.Due);
             }
 
+            Recycle(head); // only now: the receivers read the bytes in place
             delivered = true;
         }
 
@@ -309,14 +348,14 @@ public sealed class InMemorySerialLink : IDisposable
         var taken = 0;
         while (taken < buffer.Length && queue.TryPeek(out var head) && head.Due <= now)
         {
-            var available = head.Bytes.Length - head.Offset;
+            var available = head.Length - head.Offset;
             var count = Math.Min(available, buffer.Length - taken);
             head.Bytes.AsSpan(head.Offset, count).CopyTo(buffer[taken..]);
             head.Offset += count;
             taken += count;
-            if (head.Offset == head.Bytes.Length)
+            if (head.Offset == head.Length)
             {
-                queue.Dequeue();
+                Recycle(queue.Dequeue());
             }
         }
 
@@ -325,12 +364,37 @@ public sealed class InMemorySerialLink : IDisposable
 
     private static int CeilingMilliseconds(TimeSpan wait) => (int)Math.Clamp(Math.Ceiling(wait.TotalMilliseconds), 1, int.MaxValue);
 
-    private sealed class Chunk(byte[] bytes, TimeSpan due)
+    /// <summary>
+    /// Bytes in flight towards one end: <see cref="Bytes"/>[0..<see cref="Length"/>), of which <see cref="Offset"/>
+    /// have been read. An owned chunk holds a copy in its own buffer and is reused once read; a borrowed one holds
+    /// the fault hook's array.
+    /// </summary>
+    private sealed class Chunk
     {
-        public byte[] Bytes { get; } = bytes;
+        public byte[] Bytes { get; private set; } = [];
 
-        public TimeSpan Due { get; } = due;
+        public int Length { get; private set; }
+
+        public TimeSpan Due { get; set; }
 
         public int Offset { get; set; }
+
+        public bool Owned { get; private set; } = true;
+
+        public static Chunk Borrowing(byte[] bytes, TimeSpan due) =>
+            new() { Bytes = bytes, Length = bytes.Length, Due = due, Owned = false };
+
+        public void Fill(ReadOnlySpan<byte> bytes, TimeSpan due)
+        {
+            if (Bytes.Length < bytes.Length)
+            {
+                Bytes = new byte[Math.Max(bytes.Length, MinChunkCapacity)];
+            }
+
+            bytes.CopyTo(Bytes);
+            Length = bytes.Length;
+            Due = due;
+            Offset = 0;
+        }
     }
 }

@@ -14,6 +14,9 @@ public static class ModbusReplyDecoder
     /// <summary><see cref="MatchedLength"/>: the header is not complete yet.</summary>
     public const int NeedMoreBytes = 0;
 
+    // A write's success carries no registers and results are immutable: one shared value instead of one per write.
+    private static readonly ModbusResult<ushort[]> Acknowledged = ModbusResult.Ok(Array.Empty<ushort>());
+
     /// <summary>
     /// Bytes the master reads before <see cref="MatchedLength"/> can decide: address and function code, plus the
     /// byte count of a read (the only reply whose length it carries).
@@ -202,7 +205,7 @@ public static class ModbusReplyDecoder
         var address = RtuFrame.Word(frame, 2);
         var value = RtuFrame.Word(frame, 4);
         return address == request.Address && value == request.Value
-            ? ModbusResult.Ok(Array.Empty<ushort>())
+            ? Acknowledged
             : Fail(request, ModbusFailureKind.Malformed, Invariant(
                 $"echo says register {address} = 0x{value:X4}, request was register {request.Address} = 0x{request.Value:X4}"));
     }
@@ -217,7 +220,7 @@ public static class ModbusReplyDecoder
         var start = RtuFrame.Word(frame, 2);
         var quantity = RtuFrame.Word(frame, 4);
         return start == request.StartAddress && quantity == request.Quantity
-            ? ModbusResult.Ok(Array.Empty<ushort>())
+            ? Acknowledged
             : Fail(request, ModbusFailureKind.Malformed, Invariant(
                 $"reply says {quantity} registers from {start}, request was {request.Quantity} from {request.StartAddress}"));
     }

@@ -273,9 +273,14 @@ public sealed class ModbusRtuMaster
             return ModbusResult.Failed<T>(reply.Failure);
         }
 
-        return interpret(reply.Value, out var value, out var error)
-            ? ModbusResult.Ok(value)
-            : ModbusResult.Failed<T>(new ModbusFailure(ModbusFailureKind.Malformed, request.Unit, request.Function, error));
+        if (!interpret(reply.Value, out var value, out var error))
+        {
+            return ModbusResult.Failed<T>(new ModbusFailure(ModbusFailureKind.Malformed, request.Unit, request.Function, error));
+        }
+
+        // An interpreter that passes the registers through (plain reads, writes) would get an identical result
+        // wrapped again: hand back the reply itself, as results are immutable.
+        return reply is ModbusResult<T> same && ReferenceEquals(value, reply.Value) ? same : ModbusResult.Ok(value);
     }
 
     private static bool AcceptRegisters(ushort[] registers, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ushort[] value, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)

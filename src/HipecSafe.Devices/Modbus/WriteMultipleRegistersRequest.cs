@@ -17,14 +17,19 @@ public sealed record WriteMultipleRegistersRequest : ModbusRequest
 
     public IReadOnlyList<ushort> Values => _values;
 
+    /// <summary>The values as a read-only span: lets a receiver use them without copying them into an array of its own.</summary>
+    public ReadOnlySpan<ushort> ValueSpan => _values;
+
     public ushort Quantity => (ushort)_values.Length;
 
     public override int ExpectedReplyLength => 8;
 
     public override byte[] Encode()
     {
-        // start (2), quantity (2), byte count (1), values (2 each)
-        var data = new byte[5 + (2 * _values.Length)];
+        // start (2), quantity (2), byte count (1), values (2 each). Built on the stack (at most 251 bytes) so that a
+        // write, sent every cycle, costs one array: the frame.
+        Span<byte> data = stackalloc byte[5 + (2 * ModbusLimits.MaxWriteQuantity)];
+        data = data[..(5 + (2 * _values.Length))];
         RtuFrame.PutWord(data, 0, StartAddress);
         RtuFrame.PutWord(data, 2, Quantity);
         data[4] = (byte)(2 * _values.Length);
