@@ -5,6 +5,8 @@ using HipecSafe.Core.Interlocks;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Requirements;
+using HipecSafe.Core.Safety;
+using HipecSafe.Hil.Scenarios;
 
 namespace HipecSafe.Cli.Commands;
 
@@ -29,7 +31,7 @@ internal static class TraceCommand
         {
             var root = RepositoryRoot.Find(parse.GetValue(rootOption));
             var report = Run(root);
-            Print(report, Console.Out);
+            Print(report, Console.Out, Scenarios(root));
             if (parse.GetValue(matrix) is { } dir)
             {
                 try
@@ -81,7 +83,38 @@ internal static class TraceCommand
             problems.Add($"{ScenarioTraceFile.RelativePath} is missing: no scenario is traced to a hazard");
         }
 
-        return new ScenarioTrace(files, links, problems);
+        var phasesFile = Path.Combine(root, HazardPhasesFile.RelativePath);
+        IReadOnlyList<HazardPhases> table = [];
+        if (File.Exists(phasesFile))
+        {
+            table = HazardPhasesFile.Parse(
+                HazardPhasesFile.RelativePath, File.ReadAllText(phasesFile), Hazards.All.Select(h => h.Id).ToList(), problems);
+        }
+        else
+        {
+            problems.Add($"{HazardPhasesFile.RelativePath} is missing: no hazard's phases are decided");
+        }
+
+        return new ScenarioTrace(files, links, problems) { HazardPhases = table, FaultPhases = FaultPhases(folder, files, problems) };
+    }
+
+    /// <summary>Per readable scenario file, the phases its faults' triggers name; an unreadable file is a problem.</summary>
+    private static Dictionary<string, IReadOnlyList<Phase>> FaultPhases(string folder, IEnumerable<string> files, List<string> problems)
+    {
+        var result = new Dictionary<string, IReadOnlyList<Phase>>(StringComparer.Ordinal);
+        foreach (var name in files)
+        {
+            var (scenario, errors) = ScenarioLoader.TryLoad(Path.Combine(folder, name + ".yaml"));
+            if (scenario is null)
+            {
+                problems.Add($"scenario {name} (hil/scenarios/{name}.yaml) cannot be read: {string.Join("; ", errors.Select(e => e.ToString()))}");
+                continue;
+            }
+
+            result[name] = scenario.Faults.Select(f => f.At).OfType<AfterPhaseEntry>().Select(t => t.Phase).Distinct().ToList();
+        }
+
+        return result;
     }
 
     /// <summary>Every design item that must carry a requirement.</summary>
@@ -93,7 +126,7 @@ internal static class TraceCommand
             .Concat(GateTrace.Links(GateRules.Ordered));
     }
 
-    public static void Print(TraceReport report, TextWriter output)
+    public static void Print(TraceReport report, TextWriter output, ScenarioTrace? scenarios = null)
     {
         foreach (var orphan in report.Orphans)
         {
@@ -101,6 +134,10 @@ internal static class TraceCommand
         }
 
         output.WriteLine(report.Summary);
+        if (scenarios?.HazardPhases is { Count: > 0 })
+        {
+            output.WriteLine($"hazard × phase pairs: {PhaseCoverage.ApplicablePairs(scenarios)} applicable, each needing a scenario; {PhaseCoverage.OpenPairs(scenarios)} open (no scenario, open item in the hazard analysis)");
+        }
         output.WriteLine(report.Passed ? "trace check passed" : $"trace check FAILED: {report.Orphans.Count} orphan(s)");
     }
 }

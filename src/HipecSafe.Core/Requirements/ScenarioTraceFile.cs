@@ -6,7 +6,7 @@ namespace HipecSafe.Core.Requirements;
 
 /// <summary>
 /// Reads safety/scenario-trace.yaml: for each scenario in hil/scenarios, the hazards it verifies and the requirements
-/// it exercises. Every problem (unknown key, missing field, duplicate) is collected for the trace check, never thrown.
+/// it exercises, and the phases its fault starts in. Every problem (unknown key, missing field, duplicate) is collected for the trace check, never thrown.
 /// </summary>
 public static class ScenarioTraceFile
 {
@@ -55,7 +55,7 @@ public static class ScenarioTraceFile
                 problems.Add($"{fileName}: scenario {s.Scenario} names no requirement it exercises");
             }
 
-            links.Add(new ScenarioLink(s.Scenario, s.Hazards ?? [], s.Requirements ?? [], i + 1));
+            links.Add(new ScenarioLink(s.Scenario, s.Hazards ?? [], s.Requirements ?? [], i + 1) { Phases = s.Phases ?? [] });
         }
 
         return links;
@@ -72,5 +72,6 @@ public static class ScenarioTraceFile
         public string? Scenario { get; set; }
         public List<string>? Hazards { get; set; }
         public List<string>? Requirements { get; set; }
+        public List<string>? Phases { get; set; }
     }
 }

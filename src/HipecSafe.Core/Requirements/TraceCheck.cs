@@ -78,6 +78,7 @@ public static class TraceCheck
         if (scenarios is not null)
         {
             orphans.AddRange(ScenarioOrphans(catalog, scenarios, knownHazards));
+            orphans.AddRange(PhaseCoverage.Orphans(scenarios));
         }
 
         var matrix = BuildMatrix(catalog, linkList, byRequirement, scenarios);

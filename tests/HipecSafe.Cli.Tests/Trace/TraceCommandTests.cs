@@ -113,12 +113,11 @@ public sealed class TraceCommandTests : IDisposable
     [Verifies("SRS-TR-004")]
     public void Fails_naming_an_untraced_scenario_and_a_hazard_left_without_scenario()
     {
-        // Drop the manifest entry of the only scenario verifying HAZ-004, and add a scenario file nobody traced.
+        // Drop the manifest entries of every scenario verifying HAZ-004 (occlusion in each phase), and add a scenario
+        // file nobody traced.
         var manifest = Path.Combine(_copy, "safety", "scenario-trace.yaml");
-        var text = File.ReadAllText(manifest);
-        var start = text.IndexOf("  - scenario: occlusion\n", StringComparison.Ordinal);
-        var end = text.IndexOf("  - scenario: ", start + 1, StringComparison.Ordinal);
-        File.WriteAllText(manifest, text.Remove(start, end - start));
+        var entries = File.ReadAllText(manifest).Split("  - scenario: ");
+        File.WriteAllText(manifest, string.Join("  - scenario: ", entries.Where(e => !e.Contains("HAZ-004", StringComparison.Ordinal))));
         File.Copy(Path.Combine(_copy, "hil", "scenarios", "nominal-seed-1.yaml"), Path.Combine(_copy, "hil", "scenarios", "planted.yaml"));
 
         var result = CliProcess.Run(_copy, "trace", "--check");
@@ -127,6 +126,37 @@ public sealed class TraceCommandTests : IDisposable
         Assert.Contains("ORPHAN: scenario occlusion (hil/scenarios/occlusion.yaml) is not in safety/scenario-trace.yaml", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("ORPHAN: scenario planted (hil/scenarios/planted.yaml) is not in safety/scenario-trace.yaml", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("ORPHAN: hazard HAZ-004 (Inflow line occluded or kinked) is verified by no scenario", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-006")]
+    public void Fails_when_a_declared_phase_is_not_where_the_scenario_file_starts_its_fault()
+    {
+        // occlusion-washout is the only scenario verifying HAZ-004 in Washout; its file starts the fault in Washout.
+        var manifest = Path.Combine(_copy, "safety", "scenario-trace.yaml");
+        var text = File.ReadAllText(manifest);
+        var start = text.IndexOf("  - scenario: occlusion-washout\n", StringComparison.Ordinal);
+        var end = text.IndexOf("  - scenario: ", start + 1, StringComparison.Ordinal);
+        var entry = text[start..(end < 0 ? text.Length : end)];
+        File.WriteAllText(manifest, text.Replace(entry, entry.Replace("phases: [Washout]", "phases: [Draining]", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ORPHAN: scenario occlusion-washout declares Draining, but its fault triggers name Washout", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ORPHAN: hazard HAZ-004 can occur in Washout (safety/hazard-phases.yaml) but no committed scenario verifies it with a fault starting there", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-TR-006")]
+    public void Fails_when_the_hazard_phase_table_is_missing()
+    {
+        File.Delete(Path.Combine(_copy, "safety", "hazard-phases.yaml"));
+
+        var result = CliProcess.Run(_copy, "trace", "--check");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ORPHAN: safety/hazard-phases.yaml is missing: no hazard's phases are decided", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
