@@ -55,7 +55,12 @@ internal static class DeviceCommand
         try
         {
             Directory.CreateDirectory(config.LogDirectory);
-            device = new SerialDevice(new SerialDeviceOptions(config.Port, profile, logPath) { DeviceId = config.DeviceId, ResponseTimeout = config.ResponseTimeout });
+            device = new SerialDevice(new SerialDeviceOptions(config.Port, profile, logPath)
+            {
+                DeviceId = config.DeviceId,
+                ResponseTimeout = config.ResponseTimeout,
+                PreviousRunLog = PreviousRunLog.Find(config.LogDirectory, "hazard-*.jsonl", logPath),
+            });
         }
         catch (SerialPortOpenException e)
         {

@@ -52,6 +52,11 @@ public sealed class SerialDevice : IDisposable
             {
                 TimeProvider = options.WallClock,
             });
+            if (options.PreviousRunLog is { } previous && DeviceHost.PreviousRunLog.Check(previous) is { } finding)
+            {
+                // Before anything of this run: the last run did not end cleanly, or its log is not what it was.
+                _log.Append(LogPriority.High, _log.LastProcedureTime, options.WallClock.GetUtcNow(), finding);
+            }
         }
         catch
         {
