@@ -1,5 +1,6 @@
 using System.Globalization;
 using HipecSafe.Controller.HazardLogging;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 
 namespace HipecSafe.DeviceHost;
@@ -34,29 +35,40 @@ public static class PreviousRunLog
     }
 
     /// <summary>What the new log records about the previous run's log at <paramref name="path"/>; null when it was closed cleanly.</summary>
-    public static HazardLogEntry? Check(string path)
+    public static HazardLogEntry? Check(string path) => Examine(path).Finding;
+
+    /// <summary>
+    /// The previous run's log at <paramref name="path"/>: what the new log records about it (null when it was closed
+    /// cleanly), and the procedure it left unfinished, read from the records that verify (SRS-RS-002; null when none:
+    /// also when the log cannot be read at all).
+    /// </summary>
+    public static (HazardLogEntry? Finding, ProcedureResume? Resume) Examine(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var name = Path.GetFileName(path);
         AnchoredVerification found;
+        var records = new List<HazardLogRecord>();
         try
         {
             // The head first, as log verify reads it.
             var head = PhysicalHazardLogFileSystem.Instance.ReadHead(HazardLogHead.PathFor(path));
             using var log = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            found = HazardLogVerifier.VerifyAnchored(log, head);
+            found = HazardLogVerifier.VerifyAnchored(log, head, records.Add);
         }
         catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
         {
-            return new FaultEntry("hazard log", $"the previous run's log {name} could not be read: {unreadable.Message}");
+            return (new FaultEntry("hazard log", $"the previous run's log {name} could not be read: {unreadable.Message}"), null);
         }
 
-        return found.Verdict switch
+        // A sealed log may still end mid-procedure (the device was stopped during it): the checkpoint decides, not the seal.
+        var resume = ProcedureResume.From(records);
+        HazardLogEntry? finding = found.Verdict switch
         {
             LogVerdict.Intact => null,
             LogVerdict.NotSealed or LogVerdict.TornTail => CrashMarker(name, found),
             _ => new FaultEntry("hazard log", $"the previous run's log {name}: {found.Describe()}"),
         };
+        return (finding, resume);
     }
 
     private static LogNotSealedEntry CrashMarker(string name, AnchoredVerification found)

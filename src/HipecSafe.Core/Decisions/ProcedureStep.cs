@@ -38,7 +38,14 @@ public sealed class ProcedureStep
         [OperatorAction.Reset] = PhaseTrigger.OperatorReset,
         [OperatorAction.EmergencyStop] = PhaseTrigger.EmergencyStopPressed,
         [OperatorAction.ReleaseEmergencyStop] = PhaseTrigger.EmergencyStopReleased,
+        [OperatorAction.ResumeInterrupted] = PhaseTrigger.ResumeInterrupted,
     };
+
+    /// <summary>Cycles between low-priority checkpoints while a procedure is under way outside ChemoPerfusion (10 s at 10 Hz).</summary>
+    public const int CheckpointEveryCycles = 100;
+
+    /// <summary>The alarm a restarted controller raises while it holds an interrupted procedure (SRS-RS-003).</summary>
+    public const string InterruptedAlarmId = "PROCEDURE-INTERRUPTED";
 
     private readonly TreatmentProfile _profile;
     private readonly PhaseMachine _machine;
@@ -69,6 +76,29 @@ public sealed class ProcedureStep
 
     /// <summary>The control lane at power-on.</summary>
     public ProcedureState Initial { get; }
+
+    /// <summary>
+    /// The control lane of a controller restarted in the middle of a procedure (SRS-RS-003): at power-on, so the
+    /// self-test runs and releases the board's hold as after any power-on, but holding the interrupted phase, its
+    /// clocks (the chemo clock as persisted), the latched causes and the reservoir baseline its phase started from.
+    /// </summary>
+    public ProcedureState ResumeFrom(ProcedureResume resume)
+    {
+        ArgumentNullException.ThrowIfNull(resume);
+        var elapsed = new Duration[Enum.GetValues<Phase>().Length];
+        elapsed[(int)Phase.ChemoPerfusion] = Duration.FromTimeSpan(resume.ChemoElapsed);
+        elapsed[(int)Phase.Washout] = Duration.FromTimeSpan(resume.WashoutElapsed);
+        elapsed[(int)Phase.Draining] = Duration.FromTimeSpan(resume.DrainingElapsed);
+        var causes = ValueList.From(resume.LatchedCauses.Select(c => SafetyCause.Other($"before the restart: {c}")).ToArray());
+        var phase = PhaseMachine.Restarted(resume.InterruptedIn, ValueList.From(elapsed), causes);
+        return Initial with
+        {
+            Phase = phase,
+            ResumeBaseline = new ProcedureContext(resume.InterruptedIn, FlowTargetOf(resume.InterruptedIn), resume.ReservoirBaseline, TimeSpan.Zero),
+        };
+    }
+
+    private VolumetricFlow FlowTargetOf(Phase phase) => PhaseControlPolicy.For(phase).PumpRuns ? _profile.FlowTarget : VolumetricFlow.Zero;
 
     public PhaseMachine Machine => _machine;
 
@@ -212,6 +242,9 @@ public sealed class ProcedureStep
             _selfTest = _selfTest.Judge(problems);
             switch (_selfTest.Status)
             {
+                case SelfTestStatus.Passed when _phase.InterruptedIn is { } interrupted:
+                    Fire(PhaseTrigger.SelfTestPassedProcedureInterrupted, Inputs(), $"self-test passed; procedure interrupted in {interrupted}: holding for the operator");
+                    break;
                 case SelfTestStatus.Passed:
                     Fire(PhaseTrigger.SelfTestPassed, Inputs(), "self-test passed");
                     break;
@@ -331,7 +364,15 @@ public sealed class ProcedureStep
             var profile = _step._profile;
             var phase = _phase.Current;
             var context = _before.Context;
-            if (phase != context.Phase)
+            var resumeBaseline = _before.ResumeBaseline;
+            if (phase != context.Phase && resumeBaseline is { } baseline && baseline.Phase == phase)
+            {
+                // An interrupted phase resumed after a restart keeps the reservoir volume it started from, so fluid lost
+                // while the controller was down counts against it; its arming delays start again now.
+                context = baseline with { PhaseStartedAt = Now };
+                resumeBaseline = null;
+            }
+            else if (phase != context.Phase)
             {
                 // A new phase starts its own baselines: when it began, and the reservoir volume then.
                 var reservoir = _sensors.Frame is { } f && _sensors.IsValid(SensorChannel.ReservoirVolume) ? f.ReservoirVolume : context.ReservoirAtPhaseStart;
@@ -343,8 +384,9 @@ public sealed class ProcedureStep
             ActuatorCommand desired;
             double? setpoint = null;
             var inflow = InflowSelection.Select(_sensors);
-            if (_phase.IsProtective)
+            if (_phase.IsProtective || phase == Phase.Interrupted)
             {
+                // The restart hold is as safe as SafeState (SRS-RS-003): nothing runs until the operator decides.
                 desired = ActuatorCommand.Safe;
             }
             else if (_input.Health.IsLate(_step._controlComponent) || _input.Health.HasFailed(_step._controlComponent) || !inflow.IsAvailable)
@@ -371,12 +413,57 @@ public sealed class ProcedureStep
             // Whatever latched it (an interlock, the watchdog, a crash, the self-test), the safe state itself is alarmed.
             IReadOnlyList<AlarmCondition> conditions = !_phase.IsProtective ? _technical : _technical.Add(new AlarmCondition("SAFE-STATE",
                 AlarmPriority.High, null, $"Device in {phase}: heater off, pump stopped, clamp closed", string.Join("; ", _phase.LatchedCauses), "", Latching: true));
+            if (_phase.InterruptedIn is { } interrupted)
+            {
+                // From the restarted run's first cycle until the operator resumes or ends the procedure (SRS-RS-003).
+                var chemo = ProcedureResume.MinutesSeconds(_phase.ChemoElapsed.ToTimeSpan());
+                var of = ProcedureResume.MinutesSeconds(profile.ChemoDuration.ToTimeSpan());
+                conditions = [.. conditions, new AlarmCondition(InterruptedAlarmId, AlarmPriority.High, Hazards.LossOfControl,
+                    $"Procedure interrupted at {interrupted}, chemo {chemo} of {of}", chemo, of, Latching: true)];
+            }
+
+            Checkpoint(phase, context);
 
             var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
                 _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions);
-            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle);
+            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle)
+            {
+                ResumeBaseline = resumeBaseline,
+            };
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
+        }
+
+        /// <summary>
+        /// The procedure's checkpoint in the hazard log (SRS-RS-001): high priority (fsynced, anchored) when the phase or
+        /// the latched causes change and in a restarted run's first cycle; low priority every cycle of ChemoPerfusion
+        /// (the chemo clock is the dose) and every <see cref="CheckpointEveryCycles"/> cycles otherwise while a procedure
+        /// is under way. Nothing before priming or after completion: there is nothing to resume.
+        /// </summary>
+        private void Checkpoint(Phase phase, ProcedureContext context)
+        {
+            var underWay = ProcedureResume.WorkingPhase(phase, _phase.InterruptedIn, _phase.ResumePhase) is not null;
+            var wasUnderWay = ProcedureResume.WorkingPhase(_before.Phase.Current, _before.Phase.InterruptedIn, _before.Phase.ResumePhase) is not null;
+            var changed = phase != _before.Phase.Current || _phase.LatchedCauses.Count != _before.Phase.LatchedCauses.Count
+                          || (_before.LastCycle < 0 && _phase.InterruptedIn is not null);
+            LogPriority priority;
+            if (changed && (underWay || wasUnderWay))
+            {
+                priority = LogPriority.High; // also the transition that ends a procedure (into Complete): a restart then resumes nothing
+            }
+            else if (underWay && (phase == Phase.ChemoPerfusion || _input.Cycle % CheckpointEveryCycles == 0))
+            {
+                priority = LogPriority.Low;
+            }
+            else
+            {
+                return;
+            }
+
+            Log(priority, new ProcedureCheckpointEntry(phase, _phase.InterruptedIn, _phase.ResumePhase, _phase.ChemoElapsed.ToTimeSpan(),
+                _step._profile.ChemoDuration.ToTimeSpan(), _phase.ElapsedIn(Phase.Washout).ToTimeSpan(), _phase.ElapsedIn(Phase.Draining).ToTimeSpan(),
+                _step._profile.Name, context.ReservoirAtPhaseStart.Milliliters, [.. _phase.LatchedCauses.Select(c => c.ToString())],
+                [.. _input.LastVerdict?.ActiveTrips.Where(t => t.IsLatched).Select(t => t.RuleId) ?? []]));
         }
 
         private bool BoardLatchTripActive => _input.LastVerdict?.ActiveTrips.Any(t => t.BoardLatch != BoardStatus.None) == true;
@@ -503,7 +590,7 @@ public sealed class ProcedureStep
 
         private void LogTransition(PhaseTransition t)
         {
-            var high = t.To is Phase.SafeState or Phase.EmergencyStop;
+            var high = t.To is Phase.SafeState or Phase.EmergencyStop or Phase.Interrupted;
             Log(high ? LogPriority.High : LogPriority.Medium, PhaseTransitionEntry.Of(t));
             if (t.To == Phase.SafeState && t.From != Phase.SafeState)
             {

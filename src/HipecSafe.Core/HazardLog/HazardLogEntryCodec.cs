@@ -69,6 +69,19 @@ internal static class HazardLogEntryCodec
                 json.WriteString("foundLastHash", notSealed.FoundLastHash);
                 json.WriteString("detail", notSealed.Detail);
                 break;
+            case ProcedureCheckpointEntry checkpoint:
+                json.WriteString("phase", checkpoint.Phase.ToString());
+                json.WriteString("interruptedIn", checkpoint.InterruptedIn?.ToString());
+                json.WriteString("resumePhase", checkpoint.ResumePhase.ToString());
+                json.WriteString("chemoElapsed", Time(checkpoint.ChemoElapsed));
+                json.WriteString("chemoDuration", Time(checkpoint.ChemoDuration));
+                json.WriteString("washoutElapsed", Time(checkpoint.WashoutElapsed));
+                json.WriteString("drainingElapsed", Time(checkpoint.DrainingElapsed));
+                json.WriteString("profileId", checkpoint.ProfileId);
+                json.WriteNumber("reservoirBaselineMl", checkpoint.ReservoirBaselineMl);
+                WriteStrings(json, "latchedCauses", checkpoint.LatchedCauses);
+                WriteStrings(json, "latchedTrips", checkpoint.LatchedTrips);
+                break;
             default:
                 throw new ArgumentException($"no log format for entry type {entry.GetType().Name}", nameof(entry));
         }
@@ -99,6 +112,10 @@ internal static class HazardLogEntryCodec
                 HazardLogKind.LogSealed => new LogSealedEntry(f.String("reason")),
                 HazardLogKind.LogNotSealed => new LogNotSealedEntry(
                     f.NullableLong("headRecords"), f.NullableString("headLastHash"), f.Long("foundRecords"), f.String("foundLastHash"), f.String("detail")),
+                HazardLogKind.ProcedureCheckpoint => new ProcedureCheckpointEntry(
+                    f.Enum<Phase>("phase"), f.NullableEnum<Phase>("interruptedIn"), f.Enum<Phase>("resumePhase"), f.TimeSpan("chemoElapsed"),
+                    f.TimeSpan("chemoDuration"), f.TimeSpan("washoutElapsed"), f.TimeSpan("drainingElapsed"), f.String("profileId"),
+                    f.Double("reservoirBaselineMl"), f.Strings("latchedCauses"), f.Strings("latchedTrips")),
                 _ when AlarmEntry.TryGetChange(kind, out var change) => ReadAlarm(change, f),
                 _ => throw new HazardLogFormatException($"no reader for record kind {kind}"),
             };
@@ -123,6 +140,19 @@ internal static class HazardLogEntryCodec
         {
             json.WriteNull(name);
         }
+    }
+
+    private static string Time(TimeSpan value) => value.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static AlarmEntry ReadAlarm(AlarmEventKind change, JsonFieldReader f) => new(

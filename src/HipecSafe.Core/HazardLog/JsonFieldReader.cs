@@ -77,6 +77,31 @@ internal sealed class JsonFieldReader
         };
     }
 
+    public double Double(string name)
+    {
+        var value = Next(name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)
+            ? number
+            : throw Wrong(name, "a number", value);
+    }
+
+    public IReadOnlyList<string> Strings(string name)
+    {
+        var value = Next(name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Wrong(name, "an array of strings", value);
+        }
+
+        var strings = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            strings.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Wrong(name, "an array of strings", value));
+        }
+
+        return strings;
+    }
+
     public int Int(string name)
     {
         var value = Next(name);
