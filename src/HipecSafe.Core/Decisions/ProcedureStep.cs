@@ -562,6 +562,12 @@ public sealed class ProcedureStep
             if (result.Transition is { } t)
             {
                 LogTransition(t);
+                if (t.To == Phase.PowerOnSelfTest)
+                {
+                    // Back into the self-test (reset and Resume after it failed, e.g. a restart that found the heater
+                    // still hot): it is judged afresh, not failed again on the cycles it already spent.
+                    _selfTest = SelfTestJudge.Initial;
+                }
             }
 
             return result;

@@ -455,7 +455,14 @@ public sealed class PhaseMachine
         _observer?.Invoke(transition);
     }
 
-    private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => _elapsed[(int)phase] >= required
+    /// <summary>
+    /// Phase clocks are sums of cycle periods in floating point (a chemo clock resumed after a restart starts from a
+    /// persisted value, too), so 18,000 cycles of 100 ms may add up to a hair under 30 min: a clock within this of its
+    /// target has reached it, rather than running one more cycle.
+    /// </summary>
+    private static readonly Duration ClockRounding = Duration.FromMilliseconds(0.001);
+
+    private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => _elapsed[(int)phase] >= required - ClockRounding
         ? null
         : !_describeGuards ? Unmet : $"{phase} time {DurationText.Format(_elapsed[(int)phase])} has not reached {DurationText.Format(required)}";
 

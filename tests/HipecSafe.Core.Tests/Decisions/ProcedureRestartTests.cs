@@ -288,4 +288,25 @@ public sealed class ProcedureRestartTests
         Assert.Equal(Volume.FromMilliliters(1500), resumed.Desired.Context.ReservoirAtPhaseStart);
         Assert.Equal(rig.Now, resumed.Desired.Context.PhaseStartedAt);
     }
+
+    [Fact]
+    [Verifies("SRS-RS-003", "SRS-PH-002")]
+    public void A_restarted_self_test_that_failed_on_the_board_hold_is_judged_afresh_after_reset_and_resume()
+    {
+        var (_, log) = InChemo(chemoCycles: 20);
+        var rig = Restarted(ProcedureResume.From(log.ReadBack())!);
+        rig.BoardBits = BoardStatus.SafeLatchedByWatchdog; // a heater stopped hot: the board keeps its hold (limiter ≥ 44 °C)
+        rig.Cycles(SelfTestJudge.MaxCycles);
+        Assert.Equal(Phase.SafeState, rig.Phase);
+
+        rig.BoardBits = BoardStatus.None; // cooled, released
+        rig.Next(OperatorAction.Reset);
+        Assert.Equal(Phase.Paused, rig.Phase);
+        rig.Next(OperatorAction.Resume);
+        Assert.Equal(Phase.PowerOnSelfTest, rig.Phase);
+        rig.Cycles(SelfTestJudge.RequiredGoodCycles + 1);
+
+        Assert.Equal(Phase.Interrupted, rig.Phase);
+        Assert.Equal(20 * Cycle, rig.State.Phase.ChemoElapsed.ToTimeSpan());
+    }
 }
