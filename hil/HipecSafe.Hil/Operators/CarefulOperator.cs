@@ -10,7 +10,7 @@ namespace HipecSafe.Hil.Operators;
 /// <summary>
 /// The rules of the automatic operator, decided from cycle reports alone (no clock, no controller): start priming in
 /// Standby; in ReadyForChemo, after <see cref="ReadyCheckDelay"/> and only while the display shows every abdominal
-/// probe at the drug-addition minimum, confirm the leak check and add the drug; acknowledge alarms whose condition has
+/// probe at the drug-addition minimum, confirm the leak check and add the drug; in Interrupted (after a controller restart) resume the procedure; acknowledge alarms whose condition has
 /// cleared, at most every <see cref="AcknowledgeEvery"/>; drains open in Draining and Complete. It never resets a safe
 /// state or releases an emergency stop: that needs a person who has found the cause.
 /// </summary>
@@ -50,6 +50,10 @@ public sealed class CarefulOperator(TreatmentProfile profile)
         {
             case Phase.Standby:
                 PressStep(report.Phase, now, actions, OperatorAction.StartPriming);
+                break;
+            case Phase.Interrupted:
+                // After a controller restart: continue the procedure where it stopped (the clinician's usual choice).
+                PressStep(report.Phase, now, actions, OperatorAction.ResumeInterrupted);
                 break;
             case Phase.ReadyForChemo:
                 _readySince ??= now;
