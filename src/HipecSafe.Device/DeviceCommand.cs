@@ -51,7 +51,7 @@ internal static class DeviceCommand
         }
 
         SerialDevice device;
-        var logPath = Path.Combine(config.LogDirectory, string.Create(CultureInfo.InvariantCulture, $"hazard-{DateTime.UtcNow:yyyyMMdd-HHmmss}.jsonl"));
+        var logPath = Path.Combine(config.LogDirectory, string.Create(CultureInfo.InvariantCulture, $"hazard-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}.jsonl"));
         try
         {
             Directory.CreateDirectory(config.LogDirectory);
