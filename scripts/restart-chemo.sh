@@ -51,6 +51,8 @@ wait_for() {
   local deadline=$((SECONDS + $3))
   until grep -qF "$2" "$1"; do
     [ $SECONDS -lt $deadline ] || { echo "timed out waiting for '$2' in $1" >&2; tail -20 "$1" >&2; exit 1; }
+    # A SafeState ends the script: it shows the cause (on a loaded machine, a real-time bus failure) and stops.
+    if grep -q "→ SafeState" "$1"; then echo "SafeState while waiting for '$2':" >&2; grep -A1 "→ SafeState" "$1" >&2; exit 1; fi
     sleep 0.2
   done
 }
