@@ -1,3 +1,4 @@
+using HipecSafe.Core.HazardLog;
 using System.Diagnostics;
 using System.Globalization;
 using HipecSafe.Core.Phases;
@@ -138,6 +139,7 @@ internal static class NoiseOnTheLine
     {
         var log = Path.Combine(Path.GetTempPath(), $"hipecsafe-bench-noise-{Environment.ProcessId}.jsonl");
         File.Delete(log);
+        File.Delete(HazardLogHead.PathFor(log));
         var profile = TreatmentProfile.Default;
         using (var rig = new SimulationRig(new RigOptions(profile, seed, log) { FaultInjectionArmed = true }))
         using (var injector = tally.Rate > 0 ? Noise(rig, tally.Rate, seed) : null)
@@ -210,6 +212,7 @@ internal static class NoiseOnTheLine
         }
 
         File.Delete(log);
+        File.Delete(HazardLogHead.PathFor(log));
     }
 
     private static FaultInjector Noise(SimulationRig rig, double rate, int seed) => new(rig, "noise", [

@@ -20,6 +20,9 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
     private ushort[] _inputs = RegisterCodec.EncodeActuatorFeedback(logic.Feedback(default));
     private ActuatorCommand? _encodedHeld;
     private ushort _encodedHeartbeat;
+    // Register faults by register (one per register); the feedback last reported, which a stuck register holds.
+    private readonly Dictionary<ActuatorFeedbackRegister, (ActuatorRegisterFault Fault, ActuatorFeedback AtOnset)> _registerFaults = [];
+    private ActuatorFeedback _reported = logic.Feedback(default);
 
     public ActuatorBoardLogic Logic => logic;
 
@@ -42,7 +45,45 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
     {
         lock (_gate)
         {
-            _inputs = RegisterCodec.EncodeActuatorFeedback(logic.Feedback(plant));
+            var feedback = logic.Feedback(plant);
+            foreach (var (fault, atOnset) in _registerFaults.Values)
+            {
+                feedback = fault.Apply(feedback, atOnset);
+            }
+
+            _reported = feedback;
+            _inputs = RegisterCodec.EncodeActuatorFeedback(feedback);
+        }
+    }
+
+    /// <summary>
+    /// Starts a fault in what the board reports (rig fault injection); it replaces an earlier fault on the same register.
+    /// The board's own protections keep acting on the true values.
+    /// </summary>
+    public void Inject(ActuatorRegisterFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (_gate)
+        {
+            _registerFaults[fault.Register] = (fault, _reported);
+        }
+    }
+
+    /// <summary>The fault acting on <paramref name="register"/>, or null.</summary>
+    public ActuatorRegisterFault? ActiveFault(ActuatorFeedbackRegister register)
+    {
+        lock (_gate)
+        {
+            return _registerFaults.TryGetValue(register, out var f) ? f.Fault : null;
+        }
+    }
+
+    /// <summary>Ends the fault on <paramref name="register"/>: from the next publish the register reports the truth again.</summary>
+    public void Clear(ActuatorFeedbackRegister register)
+    {
+        lock (_gate)
+        {
+            _registerFaults.Remove(register);
         }
     }
 

@@ -58,8 +58,13 @@ public sealed class PerfusionPlant
     private double _leakRate;
     private double _airSlugRemaining;
 
+    // The saline exchange under way (an operator action), and what it has moved so far.
+    private SalineExchange? _exchange;
+    private double _exchangeTime, _exchangeRate, _exchangeVolume, _exchangeLag, _salineTemperature;
+    private double _drainedToWaste, _salinePoured;
+
     // Energy ledger (J, relative to 0 °C) used to prove conservation.
-    private double _heaterEnergy, _roomLossEnergy, _coreLossEnergy, _leakEnthalpy, _lineStoreEnthalpy;
+    private double _heaterEnergy, _roomLossEnergy, _coreLossEnergy, _leakEnthalpy, _lineStoreEnthalpy, _exchangeEnthalpy;
 
     public PerfusionPlant(PlantParameters? parameters = null)
     {
@@ -97,6 +102,25 @@ public sealed class PerfusionPlant
         get => _drainOpen;
         set => _drainOpen = value;
     }
+
+    /// <summary>
+    /// Operator action with no actuator in the ICD: exchange the perfusate for saline at the reservoir (Washout). Starts
+    /// now; a later call replaces an exchange still under way, keeping what it has moved.
+    /// </summary>
+    public void ExchangeForSaline(SalineExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        exchange.Validate();
+        _exchange = exchange;
+        _exchangeTime = 0;
+        _exchangeRate = exchange.Rate.MillilitersPerMinute / 60.0;
+        _exchangeVolume = exchange.Volume.Milliliters;
+        _exchangeLag = exchange.Lag.Seconds;
+        _salineTemperature = exchange.Saline.DegreesCelsius;
+    }
+
+    /// <summary>The saline exchange under way; null once it is over (or before one began).</summary>
+    public SalineExchange? ExchangeUnderWay => _exchange;
 
     /// <summary>Faults currently active, one per slot at most.</summary>
     public IEnumerable<PlantFault> ActiveFaults => _faults.OfType<PlantFault>();
@@ -229,6 +253,8 @@ public sealed class PerfusionPlant
         AbdomenProbe4 = Temperature.FromDegreesCelsius(_tAb + (_probeGain4 * _inflowHeat)),
         LeakFlow = VolumetricFlow.FromMillilitersPerMinute(_qLeak * 60.0),
         LeakedVolume = Volume.FromMilliliters(_leaked),
+        DrainedToWaste = Volume.FromMilliliters(_drainedToWaste),
+        SalinePoured = Volume.FromMilliliters(_salinePoured),
         PeritonealTissueTemperature = Temperature.FromDegreesCelsius(_tTissue),
         CoreTemperature = Temperature.FromDegreesCelsius(_tCore),
         HeatToPatient = Power.FromWatts(_heatToPatient),
@@ -241,7 +267,7 @@ public sealed class PerfusionPlant
     internal double EnergyBalanceJoules =>
         (_cv * ((_vRes * _tRes) + (_p.InflowLineVolume.Milliliters * _tLine) + (_vAb * _tAb) + (_p.OutflowProbeCellVolume.Milliliters * _tOutCell)))
         + (_p.HeatExchangerCapacityJoulesPerKelvin * _tHx) + (_tissueCapacity * _tTissue) + (_coreCapacity * _tCore)
-        + _lineStoreEnthalpy - _heaterEnergy + _roomLossEnergy + _coreLossEnergy + _leakEnthalpy;
+        + _lineStoreEnthalpy - _heaterEnergy + _roomLossEnergy + _coreLossEnergy + _leakEnthalpy + _exchangeEnthalpy;
 
     internal double HeaterEnergyJoules => _heaterEnergy;
 
@@ -367,12 +393,16 @@ public sealed class PerfusionPlant
         var cellLoss = _p.OutflowProbeCellLossWattsPerKelvin * (_tOutCell - room);
         var tCellNew = _tOutCell + (((_cv * qOut * (_tAb - _tOutCell)) - cellLoss) * h / (_cv * cellVolume));
 
+        // Saline exchange (operator): perfusate drained to waste at the reservoir's temperature, saline poured in.
+        var (qDrain, qSaline) = ExchangeFlows(h, Math.Max(0, _vRes + ((qOut + qBack - qHx) * h)));
+
         // Reservoir: receives the outflow (and any roller back-leak), feeds the pump; loses heat to the room.
-        var vResNew = Math.Max(0, _vRes + ((qOut + qBack - qHx) * h));
+        var vResNew = Math.Max(0, _vRes + ((qOut + qBack + qSaline - qHx - qDrain) * h));
         var reservoirWetted = Math.Min(1, _vRes / Math.Max(_p.InitialReservoirVolume.Milliliters, _p.ReservoirAirEntrainmentVolume.Milliliters));
         var reservoirLoss = _p.ReservoirLossWattsPerKelvin * reservoirWetted * (_tRes - room);
         var tResNew = vResNew > 1e-6
-            ? _tRes + ((((qOut * h * (_tOutCell - _tRes)) + (qBack * h * (_tLine - _tRes))) - (reservoirLoss * h / _cv)) / vResNew)
+            ? _tRes + ((((qOut * h * (_tOutCell - _tRes)) + (qBack * h * (_tLine - _tRes)) + (qSaline * h * (_salineTemperature - _tRes)))
+                        - (reservoirLoss * h / _cv)) / vResNew)
             : _tRes;
 
         // Ledger: what crossed the system boundary, and what the distended line stored.
@@ -382,6 +412,9 @@ public sealed class PerfusionPlant
         _leakEnthalpy += _cv * qLeak * h * _tAb;
         _lineStoreEnthalpy += _cv * h * (((qHx - qInPos - qBack) * _tLine) + (qInNeg * _tAb));
         _leaked += qLeak * h;
+        _exchangeEnthalpy += _cv * h * ((qDrain * _tRes) - (qSaline * _salineTemperature));
+        _drainedToWaste += qDrain * h;
+        _salinePoured += qSaline * h;
 
         _tHx = tHxNew;
         _tLine = tLineNew;
@@ -404,6 +437,35 @@ public sealed class PerfusionPlant
         _pAb = AbdominalPressureOf(_vAb);
         _heatToPatient = heatToPatient;
         _inflowHeat = _cv * qInPos * (_tLine - _tAb);
+    }
+
+    /// <summary>
+    /// This sub-step's drain and pour rates (mL/s) of the exchange under way: draining from its start until its volume is
+    /// gone (never more than the reservoir holds), pouring from its lag until its volume is in; the exchange ends then.
+    /// </summary>
+    private (double Drain, double Pour) ExchangeFlows(double h, double reservoirBeforeExchange)
+    {
+        if (_exchange is null)
+        {
+            return (0, 0);
+        }
+
+        var t = _exchangeTime;
+        var drainUntil = _exchangeVolume / _exchangeRate;
+        var drain = t < drainUntil ? Math.Min(_exchangeRate * Math.Min(h, drainUntil - t) / h, reservoirBeforeExchange / h) : 0;
+        var pourFrom = _exchangeLag;
+        var pourUntil = pourFrom + drainUntil;
+        var pourTime = Math.Max(0, Math.Min(t + h, pourUntil) - Math.Max(t, pourFrom));
+        var pour = _exchangeRate * pourTime / h;
+        _exchangeTime = t + h;
+        // Sub-steps summed in floating point land a hair short of the end: within a nanosecond (≈ 1e-8 mL) it is over.
+        const double endWithin = 1e-9;
+        if (_exchangeTime >= pourUntil - endWithin && _exchangeTime >= drainUntil - endWithin)
+        {
+            _exchange = null;
+        }
+
+        return (drain, pour);
     }
 
     public override string ToString() => string.Create(

@@ -61,6 +61,12 @@ public readonly record struct PlantState
     /// <summary>Total fluid lost through leaks since the start.</summary>
     public Volume LeakedVolume { get; init; }
 
+    /// <summary>Perfusate drained from the reservoir to waste by saline exchanges since the start.</summary>
+    public Volume DrainedToWaste { get; init; }
+
+    /// <summary>Saline poured into the reservoir by saline exchanges since the start.</summary>
+    public Volume SalinePoured { get; init; }
+
     // ---- Patient ----
     public Temperature PeritonealTissueTemperature { get; init; }
     public Temperature CoreTemperature { get; init; }

@@ -145,6 +145,14 @@ public sealed class RealTimeBoards : IDisposable
     /// <summary>The operator opens or closes the abdominal drains (no actuator in the ICD: done by hand for Draining).</summary>
     public void SetAbdominalDrainOpen(bool open) => _onBoardThread.Enqueue(() => Plant.AbdominalDrainOpen = open);
 
+    /// <summary>The operator exchanges the perfusate for saline at the reservoir (no actuator in the ICD: done by hand for Washout).</summary>
+    public void StartSalineExchange(SalineExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        exchange.Validate();
+        _onBoardThread.Enqueue(() => Plant.ExchangeForSaline(exchange));
+    }
+
     private void Run()
     {
         // The boards stand for independent hardware with their own processors: on a machine shared with the

@@ -141,6 +141,12 @@ public sealed class ProcedureMetrics
     /// <summary>Time spent in ChemoPerfusion (each cycle accounts for the interval since the previous cycle).</summary>
     public TimeSpan ChemoTime { get; private set; }
 
+    /// <summary>
+    /// The part of <see cref="ChemoTime"/> in cycles the controller reported its chemo clock held (pump stopped or the
+    /// abdomen below the band, SRS-PH-022): ChemoTime less this is the chemo time the controller counted.
+    /// </summary>
+    public TimeSpan ChemoClockHeld { get; private set; }
+
     /// <summary>Takes one rig cycle into account; cycles must come in time order.</summary>
     public void Observe(RigCycle cycle)
     {
@@ -178,6 +184,7 @@ public sealed class ProcedureMetrics
         if (phase == Phase.ChemoPerfusion)
         {
             ChemoTime += interval;
+            ChemoClockHeld += report.ClockHeld is null ? TimeSpan.Zero : interval;
             ObserveChemo(cycle.Time, truth, report.InflowSetpointC);
         }
     }

@@ -23,7 +23,22 @@ public static class ExpectationChecker
             outcomes.Add(FaultsInjected(observed));
         }
 
+        if (scenario.Script.Count > 0)
+        {
+            outcomes.Add(ScriptPlayed(observed));
+        }
+
         outcomes.Add(SafeState(expect, observed));
+        if (expect.Alarm is { } alarm)
+        {
+            outcomes.Add(AlarmRaised(alarm, observed));
+        }
+
+        if (expect.NeverEnters is { Count: > 0 } never)
+        {
+            outcomes.Add(NeverEnters(never, observed));
+        }
+
         if (expect.HazardLogged is { } logged)
         {
             outcomes.Add(HazardLogged(logged, observed));
@@ -88,6 +103,52 @@ public static class ExpectationChecker
                     : "none");
         }
     }
+
+    private static ExpectationOutcome ScriptPlayed(ScenarioObservations observed)
+    {
+        var steps = observed.Script ?? [];
+        var missing = steps.Where(s => s.FiredAt is null && !observed.StoppedAtSafeState).ToList();
+        var measured = string.Join("; ", steps.Select(s => s.FiredAt is { } at
+            ? $"step {s.Step.Index} ({s.Step.Describe()}) at {ScenarioTime.Clock(at)}"
+            : $"step {s.Step.Index} ({s.Step.Describe()}) never fired: {s.NotFiredReason}"));
+        return new ExpectationOutcome("operator_script", missing.Count == 0, "every operator step fires", measured);
+    }
+
+    private static ExpectationOutcome AlarmRaised(AlarmExpectation alarm, ScenarioObservations observed)
+    {
+        var expected = alarm.Describe();
+        var ours = (observed.Alarms ?? []).Where(a => alarm.Matches(a.Id)).ToList();
+        if (observed.FaultOnset is not { } onset)
+        {
+            return new ExpectationOutcome("alarm", false, expected, "no fault fired, so there is no onset to measure from");
+        }
+
+        // Raised after the onset (less one cycle, as for findings) and seen at the expected priority within the bound.
+        var from = observed.FindingsFrom ?? onset;
+        var hit = ours.Where(a => (alarm.Priority is null || a.Priority == alarm.Priority) && a.RaisedAt >= from).OrderBy(a => a.SeenAt).FirstOrDefault();
+        if (hit is not null && hit.SeenAt - onset <= alarm.Within.ToTimeSpan())
+        {
+            return new ExpectationOutcome("alarm", true, expected, $"{hit.Id} ({Lower(hit.Priority)}) {ScenarioTime.Span(hit.SeenAt - onset)} after the onset at {ScenarioTime.Clock(onset)}");
+        }
+
+        var late = hit is not null ? $"{hit.Id} ({Lower(hit.Priority)}) only {ScenarioTime.Span(hit.SeenAt - onset)} after the onset" : null;
+        var otherPriority = ours.Where(a => a.RaisedAt >= from && alarm.Priority is { } p && a.Priority != p).Select(a => a.ToString()).Distinct().Take(3).ToList();
+        var raised = (observed.Alarms ?? []).Where(a => a.RaisedAt >= from).Select(a => $"{a.Id} ({Lower(a.Priority)})").Distinct().Take(6).ToList();
+        var measured = late
+            ?? (otherPriority.Count > 0 ? "raised at another priority: " + string.Join("; ", otherPriority)
+            : raised.Count > 0 ? "not raised; raised after the onset: " + string.Join(", ", raised)
+            : "not raised; no alarm after the onset");
+        return new ExpectationOutcome("alarm", false, expected, $"{measured} (onset {ScenarioTime.Clock(onset)}, run ended {ScenarioTime.Clock(observed.EndTime)}: {observed.EndReason})");
+    }
+
+    private static ExpectationOutcome NeverEnters(IReadOnlyList<Core.Phases.Phase> never, ScenarioObservations observed)
+    {
+        var entered = never.Where(p => observed.PhasesEntered?.ContainsKey(p) == true).ToList();
+        return new ExpectationOutcome("never_enters", entered.Count == 0, $"never enters {string.Join(", ", never)}",
+            entered.Count == 0 ? "none entered" : string.Join("; ", entered.Select(p => $"{p} at {ScenarioTime.Clock(observed.PhasesEntered![p])}")));
+    }
+
+    private static string Lower(Core.Alarms.AlarmPriority p) => p.ToString().ToLowerInvariant();
 
     private static ExpectationOutcome HazardLogged(bool logged, ScenarioObservations observed)
     {

@@ -1,4 +1,5 @@
 using HipecSafe.Core.Sensors;
+using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
 
@@ -20,6 +21,9 @@ public sealed record SensorBoardFreeze : FaultAction;
 
 /// <summary><c>actuator/heater</c>, <c>actuator/pump</c> and <c>plant</c> faults: <see cref="PerfusionPlant.Inject"/>.</summary>
 public sealed record PlantFaultAction(PlantFault Fault) : FaultAction;
+
+/// <summary><c>actuator/&lt;register&gt;</c> faults: what the actuator board reports, <see cref="ActuatorBoardEmulator.Inject"/>.</summary>
+public sealed record ActuatorRegisterFaultAction(ActuatorRegisterFault Fault) : FaultAction;
 
 /// <summary><c>bus</c> faults: the line's fault hook and noise injection.</summary>
 public sealed record BusFaultAction(BusFault Fault) : FaultAction;

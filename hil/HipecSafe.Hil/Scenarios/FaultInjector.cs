@@ -152,6 +152,9 @@ public sealed class FaultInjector : IDisposable
             case PlantFaultAction plant:
                 _rig.Plant.Inject(plant.Fault);
                 break;
+            case ActuatorRegisterFaultAction register:
+                _rig.ActuatorBoard.Inject(register.Fault);
+                break;
             case BusFaultAction bus:
                 _bus.Start(bus.Fault);
                 break;
@@ -187,6 +190,9 @@ public sealed class FaultInjector : IDisposable
                 break;
             case PlantFaultAction plant when _rig.Plant.ActiveFaults.Any(f => ReferenceEquals(f, plant.Fault)):
                 _rig.Plant.Clear(plant.Fault.Slot);
+                break;
+            case ActuatorRegisterFaultAction register when ReferenceEquals(_rig.ActuatorBoard.ActiveFault(register.Fault.Register), register.Fault):
+                _rig.ActuatorBoard.Clear(register.Fault.Register);
                 break;
             case BusFaultAction bus:
                 _bus.Stop(bus.Fault);

@@ -5,6 +5,7 @@ using HipecSafe.Core.Sensors;
 using HipecSafe.Core.Yaml;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
+using HipecSafe.Hil.Boards;
 using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Plant.Sensors;
 
@@ -22,6 +23,8 @@ internal static class FaultParser
     private static readonly string[] HeaterKinds = ["stuck_on", "failed_off"];
     private static readonly string[] PumpKinds = ["degraded", "stopped", "motor_fault"];
     private static readonly string[] PlantKinds = ["occlusion", "leak", "air"];
+    private static readonly string[] StatusKinds = ["stuck", "bit_stuck"];
+    private static readonly string[] RegisterKinds = ["stuck", "offset", "dropout"];
     private static readonly string[] BusKinds = ["crc_errors", "delay", "loss", "garbage"];
     private static readonly string[] ControllerKinds = ["crash", "stall"];
 
@@ -32,9 +35,20 @@ internal static class FaultParser
     public static IReadOnlyList<string> SensorRegisterNames { get; } =
         [.. Enumerable.Range(0, SensorBoardRegisters.Count).Select(r => SensorBoardRegisters.NameOf((ushort)r))];
 
-    public static string TargetHint { get; } =
+    public static string TargetHint =>
         $"targets are sensor/<register> ({string.Join(", ", SensorRegisterNames)}), actuator/heater, actuator/pump, plant, bus, "
-        + $"controller/<actor> ({string.Join(", ", ComponentNames.All)})";
+        + $"actuator/<register> ({string.Join(", ", ActuatorRegisterNames.Keys)}), controller/<actor> ({string.Join(", ", ComponentNames.All)})";
+
+    /// <summary>Actuator-board input registers by their ICD name (docs/icd.md §6.2), with the unit and range of an offset.</summary>
+    public static IReadOnlyDictionary<string, (ActuatorFeedbackRegister Register, string Unit, double MaxDelta)> ActuatorRegisterNames { get; } =
+        new Dictionary<string, (ActuatorFeedbackRegister, string, double)>(StringComparer.Ordinal)
+        {
+            ["board_status"] = (ActuatorFeedbackRegister.BoardStatus, "", 0),
+            ["heater_power_actual"] = (ActuatorFeedbackRegister.HeaterPowerActual, "‰", 1000),
+            ["pump_speed_actual"] = (ActuatorFeedbackRegister.PumpSpeedActual, "rpm", 6553.5),
+            ["limiter_temp"] = (ActuatorFeedbackRegister.LimiterTemp, "°C", 300),
+            ["heartbeat_echo"] = (ActuatorFeedbackRegister.HeartbeatEcho, "", 65535),
+        };
 
     public static FaultSpec? Parse(YamlNode node, int index, Duration scenarioDuration, List<ScenarioError> errors)
     {
@@ -68,7 +82,7 @@ internal static class FaultParser
         return new FaultSpec(index, at, target, kind, ParamsText(paramsNode), forDuration, action);
     }
 
-    private static FaultTrigger? ParseTrigger(FieldSet f, Duration scenarioDuration, List<ScenarioError> errors)
+    internal static FaultTrigger? ParseTrigger(FieldSet f, Duration scenarioDuration, List<ScenarioError> errors)
     {
         var line = f.LineOf("at");
         switch (f.Take("at", required: true))
@@ -93,7 +107,7 @@ internal static class FaultParser
                 Phase? phase = null;
                 if (phaseName is not null)
                 {
-                    if (Enum.TryParse<Phase>(phaseName, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(phaseName[0]))
+                    if (PhaseNamed(phaseName) is { } parsed)
                     {
                         phase = parsed;
                     }
@@ -109,6 +123,12 @@ internal static class FaultParser
                 return null;
         }
     }
+
+    /// <summary>The phase of that exact (case-sensitive) name, or null.</summary>
+    internal static Phase? PhaseNamed(string name) =>
+        name.Length > 0 && !char.IsDigit(name[0]) && !name.StartsWith('-') && Enum.TryParse<Phase>(name, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : null;
 
     private static FaultAction? ParseAction(FieldSet f, string target, string kind, FieldSet p, Duration? forDuration)
     {
@@ -143,6 +163,8 @@ internal static class FaultParser
                 "actuator/pump" => (PumpKinds, () => Pump(p, kind)),
                 "plant" => (PlantKinds, () => PlantFault(p, kind)),
                 "bus" => (BusKinds, () => Bus(p, kind)),
+                _ when target.StartsWith("actuator/", StringComparison.Ordinal) && ActuatorRegisterNames.TryGetValue(target["actuator/".Length..], out var r) =>
+                    (r.Register == ActuatorFeedbackRegister.BoardStatus ? StatusKinds : RegisterKinds, () => ActuatorRegister(p, kind, r)),
                 _ when target.StartsWith("controller/", StringComparison.Ordinal) => (ControllerKinds, () => Controller(f, p, kind, target["controller/".Length..])),
                 _ => (Array.Empty<string>(), new Func<FaultAction?>(() => null)),
             };
@@ -261,6 +283,41 @@ internal static class FaultParser
         _ => p.Time("duration", required: true, Duration.FromMilliseconds(50), Duration.FromHours(24)) is { } d ? new PlantFaultAction(new AirSlug(d)) : null,
     };
 
+    private static ActuatorRegisterFaultAction? ActuatorRegister(FieldSet p, string kind, (ActuatorFeedbackRegister Register, string Unit, double MaxDelta) r)
+    {
+        ActuatorRegisterFault? fault = kind switch
+        {
+            "stuck" => new ActuatorRegisterStuck(r.Register),
+            "dropout" => new ActuatorRegisterDropout(r.Register),
+            "bit_stuck" => StatusBit(p),
+            // Counts and ‰ are whole numbers on the wire; rpm and °C have their register's resolution.
+            _ when r.Register is ActuatorFeedbackRegister.HeaterPowerActual or ActuatorFeedbackRegister.HeartbeatEcho =>
+                p.Integer("delta", required: true, -(long)r.MaxDelta, (long)r.MaxDelta, r.Unit) is { } d ? new ActuatorRegisterOffset(r.Register, d) : null,
+            _ => p.Number("delta", required: true, -r.MaxDelta, r.MaxDelta, r.Unit) is { } d ? new ActuatorRegisterOffset(r.Register, d) : null,
+        };
+        return fault is null ? null : new ActuatorRegisterFaultAction(fault);
+    }
+
+    private static StatusBitStuck? StatusBit(FieldSet p)
+    {
+        var bit = p.Integer("bit", required: true, 0, 5, "");
+        var valueLine = p.LineOf("value");
+        var value = p.Text("value", required: true) switch
+        {
+            null => (bool?)null,
+            "0" => false,
+            "1" => true,
+            var other => Invalid(p, "value", valueLine, $"'{other}' is not 0 or 1 (the level the bit reads)"),
+        };
+        return bit is { } b && value is { } v ? new StatusBitStuck((int)b, v) : null;
+    }
+
+    private static bool? Invalid(FieldSet p, string key, int line, string message)
+    {
+        p.Error(key, line, message);
+        return null;
+    }
+
     private static BusFaultAction? Bus(FieldSet p, string kind) => kind switch
     {
         "loss" => new BusFaultAction(new BusLoss()),
@@ -310,6 +367,7 @@ internal static class FaultParser
     private static string ParamsHint(string kind) => kind switch
     {
         "offset" => "delta",
+        "bit_stuck" => "bit (0-5) and value (0 or 1)",
         "drift" => "rate_c_per_min or rate_per_min",
         "noise" => "sigma",
         "spike" => "value",

@@ -13,6 +13,7 @@ public enum ScenarioOperator
 /// <summary>A validated fault-injection scenario (docs/scenario-format.md), ready to run.</summary>
 /// <param name="Source">The file it was loaded from (or the name given to the text).</param>
 /// <param name="ProfileReference"><c>default</c> or the profile path as written.</param>
+/// <param name="OperatorScript"><c>operator_script:</c>, the scripted operator steps (empty when absent).</param>
 public sealed record Scenario(
     string Name,
     string Source,
@@ -22,4 +23,8 @@ public sealed record Scenario(
     Duration Duration,
     ScenarioOperator Operator,
     IReadOnlyList<FaultSpec> Faults,
-    ScenarioExpectations Expect);
+    ScenarioExpectations Expect,
+    IReadOnlyList<OperatorStep>? OperatorScript = null)
+{
+    public IReadOnlyList<OperatorStep> Script => OperatorScript ?? [];
+}

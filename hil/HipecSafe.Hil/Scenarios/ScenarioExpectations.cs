@@ -1,3 +1,5 @@
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 
 namespace HipecSafe.Hil.Scenarios;
@@ -22,15 +24,46 @@ public sealed record TemperatureLimits(double? AbdomenMaxC, double? InflowMaxC, 
 }
 
 /// <summary>
+/// <c>expect.alarm</c>: an alarm with one of <see cref="Ids"/> (an ID ending in <c>*</c> is a prefix) and exactly
+/// <see cref="Priority"/> (null: <c>any</c>, for an alarm whose priority no requirement fixes yet) must be raised no
+/// later than <see cref="Within"/> after the fault onset.
+/// </summary>
+public sealed record AlarmExpectation(IReadOnlyList<string> Ids, AlarmPriority? Priority, Duration Within)
+{
+    public string Describe() =>
+        $"{string.Join(" or ", Ids)} ({(Priority is { } p ? p.ToString().ToLowerInvariant() : "any priority")}) within {DurationText.Format(Within)} of the onset";
+
+    /// <summary>Whether <paramref name="id"/> is one of <see cref="Ids"/> (a trailing <c>*</c> matches any rest).</summary>
+    public bool Matches(string id) => Ids.Any(pattern => pattern.EndsWith('*')
+        ? id.StartsWith(pattern[..^1], StringComparison.Ordinal)
+        : string.Equals(pattern, id, StringComparison.Ordinal));
+
+    public bool Equals(AlarmExpectation? other) =>
+        other is not null && Ids.SequenceEqual(other.Ids, StringComparer.Ordinal) && Priority == other.Priority && Within == other.Within;
+
+    public override int GetHashCode() => HashCode.Combine(Ids.Count, Priority, Within);
+}
+
+/// <summary>
 /// A scenario's <c>expect:</c> block. <see cref="HazardLogged"/> and <see cref="Completes"/> are null when not
 /// written (not checked); <c>completes: false</c> means completion is not required (it is reported, not judged).
+/// <see cref="NeverEnters"/> (<c>never_enters</c>) and <see cref="Alarm"/> are null when not written.
 /// </summary>
 public sealed record ScenarioExpectations(
     SafeStateExpectation SafeState,
     Duration? Within,
     bool? HazardLogged,
     TemperatureLimits Limits,
-    bool? Completes)
+    bool? Completes,
+    IReadOnlyList<Phase>? NeverEnters = null,
+    AlarmExpectation? Alarm = null)
 {
+    public bool Equals(ScenarioExpectations? other) =>
+        other is not null && SafeState == other.SafeState && Within == other.Within && HazardLogged == other.HazardLogged
+        && Limits == other.Limits && Completes == other.Completes && Alarm == other.Alarm
+        && (NeverEnters ?? []).SequenceEqual(other.NeverEnters ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(SafeState, Within, HazardLogged, Limits, Completes, Alarm);
+
     public bool CompletionRequired => Completes == true;
 }

@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using HipecSafe.Core.Alarms;
+using HipecSafe.Core.Operations;
+using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Yaml;
@@ -12,9 +15,9 @@ namespace HipecSafe.Hil.Scenarios;
 /// </summary>
 public static partial class ScenarioLoader
 {
-    private const string TopLevelKeys = "a scenario has name, profile, seed, duration, operator, faults, expect";
+    private const string TopLevelKeys = "a scenario has name, profile, seed, duration, operator, operator_script, faults, expect";
 
-    private const string Expected = "a scenario mapping (name, profile, seed, duration, operator, faults, expect)";
+    private const string Expected = "a scenario mapping (name, profile, seed, duration, operator, operator_script, faults, expect)";
 
     /// <summary>Longest simulated run a scenario may ask for.</summary>
     public static readonly Duration MaxDuration = Duration.FromHours(24);
@@ -68,6 +71,7 @@ public static partial class ScenarioLoader
         var seed = f.Integer("seed", required: true, int.MinValue, int.MaxValue, "");
         var duration = f.Time("duration", required: true, Duration.FromMilliseconds(100), MaxDuration);
         var op = Operator(f);
+        var script = Script(f, duration ?? MaxDuration, errors);
         var faults = Faults(f, duration ?? MaxDuration, errors);
         var expect = Expectations(f, errors);
         f.RejectUnknown(TopLevelKeys);
@@ -76,7 +80,7 @@ public static partial class ScenarioLoader
             return (null, errors);
         }
 
-        return (new Scenario(name!, sourcePath, profileReference!, profile!, (int)seed!.Value, duration!.Value, op!.Value, faults, expect!), errors);
+        return (new Scenario(name!, sourcePath, profileReference!, profile!, (int)seed!.Value, duration!.Value, op!.Value, faults, expect!, script), errors);
     }
 
     private static string? Name(FieldSet f)
@@ -153,6 +157,91 @@ public static partial class ScenarioLoader
         }
     }
 
+    private static readonly Dictionary<string, ScriptedAction> ScriptActions = new(StringComparer.Ordinal)
+    {
+        ["pause"] = ScriptedAction.Pause,
+        ["resume"] = ScriptedAction.Resume,
+        ["acknowledge"] = ScriptedAction.Acknowledge,
+        ["refuse"] = ScriptedAction.Refuse,
+    };
+
+    /// <summary>The steps an operator can refuse (<c>refuse</c>'s <c>step</c>): the procedure steps the careful operator presses.</summary>
+    private static readonly Dictionary<string, OperatorAction> RefusableSteps = new(StringComparer.Ordinal)
+    {
+        ["start_priming"] = OperatorAction.StartPriming,
+        ["confirm_leak_check"] = OperatorAction.ConfirmLeakCheck,
+        ["add_drug"] = OperatorAction.AddDrug,
+        ["acknowledge"] = OperatorAction.AcknowledgeAlarms,
+    };
+
+    private static List<OperatorStep> Script(FieldSet f, Duration duration, List<ScenarioError> errors)
+    {
+        var steps = new List<OperatorStep>();
+        switch (f.Take("operator_script", required: false))
+        {
+            case null:
+                return steps;
+            case YamlSequence list:
+                for (var i = 0; i < list.Items.Count; i++)
+                {
+                    if (FieldSet.Of(list.Items[i], $"operator_script[{i}]", errors) is not { } s)
+                    {
+                        continue;
+                    }
+
+                    var errorsBefore = errors.Count;
+                    var at = FaultParser.ParseTrigger(s, duration, errors);
+                    var actionLine = s.LineOf("action");
+                    var actionName = s.Text("action", required: true);
+                    ScriptedAction? action = null;
+                    if (actionName is not null)
+                    {
+                        if (ScriptActions.TryGetValue(actionName, out var a))
+                        {
+                            action = a;
+                        }
+                        else
+                        {
+                            s.Error("action", actionLine, $"'{actionName}' is not an operator action; actions are {string.Join(", ", ScriptActions.Keys)}");
+                        }
+                    }
+
+                    OperatorAction? refused = null;
+                    if (action == ScriptedAction.Refuse)
+                    {
+                        var stepLine = s.LineOf("step");
+                        if (s.Text("step", required: true) is { } stepName)
+                        {
+                            if (RefusableSteps.TryGetValue(stepName, out var r))
+                            {
+                                refused = r;
+                            }
+                            else
+                            {
+                                s.Error("step", stepLine, $"'{stepName}' is not a step the operator presses; refuse one of {string.Join(", ", RefusableSteps.Keys)}");
+                            }
+                        }
+                    }
+                    else if (action is not null && s.Has("step"))
+                    {
+                        s.Error("step", s.LineOf("step"), $"applies only to action: refuse (here the action is {actionName})");
+                        s.Take("step", required: false);
+                    }
+
+                    s.RejectUnknown("an operator step has at, action and, for refuse, step");
+                    if (errors.Count == errorsBefore && at is not null && action is not null)
+                    {
+                        steps.Add(new OperatorStep(i, at, action.Value, refused));
+                    }
+                }
+
+                return steps;
+            case var other:
+                f.Error("operator_script", other.Line, $"expected a list of operator steps (each '- at: ..., action: pause|resume|acknowledge|refuse'), found {other.Describe()}");
+                return steps;
+        }
+    }
+
     private static ScenarioExpectations? Expectations(FieldSet f, List<ScenarioError> errors)
     {
         if (f.Take("expect", required: true) is not { } node || FieldSet.Of(node, "expect", errors) is not { } e)
@@ -184,11 +273,98 @@ public static partial class ScenarioLoader
         var hazardLogged = e.Flag("hazard_logged", required: false);
         var limits = Limits(e, errors);
         var completes = e.Flag("completes", required: false);
-        e.RejectUnknown("expect has safe_state, within, hazard_logged, limits, completes");
+        var neverEnters = NeverEnters(e);
+        var alarm = Alarm(e, errors);
+        e.RejectUnknown("expect has safe_state, within, hazard_logged, limits, completes, never_enters, alarm");
         return errors.Count > errorsBefore || safeState is null || limits is null
             ? null
-            : new ScenarioExpectations(safeState.Value, within, hazardLogged, limits, completes);
+            : new ScenarioExpectations(safeState.Value, within, hazardLogged, limits, completes, neverEnters, alarm);
     }
+
+    /// <summary><c>never_enters: [Phase, ...]</c>: phases the procedure must not enter during the run.</summary>
+    private static List<Phase>? NeverEnters(FieldSet e)
+    {
+        var line = e.LineOf("never_enters");
+        switch (e.Take("never_enters", required: false))
+        {
+            case null:
+                return null;
+            case YamlSequence list when list.Items.Count > 0:
+                var phases = new List<Phase>();
+                foreach (var item in list.Items)
+                {
+                    if (item is YamlScalar { Value: var name } && FaultParser.PhaseNamed(name) is { } phase)
+                    {
+                        if (phases.Contains(phase))
+                        {
+                            e.Error("never_enters", item.Line, $"{phase} is listed twice");
+                        }
+
+                        phases.Add(phase);
+                    }
+                    else
+                    {
+                        e.Error("never_enters", item.Line, $"{(item is YamlScalar s ? $"'{s.Value}'" : item.Describe())} is not a phase; phases are {string.Join(", ", Enum.GetNames<Phase>())}");
+                    }
+                }
+
+                return phases;
+            case var other:
+                e.Error("never_enters", other.Line == 0 ? line : other.Line, $"expected a non-empty list of phases (e.g. [ChemoPerfusion]), found {other.Describe()}");
+                return null;
+        }
+    }
+
+    /// <summary><c>alarm: { id, priority, within }</c>; <c>id</c> is one alarm ID or a list of IDs of which any one will do.</summary>
+    private static AlarmExpectation? Alarm(FieldSet e, List<ScenarioError> errors)
+    {
+        if (e.Take("alarm", required: false) is not { } node || FieldSet.Of(node, "expect.alarm", errors) is not { } a)
+        {
+            return null;
+        }
+
+        var errorsBefore = errors.Count;
+        var idLine = a.LineOf("id");
+        var ids = new List<string>();
+        switch (a.Take("id", required: true))
+        {
+            case null:
+                break;
+            case YamlScalar scalar:
+                ids.Add(scalar.Value);
+                break;
+            case YamlSequence list when list.Items.Count > 0 && list.Items.All(i => i is YamlScalar):
+                ids.AddRange(list.Items.Cast<YamlScalar>().Select(i => i.Value));
+                break;
+            case var other:
+                a.Error("id", other.Line == 0 ? idLine : other.Line, $"expected an alarm ID (e.g. IL-AIR) or a non-empty list of IDs, found {other.Describe()}");
+                break;
+        }
+
+        foreach (var id in ids.Where(i => !AlarmIdPattern().IsMatch(i)))
+        {
+            a.Error("id", idLine, $"'{id}' is not an alarm ID; IDs are upper-case words joined by '-' (e.g. IL-ABDOMEN-HIGH, CRASH-alarms, SAFE-STATE), optionally ending in '*' to match any rest (IL-PUMP-*)");
+        }
+
+        var priorityLine = a.LineOf("priority");
+        var priorityText = a.Text("priority", required: true);
+        AlarmPriority? priority = priorityText switch
+        {
+            null or "any" => null,
+            "high" => AlarmPriority.High,
+            "medium" => AlarmPriority.Medium,
+            "low" => AlarmPriority.Low,
+            var other => Refuse<AlarmPriority>(a, "priority", priorityLine, $"'{other}' is not high, medium, low or any"),
+        };
+        var within = a.Time("within", required: true, Duration.FromMilliseconds(100), MaxDuration);
+        a.RejectUnknown("alarm has id, priority, within");
+        return errors.Count > errorsBefore || ids.Count == 0 || priorityText is null || within is null
+            ? null
+            : new AlarmExpectation(ids, priority, within.Value);
+    }
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(-[A-Za-z0-9]+)*(-?\*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AlarmIdPattern();
 
     private static TemperatureLimits? Limits(FieldSet e, List<ScenarioError> errors)
     {

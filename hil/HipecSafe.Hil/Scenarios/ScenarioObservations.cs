@@ -20,6 +20,9 @@ public sealed record UnsafeProtection(TimeSpan Time, string Cause, double Heater
 /// between cycles (a crash) with its last cycle's time, so this is the onset less one cycle period.
 /// </param>
 /// <param name="ProtectedButHeating">After the onset, the first time a protection latched while the heater still got power.</param>
+/// <param name="PhasesEntered">Every phase the procedure was in, with the first cycle it was seen in.</param>
+/// <param name="Alarms">Every alarm raised during the run, once per raise and priority, from the cycle reports.</param>
+/// <param name="Script">The operator script's steps with when they fired.</param>
 /// <param name="StoppedAtSafeState">The run was ended early because the device was held safe (faults not yet due were not injected).</param>
 public sealed record ScenarioObservations(
     IReadOnlyList<FaultActivation> Faults,
@@ -38,10 +41,19 @@ public sealed record ScenarioObservations(
     TimeSpan EndTime,
     Phase? EndPhase,
     string EndReason,
-    bool StoppedAtSafeState)
+    bool StoppedAtSafeState,
+    IReadOnlyDictionary<Phase, TimeSpan>? PhasesEntered = null,
+    IReadOnlyList<AlarmSighting>? Alarms = null,
+    IReadOnlyList<OperatorStepActivation>? Script = null)
 {
     public TimeSpan? TimeToSafeState => SafeStateAfterOnset is { } s && FaultOnset is { } o ? s.Time - o : null;
 
     /// <summary>Findings logged at or after the fault onset (all of them when no fault fired).</summary>
     public IReadOnlyList<HazardLogFinding> FindingsAfterOnset => [.. Findings.Where(f => FindingsFrom is not { } from || f.Time >= from)];
+}
+
+/// <summary>An alarm seen in a cycle report: its ID and priority, when it was raised, and the first cycle showing it at that priority.</summary>
+public sealed record AlarmSighting(string Id, Core.Alarms.AlarmPriority Priority, TimeSpan RaisedAt, TimeSpan SeenAt)
+{
+    public override string ToString() => $"{Id} ({Priority.ToString().ToLowerInvariant()}) at {ScenarioTime.Clock(SeenAt)}";
 }

@@ -36,7 +36,8 @@ public static class ScenarioRunner
         {
             using var injector = new FaultInjector(rig, scenario.Name, scenario.Faults, scenario.Seed);
             rig.BoardStepped += _ => run.TrackMaxima(rig.Plant.State);
-            var op = new AutoOperator(scenario.Profile);
+            var script = new OperatorScript(scenario.Script);
+            var op = new AutoOperator(scenario.Profile, script);
             var limit = scenario.Duration.ToTimeSpan();
             var endReason = "duration reached";
             while (rig.Now < limit)
@@ -54,6 +55,8 @@ public static class ScenarioRunner
             }
 
             injector.Finish(rig.Now, endReason);
+            script.Finish(rig.Now, endReason);
+            run.Script = script.Activations;
             run.End(rig.Now, endReason);
             activations = injector.Activations;
             onset = injector.FirstOnset;
@@ -81,6 +84,9 @@ public static class ScenarioRunner
     private sealed class RunState(Scenario scenario, ScenarioRunOptions options, SafeStateJudge judge)
     {
         private readonly List<ScenarioSample> _series = [];
+        private readonly Dictionary<Phase, TimeSpan> _entered = [];
+        private readonly List<AlarmSighting> _alarms = [];
+        private readonly HashSet<(string, Core.Alarms.AlarmPriority, TimeSpan)> _alarmKeys = [];
         private CycleReport? _report;
         private SafeStateSighting? _first;
         private SafeStateSighting? _afterOnset;
@@ -98,6 +104,8 @@ public static class ScenarioRunner
 
         public IReadOnlyList<ScenarioSample> Series => _series;
 
+        public IReadOnlyList<OperatorStepActivation> Script { get; set; } = [];
+
         /// <summary>Every board step: the limits hold for the truth at 20 Hz, not only at cycle ends.</summary>
         public void TrackMaxima(in Plant.PlantState truth)
         {
@@ -113,6 +121,16 @@ public static class ScenarioRunner
             _report = cycle.Report ?? _report;
             var phase = _report?.Phase ?? Phase.PowerOnSelfTest;
             _completed |= phase == Phase.Complete;
+            _entered.TryAdd(phase, cycle.Time);
+            foreach (var alarm in cycle.Report?.Alarms?.Alarms ?? [])
+            {
+                // One sighting per raise and priority: an escalation (medium → high) is a sighting of its own.
+                var raisedAt = alarm.RaisedAt.ToTimeSpan();
+                if (_alarmKeys.Add((alarm.ConditionId, alarm.Priority, raisedAt)))
+                {
+                    _alarms.Add(new AlarmSighting(alarm.ConditionId, alarm.Priority, raisedAt, cycle.Time));
+                }
+            }
             var seen = judge.Judge(rig.ActuatorBoard.Logic, cycle.Truth, _report);
             if (seen.ProtectedButHeating && onset is { } started && cycle.Time >= started)
             {
@@ -188,6 +206,6 @@ public static class ScenarioRunner
 
         public ScenarioObservations Observations(IReadOnlyList<FaultActivation> faults, TimeSpan? onset, TimeSpan cyclePeriod, IReadOnlyList<HazardLogFinding> findings, VerificationResult log) =>
             new(faults, onset, onset - cyclePeriod, _first, _afterOnset, _protectedButHeating, _maxAbdomen, _maxInflow, _maxCore, _completed, findings, log.Status, log.Describe(),
-                _end, _report?.Phase, _endReason, _stoppedSafe);
+                _end, _report?.Phase, _endReason, _stoppedSafe, _entered, _alarms, Script);
     }
 }

@@ -48,6 +48,7 @@ internal static class CampaignCommand
 
         Directory.CreateDirectory(outDir);
         var sources = paths.ToList();
+        IReadOnlyList<GeneratedScenario> generated = [];
         if (generate > 0)
         {
             var folder = Path.Combine(outDir, "generated");
@@ -57,7 +58,8 @@ internal static class CampaignCommand
                 File.Delete(old);
             }
 
-            foreach (var g in ScenarioGenerator.Generate(generate, seed))
+            generated = ScenarioGenerator.Generate(generate, seed);
+            foreach (var g in generated)
             {
                 File.WriteAllText(Path.Combine(folder, g.FileName), g.Yaml);
             }
@@ -104,6 +106,18 @@ internal static class CampaignCommand
         AlarmDelayReport.Write(entries, Path.Combine(outDir, AlarmDelayReport.FileName));
         HtmlReport.Write(entries, Path.Combine(outDir, "report.html"), wall.Elapsed,
             s => File.Exists(Path.Combine(outDir, s.Name, "plot.png")) ? $"{s.Name}/plot.png" : null);
+
+        if (generated.Count > 0)
+        {
+            // The generated scenarios carry the oracle's verdict: report them by class (detections held and missed, false
+            // trips, limit breaches) with every miss listed.
+            var rows = GeneratedCampaignReport.Rows(generated, entries);
+            var command = $"hipecsafe campaign {string.Join(' ', paths.Select(p => p + " "))}--generate {generate} --seed {seed} --parallel {parallel} --out {outDir}";
+            File.WriteAllText(Path.Combine(outDir, GeneratedCampaignReport.FileName), GeneratedCampaignReport.Markdown(rows, command, wall.Elapsed));
+            var summary = GeneratedCampaignReport.Summarize(rows);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"generated: {summary.DetectionsHeld} of {summary.DetectionsRequired} required detections held, {summary.DetectionsMissed} missed; {summary.FalseTrips} false trips; {summary.LimitBreaches} limit breaches; {summary.NeverEntersBroken} phases entered that must not be; {summary.OtherFailures} other failures → {Path.Combine(outDir, GeneratedCampaignReport.FileName)}"));
+        }
 
         var failed = entries.Where(e => !e.Passed).ToList();
         foreach (var entry in failed)

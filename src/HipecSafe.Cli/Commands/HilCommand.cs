@@ -4,6 +4,7 @@ using System.IO.Ports;
 using HipecSafe.Devices.Transport;
 using HipecSafe.Hil.Plant;
 using HipecSafe.DeviceHost;
+using HipecSafe.Hil.Operators;
 using HipecSafe.Hil.RealTime;
 
 namespace HipecSafe.Cli.Commands;
@@ -139,7 +140,7 @@ internal static class HilCommand
             var a = options.Addresses;
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"boards answering on {options.Port}: sensor board unit {a.SensorBoard}, actuator board unit {a.ActuatorBoard}; seed {options.Seed}; Ctrl+C stops them"));
-            Console.Out.WriteLine("type + Enter: 'drain open' / 'drain closed' (abdominal drains, for Draining), 'bus cut' / 'bus restore' (bus-loss fault)");
+            Console.Out.WriteLine("type + Enter: 'exchange' (saline exchange at the reservoir, for Washout), 'drain open' / 'drain closed' (abdominal drains, for Draining), 'bus cut' / 'bus restore' (bus-loss fault)");
             StartConsoleCommands(boards);
 
             var nextStatus = TimeSpan.Zero;
@@ -183,6 +184,12 @@ internal static class HilCommand
             {
                 switch (string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant())
                 {
+                    case "EXCHANGE":
+                        var exchange = CarefulOperator.WashoutExchange;
+                        boards.StartSalineExchange(exchange);
+                        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"saline exchange started: {exchange.Volume.Liters:0.#} L of perfusate drained and replaced by saline at {exchange.Saline.DegreesCelsius:0.#} °C over {exchange.Lasts.Seconds:0} s"));
+                        break;
                     case "DRAIN OPEN":
                         boards.SetAbdominalDrainOpen(true);
                         Console.Out.WriteLine("abdominal drains opened");
@@ -202,7 +209,7 @@ internal static class HilCommand
                     case "":
                         break;
                     default:
-                        Console.Out.WriteLine($"unknown rig command '{line.Trim()}': use 'drain open', 'drain closed', 'bus cut' or 'bus restore'");
+                        Console.Out.WriteLine($"unknown rig command '{line.Trim()}': use 'exchange', 'drain open', 'drain closed', 'bus cut' or 'bus restore'");
                         break;
                 }
             }

@@ -109,6 +109,7 @@ internal static class RunCommand
                 : $"operator: type an action + Enter ({string.Join(", ", Enum.GetNames<OperatorAction>())}); Ctrl+C stops the run");
             var op = auto ? new RealTimeOperator(options.Profile) : null;
             var drainsAnnounced = false;
+            var exchangeAnnounced = false;
             device.Start();
             var code = DeviceRun.Watch(device, stop, new DeviceRunOptions(Console.Out, Console.Error)
             {
@@ -117,6 +118,13 @@ internal static class RunCommand
                 Console = auto ? null : ConsoleOperator.Start(Console.In, Console.Out),
                 AutoOperator = op is null ? null : report =>
                 {
+                    if (!exchangeAnnounced && report.Phase == Phase.Washout)
+                    {
+                        exchangeAnnounced = true;
+                        Console.Out.WriteLine("operator: exchange the perfusate for saline and refill the circuit now; ConfirmWashoutExchange is pressed "
+                                              + "once the reservoir is back (on the emulated boards: type 'exchange')");
+                    }
+
                     if (!drainsAnnounced && report.Phase == Phase.Draining && CarefulOperator.DrainsOpen(report))
                     {
                         drainsAnnounced = true;

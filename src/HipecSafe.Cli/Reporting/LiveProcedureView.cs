@@ -41,7 +41,8 @@ internal sealed class LiveProcedureView(TreatmentProfile profile, int seed, Time
         grid.AddRow(new Markup("[grey]procedure time[/]"), new Markup(Inv($"{Clock(cycle.Time)}  [grey](limit {Clock(limit)})[/]")));
         var chemo = profile.ChemoDuration.ToTimeSpan();
         var chemoDone = r?.ChemoElapsed ?? TimeSpan.Zero;
-        grid.AddRow(new Markup("[grey]chemo[/]"), new Markup(Inv($"{Clock(chemoDone)} of {Clock(chemo)}, {Clock(chemo > chemoDone ? chemo - chemoDone : TimeSpan.Zero)} remaining")));
+        grid.AddRow(new Markup("[grey]chemo[/]"), new Markup(Inv($"{Clock(chemoDone)} of {Clock(chemo)}, {Clock(chemo > chemoDone ? chemo - chemoDone : TimeSpan.Zero)} remaining")
+            + (r?.ClockHeld is { } held ? $" [yellow]clock held: {Markup.Escape(held)}[/]" : "")));
         grid.AddRow(new Markup("[grey]chemo progress[/]"), new Markup(Bar(chemo > TimeSpan.Zero ? chemoDone / chemo : 0)));
         grid.AddRow(new Markup("[grey]procedure progress[/]"), new Markup(Bar(ProcedureProgress(phase, cycle.Time, chemoDone))));
 

@@ -60,7 +60,10 @@ internal sealed record SimulationSummary(
             Number(w, "chemo_time_to_band_seconds", m.ChemoTimeToBand?.TotalSeconds, 1);
             Number(w, "chemo_in_band_min_c", m.ChemoInBandMinC, 3);
             Number(w, "chemo_in_band_max_c", m.ChemoInBandMaxC, 3);
-            Number(w, "chemo_seconds", m.ChemoTime.TotalSeconds, 1);
+            // The chemo time the controller counted (the profile's dose time) and, apart, the time its clock was held
+            // (pump stopped or abdomen below the band, SRS-PH-022): together the time spent in ChemoPerfusion.
+            Number(w, "chemo_seconds", (m.ChemoTime - m.ChemoClockHeld).TotalSeconds, 1);
+            Number(w, "chemo_clock_held_seconds", m.ChemoClockHeld.TotalSeconds, 1);
             Number(w, "abdomen_max_c", m.AbdomenMaxC, 3);
             Number(w, "core_max_c", m.CoreMaxC, 3);
             w.WriteStartArray("trips");

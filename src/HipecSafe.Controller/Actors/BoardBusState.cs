@@ -1,4 +1,5 @@
 using HipecSafe.Controller.Boards;
+using HipecSafe.Controller.Cycle;
 using HipecSafe.Core.Actuators;
 
 namespace HipecSafe.Controller.Actors;
@@ -18,6 +19,12 @@ internal sealed class BoardBusState(IBoardPort port)
 
     /// <summary>The last command the bus got through to the board (null before the first).</summary>
     public ActuatorCommand? LastWritten { get; set; }
+
+    /// <summary>
+    /// A verdict more than one cycle behind the cycle under way, held until the messages already queued behind it have
+    /// been seen: written then unless a newer verdict came meanwhile.
+    /// </summary>
+    public WriteCommand? Lagging { get; set; }
 
     /// <summary>The cycle under way (the latest one the watchdog started).</summary>
     public Cycle.CycleTick? Current { get; set; }

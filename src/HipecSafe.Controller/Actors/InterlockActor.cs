@@ -143,7 +143,7 @@ internal sealed class InterlockActor : MonitoredActor
         var cycleReport = new CycleReport(tick, readout?.Frame, readout?.Feedback, report.Phase, verdict.Command, report.InflowSetpointC,
             verdict.ActiveTrips.Count == 0 ? [] : verdict.ActiveTrips.Select(t => t.RuleId).ToList(),
             verdict.Reasons.Count == 0 ? [] : verdict.Reasons.Select(r => r.ToString()).ToList(),
-            null, false, null, report.ChemoElapsed, report.LatchedCauses);
+            null, false, null, report.ChemoElapsed, report.LatchedCauses, report.ClockHeld);
         _s.LastWrite = new WriteCommand(tick, verdict, conditions, cycleReport);
         _ports.Bus.Tell(_s.LastWrite);
     }

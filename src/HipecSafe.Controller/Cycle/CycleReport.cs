@@ -9,6 +9,7 @@ namespace HipecSafe.Controller.Cycle;
 /// What one cycle did, for displays, reports and the lockstep driver: the sample, the phase, the command written,
 /// the active trips and alarms. Built along the cycle's message chain and published at its end.
 /// </summary>
+/// <param name="ClockHeld">Why the phase's clock does not run in this cycle (the control lane's report); null while it runs.</param>
 public sealed record CycleReport(
     CycleTick Tick,
     SensorFrame? Frame,
@@ -22,7 +23,8 @@ public sealed record CycleReport(
     bool HeartbeatWritten,
     string? WriteFailure,
     TimeSpan ChemoElapsed,
-    IReadOnlyList<string> LatchedCauses)
+    IReadOnlyList<string> LatchedCauses,
+    string? ClockHeld = null)
 {
     public bool InSafeState => Phase is Phase.SafeState or Phase.EmergencyStop;
 }

@@ -29,7 +29,7 @@ namespace HipecSafe.Core.Control;
 /// <param name="Inflow">Inner loop: inflow temperature error (K) → heater power (‰).</param>
 /// <param name="Flow">Flow loop: flow error in rpm-equivalent → pump speed trim (rpm).</param>
 /// <param name="HotProbeMargin">How far below the band top the hottest abdominal probe is held: the outer loop
-/// regulates max(mean, hottest − (band high − margin − target)).</param>
+/// regulates max(median, hottest − (band high − margin − target)).</param>
 /// <param name="FlowTrimFraction">The flow PI may move the pump at most this fraction of the feed-forward speed
 /// either way, so a failed flow meter cannot drive the pump to full speed.</param>
 /// <param name="FlowRampLitersPerMinutePerSecond">How fast the flow reference moves from what the pump does now to the

@@ -195,15 +195,18 @@ public sealed class ControlLaw
             : 0.0;
         var range = new OutputRange(0, ActuatorCommand.MaxHeaterPermille);
 
-        // Bumpless: engage from the heater power actually applied; re-track when an interlock changed it or when the
-        // feed-forward appears or disappears (outflow probe validity), so neither causes a step.
+        // Bumpless: engage from the heater power actually applied; re-track when an interlock keeps it changed or when
+        // the feed-forward appears or disappears (outflow probe validity), so neither causes a step. An override of a
+        // single cycle (one lost sensor sample holds the heater off for that cycle) is not tracked: re-tracking from 0
+        // would cost the integral's whole climb back, seconds of heat each time on a noisy line.
         var appliedPermille = applied.HeaterEnabled ? applied.HeaterPowerPermille : 0;
         var desiredPermille = state.LastDesired.HeaterEnabled ? state.LastDesired.HeaterPowerPermille : 0;
+        var overridden = appliedPermille != desiredPermille;
         var hasFeedForward = inputs.Outflow is not null;
         var loop = state.Inflow;
-        if (!state.InflowEngaged || appliedPermille != desiredPermille || hasFeedForward != state.FeedForwardAvailable)
+        if (!state.InflowEngaged || (overridden && state.HeaterOverridden) || hasFeedForward != state.FeedForwardAvailable)
         {
-            loop = _inflow.Track(state.InflowEngaged && appliedPermille == desiredPermille ? loop.LastOutput : appliedPermille,
+            loop = _inflow.Track(state.InflowEngaged && !overridden ? loop.LastOutput : appliedPermille,
                 setpoint, inflow, range, feedForward);
         }
 
@@ -212,6 +215,7 @@ public sealed class ControlLaw
         var next = state with
         {
             InflowEngaged = true,
+            HeaterOverridden = overridden,
             FeedForwardAvailable = hasFeedForward,
             Inflow = inner.State,
             InflowSaturation = inner.Terms.Saturation,
@@ -249,7 +253,7 @@ public sealed class ControlLaw
         }
         else if (abdominal.ValidMask != state.LastProbeMask)
         {
-            // A probe dropped out or came back: the mean jumps, the set-point must not.
+            // A probe dropped out or came back: the median may jump, the set-point must not.
             loop = _abdominal.Track(state.InflowSetpointC, target, measured, range, nominal);
         }
 
@@ -274,7 +278,7 @@ public sealed class ControlLaw
     }
 
     private static ControlLawState Disengaged(ControlLawState state) =>
-        state with { InflowEngaged = false, AbdominalEngaged = false, InflowSaturation = PidSaturation.None };
+        state with { InflowEngaged = false, AbdominalEngaged = false, InflowSaturation = PidSaturation.None, HeaterOverridden = false };
 
     private static double MoveTowards(double value, double target, double maxStep) =>
         value < target ? Math.Min(target, value + maxStep) : Math.Max(target, value - maxStep);

@@ -21,6 +21,8 @@ namespace HipecSafe.Core.Control;
 /// <param name="FlowReferenceMlPerMin">The ramped flow reference, mL/min.</param>
 /// <param name="InflowSetpointC">The last inflow set-point from the abdominal loop, °C (held when the probes fail).</param>
 /// <param name="InflowSaturation">Where the inflow loop sat last step: the abdominal integrator is held in that direction.</param>
+/// <param name="HeaterOverridden">The heater power applied in the last step differed from the one asked for before it:
+/// a second such step in a row is an override that persists, and the inflow loop tracks it.</param>
 /// <param name="Abdominal">Abdominal (outer) loop.</param>
 /// <param name="Inflow">Inflow (inner) loop.</param>
 /// <param name="Flow">Flow loop.</param>
@@ -35,6 +37,7 @@ public readonly record struct ControlLawState(
     double FlowReferenceMlPerMin,
     double InflowSetpointC,
     PidSaturation InflowSaturation,
+    bool HeaterOverridden,
     PidState Abdominal,
     PidState Inflow,
     PidState Flow)
@@ -51,6 +54,7 @@ public readonly record struct ControlLawState(
         FlowReferenceMlPerMin: 0,
         InflowSetpointC: 0,
         InflowSaturation: PidSaturation.None,
+        HeaterOverridden: false,
         Abdominal: PidState.Initial,
         Inflow: PidState.Initial,
         Flow: PidState.Initial);

@@ -12,6 +12,8 @@ namespace HipecSafe.Core.Decisions;
 /// <param name="InterruptedIn">The phase the procedure was running (a pause, a safe state or a restart hold counts as the phase it holds).</param>
 /// <param name="CheckpointSequence">The checkpoint's sequence number in the previous log.</param>
 /// <param name="RecordsAfterCheckpoint">Records the previous run wrote after its last checkpoint (shown, not replayed).</param>
+/// <param name="CircuitVolume">The circuit-volume baseline and the washout's saline-exchange state (SRS-RS-006).</param>
+/// <param name="ChemoHold">The chemo-clock hold episode open at the checkpoint; null when the clock was not held.</param>
 /// <param name="PreviousRunEnded">The procedure time of the previous log's last record.</param>
 public sealed record ProcedureResume(
     Phase InterruptedIn,
@@ -20,7 +22,8 @@ public sealed record ProcedureResume(
     TimeSpan WashoutElapsed,
     TimeSpan DrainingElapsed,
     string ProfileId,
-    Volume ReservoirBaseline,
+    CheckpointCircuitVolume CircuitVolume,
+    CheckpointChemoHold? ChemoHold,
     IReadOnlyList<string> LatchedCauses,
     IReadOnlyList<string> LatchedTrips,
     long CheckpointSequence,
@@ -59,7 +62,7 @@ public sealed record ProcedureResume(
         }
 
         return new ProcedureResume(phase, checkpoint.ChemoElapsed, checkpoint.ChemoDuration, checkpoint.WashoutElapsed,
-            checkpoint.DrainingElapsed, checkpoint.ProfileId, Volume.FromMilliliters(checkpoint.ReservoirBaselineMl),
+            checkpoint.DrainingElapsed, checkpoint.ProfileId, checkpoint.CircuitVolume, checkpoint.ChemoHold,
             checkpoint.LatchedCauses, checkpoint.LatchedTrips, sequence, after, last!.ProcedureTime);
     }
 

@@ -9,9 +9,12 @@ namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// Everything the control lane remembers between cycles, as an immutable value: the phase machine's state, the control
-/// law's loops, its own sensor validation, the self-test verdict so far, how long the circuit has circulated air-free,
-/// where the current phase began (<see cref="Context"/>), the technical alarm conditions, and how long a board latch
-/// release is still being asked for after an operator reset, and after a restart the interrupted phase's baselines.
+/// law's loops, its own sensor validation, the self-test verdict so far, how long the circuit has circulated air-free
+/// and how long the reservoir has held steady at target flow (the leak check),
+/// where the current phase began (<see cref="Context"/>), the technical alarm conditions, how long a board latch
+/// release is still being asked for after an operator reset, the circuit-volume baseline a leak is judged against, and
+/// the chemo-clock hold the log is telling. A restarted run takes the circuit-volume baseline and an open chemo-clock
+/// hold over from the previous run's checkpoint (SRS-RS-006).
 /// </summary>
 public sealed record ProcedureState(
     PhaseState Phase,
@@ -19,14 +22,10 @@ public sealed record ProcedureState(
     SensorValidatorState Sensors,
     SelfTestJudge SelfTest,
     Duration PrimedFor,
+    ReservoirSteadiness LeakCheck,
     ProcedureContext Context,
     ValueList<AlarmCondition> TechnicalConditions,
     long ReleaseUntilCycle,
-    long LastCycle)
-{
-    /// <summary>
-    /// After a restart: the interrupted phase's baselines (the reservoir volume it started from), taken up when the
-    /// procedure re-enters that phase; null otherwise (SRS-RS-006).
-    /// </summary>
-    public ProcedureContext? ResumeBaseline { get; init; }
-}
+    long LastCycle,
+    CircuitVolumeBaseline CircuitBaseline,
+    ChemoClockEpisode? ChemoHold);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Collections;
@@ -16,10 +17,10 @@ namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// The control lane: one cycle of the procedure as a pure function,
-/// <c>(state, cycle input) → (state', desired command, replies, hazard-log records)</c>. In order it takes the
-/// technical events, validates the sample on its own, tracks priming, judges the power-on self-test, latches SafeState
-/// for the last cycle's safe-state trips and failed components, answers the operator's commands, advances the phases,
-/// and asks the control law for the command it would like. It constrains nothing: the safety gate does that, once.
+/// <c>(state, cycle input) → (state', desired command, replies, hazard-log records)</c>. In order it validates the
+/// sample on its own, judges whether the cycle counts as chemo time, takes the technical events, tracks priming, judges
+/// the power-on self-test, latches SafeState for the last cycle's safe-state trips and failed components, answers the
+/// operator's commands, advances the phases, and asks the control law for the command it would like. It constrains nothing: the safety gate does that, once.
 /// Not thread-safe (the phase machine and control law are function objects with working fields): one owner.
 /// </summary>
 public sealed class ProcedureStep
@@ -33,6 +34,7 @@ public sealed class ProcedureStep
         [OperatorAction.ConfirmLeakCheck] = PhaseTrigger.ConfirmLeakCheck,
         [OperatorAction.AddDrug] = PhaseTrigger.AddDrug,
         [OperatorAction.EndChemoEarly] = PhaseTrigger.EndChemoEarly,
+        [OperatorAction.ConfirmWashoutExchange] = PhaseTrigger.ConfirmWashoutExchange,
         [OperatorAction.Pause] = PhaseTrigger.Pause,
         [OperatorAction.Resume] = PhaseTrigger.Resume,
         [OperatorAction.Reset] = PhaseTrigger.OperatorReset,
@@ -71,7 +73,7 @@ public sealed class ProcedureStep
         _period = Duration.FromTimeSpan(cyclePeriod);
         _controlComponent = controlComponent;
         Initial = new ProcedureState(PhaseMachine.Initial, ControlLawState.Initial, SensorValidator.Initial, SelfTestJudge.Initial, Duration.Zero,
-            ProcedureContext.PowerOn, ValueList.Empty<AlarmCondition>(), -1, -1);
+            ReservoirSteadiness.None, ProcedureContext.PowerOn, ValueList.Empty<AlarmCondition>(), -1, -1, CircuitVolumeBaseline.None, null);
     }
 
     /// <summary>The control lane at power-on.</summary>
@@ -80,7 +82,9 @@ public sealed class ProcedureStep
     /// <summary>
     /// The control lane of a controller restarted in the middle of a procedure (SRS-RS-003): at power-on, so the
     /// self-test runs and releases the board's hold as after any power-on, but holding the interrupted phase, its
-    /// clocks (the chemo clock as persisted), the latched causes and the reservoir baseline its phase started from.
+    /// clocks (the chemo clock as persisted, the washout clock with its saline-exchange confirmation), the latched
+    /// causes, the circuit-volume baseline a leak is judged against (SRS-RS-006) and an open chemo-clock hold, which the
+    /// first cycle closes in the new log. The leak check's evidence starts afresh (SRS-RS-008).
     /// </summary>
     public ProcedureState ResumeFrom(ProcedureResume resume)
     {
@@ -90,15 +94,16 @@ public sealed class ProcedureStep
         elapsed[(int)Phase.Washout] = Duration.FromTimeSpan(resume.WashoutElapsed);
         elapsed[(int)Phase.Draining] = Duration.FromTimeSpan(resume.DrainingElapsed);
         var causes = ValueList.From(resume.LatchedCauses.Select(c => SafetyCause.Other($"before the restart: {c}")).ToArray());
-        var phase = PhaseMachine.Restarted(resume.InterruptedIn, ValueList.From(elapsed), causes);
+        var phase = PhaseMachine.Restarted(resume.InterruptedIn, ValueList.From(elapsed), causes, resume.CircuitVolume.ExchangeConfirmed);
         return Initial with
         {
             Phase = phase,
-            ResumeBaseline = new ProcedureContext(resume.InterruptedIn, FlowTargetOf(resume.InterruptedIn), resume.ReservoirBaseline, TimeSpan.Zero),
+            CircuitBaseline = CircuitVolumeBaseline.From(resume.CircuitVolume),
+            ChemoHold = resume.ChemoHold is { } hold
+                ? new ChemoClockEpisode(hold.Since, Duration.FromTimeSpan(hold.Held), null, hold.Stretches) { BeforeRestart = true }
+                : null,
         };
     }
-
-    private VolumetricFlow FlowTargetOf(Phase phase) => PhaseControlPolicy.For(phase).PumpRuns ? _profile.FlowTarget : VolumetricFlow.Zero;
 
     public PhaseMachine Machine => _machine;
 
@@ -115,8 +120,10 @@ public sealed class ProcedureStep
         }
 
         var w = new Work(this, state, input);
+        w.HoldChemoClock();
         w.TakeEvents();
         w.TrackPriming();
+        w.TrackLeakCheck();
         w.JudgeSelfTest();
         w.LatchFaults();
         w.Answer();
@@ -137,12 +144,16 @@ public sealed class ProcedureStep
         private PhaseState _phase;
         private SelfTestJudge _selfTest;
         private Duration _primedFor;
+        private ReservoirSteadiness _leakCheck;
         private ValueList<AlarmCondition> _technical;
         private long _releaseUntil;
         private bool _resetRequested;
         private bool _releaseLatch;
         private bool _resetHealth;
         private PhaseInputs? _inputs;
+        private string? _clockHeld;
+        private ChemoClockEpisode? _chemoHold;
+        private CircuitVolumeBaseline _baseline;
 
         public Work(ProcedureStep step, ProcedureState state, ProcedureInput input)
         {
@@ -155,8 +166,11 @@ public sealed class ProcedureStep
             _phase = state.Phase;
             _selfTest = state.SelfTest;
             _primedFor = state.PrimedFor;
+            _leakCheck = state.LeakCheck;
             _technical = state.TechnicalConditions;
             _releaseUntil = state.ReleaseUntilCycle;
+            _chemoHold = state.ChemoHold;
+            _baseline = state.CircuitBaseline;
         }
 
         private TimeSpan Now => _input.Now;
@@ -164,6 +178,78 @@ public sealed class ProcedureStep
         private BoardReadout Readout => _input.Readout;
 
         private PhaseMachine Machine => _step._machine;
+
+        /// <summary>
+        /// Chemo time counts only cycles of hyperthermic perfusion (SRS-PH-022): a cycle spent in ChemoPerfusion whose
+        /// readout shows the pump stopped or the abdomen below the band holds the chemo clock, before anything else of
+        /// the cycle moves the machine's clocks. The log tells each hold episode: when it began and why, and when the
+        /// clock has run again for <see cref="ChemoClockEpisode.Settle"/> (or the phase was left) with the time held.
+        /// </summary>
+        public void HoldChemoClock()
+        {
+            var inChemo = _phase.Current == Phase.ChemoPerfusion;
+            _clockHeld = inChemo ? HyperthermicPerfusion.WhyNot(Readout, _sensors, _step._profile) : null;
+            var episode = _before.ChemoHold;
+            if (_clockHeld is null && episode is null && _phase.HeldClock is null)
+            {
+                return; // the usual cycle: it counts, and the machine's next call counts it
+            }
+
+            var from = _phase.LastTick ?? Now;
+            _phase = Machine.HoldClock(_phase, Now, _clockHeld is null ? null : Phase.ChemoPerfusion);
+            var chemo = DurationText.Format(_phase.ChemoElapsed);
+            if (!inChemo)
+            {
+                if (episode is { BeforeRestart: true })
+                {
+                    // The hold under way when the previous run stopped: its held time was never chemo time; told once, here.
+                    Log(LogPriority.Medium, new NoteEntry(
+                        $"chemo clock hold before the restart over at the restart, at chemo time {chemo}: {DurationText.Format(episode.Held)} held{Stretches(episode)} since {Clock(episode.Since)} of the previous run"));
+                }
+                else if (episode is not null)
+                {
+                    Log(LogPriority.Medium, new NoteEntry(
+                        $"chemo clock hold over with ChemoPerfusion left, at chemo time {chemo}: {DurationText.Format(episode.Held)} held{Stretches(episode)} since {Clock(episode.Since)}"));
+                }
+
+                _chemoHold = null;
+            }
+            else if (_clockHeld is not null)
+            {
+                if (episode is null)
+                {
+                    Log(LogPriority.Medium, new NoteEntry($"chemo clock held at chemo time {chemo}: {_clockHeld}"));
+                }
+
+                var open = episode ?? new ChemoClockEpisode(from, Duration.Zero, null);
+                _chemoHold = open with
+                {
+                    Held = open.Held + Duration.FromTimeSpan(Now - from),
+                    RunningSince = null,
+                    Stretches = episode?.RunningSince is null ? open.Stretches : open.Stretches + 1, // paused again after running
+                };
+            }
+            else
+            {
+                var running = episode!.RunningSince ?? from;
+                if (Duration.FromTimeSpan(Now - running) >= ChemoClockEpisode.Settle)
+                {
+                    Log(LogPriority.Medium, new NoteEntry(
+                        $"chemo clock running again since {Clock(running)}, at chemo time {chemo}: {DurationText.Format(episode.Held)} held{Stretches(episode)} since {Clock(episode.Since)}"));
+                    _chemoHold = null;
+                }
+                else
+                {
+                    _chemoHold = episode with { RunningSince = running };
+                }
+            }
+        }
+
+        /// <summary>Chatter told as one episode still counts its pauses: " in N stretches" when there was more than one.</summary>
+        private static string Stretches(ChemoClockEpisode episode) =>
+            episode.Stretches > 1 ? string.Create(CultureInfo.InvariantCulture, $" in {episode.Stretches} stretches") : "";
+
+        private static string Clock(TimeSpan procedureTime) => procedureTime.ToString(@"hh\:mm\:ss\.f", CultureInfo.InvariantCulture);
 
         /// <summary>Crashes raise a latched high alarm and latch SafeState; the log's storage health is alarmed.</summary>
         public void TakeEvents()
@@ -194,6 +280,8 @@ public sealed class ProcedureStep
 
         private const string LogUnavailable = "LOG-UNAVAILABLE";
 
+        private const string WashoutClockWaits = "washout time waits for the saline exchange to be confirmed (ConfirmWashoutExchange)";
+
         /// <summary>Priming is complete after air-free circulation at half the target flow or more for the profile's time.</summary>
         public void TrackPriming()
         {
@@ -203,6 +291,40 @@ public sealed class ProcedureStep
                               && !frame.AirDetected && frame.Flow.MillilitersPerMinute >= 0.5 * _step._profile.FlowTarget.MillilitersPerMinute;
             _primedFor = circulating ? _primedFor + _step._period : Duration.Zero;
             _inputs = null; // a crash event may have built the guard inputs before this cycle's priming time was known
+        }
+
+        /// <summary>
+        /// The leak check's evidence (SRS-PH-006): how long the reservoir has held within the profile's tolerance while
+        /// the circuit circulates at the target flow — the pump turning and a valid flow reading within the profile's
+        /// flow-deviation limit of the target.
+        /// </summary>
+        public void TrackLeakCheck()
+        {
+            var profile = _step._profile;
+            var dt = _before.Phase.LastTick is { } last && Now > last ? Duration.FromTimeSpan(Now - last) : Duration.Zero;
+            _leakCheck = _leakCheck.Next(PumpTurning.WhyNot(Readout) ?? FlowOffTarget(), Reservoir, dt, profile.LeakCheck.SteadyWithin);
+            _inputs = null;
+        }
+
+        private string? FlowOffTarget()
+        {
+            var profile = _step._profile;
+            if (_sensors.Frame is not { } frame)
+            {
+                return "no sensor sample";
+            }
+
+            if (!_sensors.IsValid(SensorChannel.Flow))
+            {
+                return "flow reading not valid";
+            }
+
+            var target = profile.FlowTarget.MillilitersPerMinute;
+            var limit = target * profile.Limits.FlowDeviationPercent / 100.0;
+            return Math.Abs(frame.Flow.MillilitersPerMinute - target) <= limit
+                ? null
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"flow {frame.Flow} is not within {profile.FlowTarget} ± {profile.Limits.FlowDeviationPercent:0.#} %");
         }
 
         /// <summary>
@@ -355,7 +477,7 @@ public sealed class ProcedureStep
             _phase = advance.State;
             foreach (var t in advance.Taken)
             {
-                LogTransition(t);
+                Took(t);
             }
         }
 
@@ -364,19 +486,15 @@ public sealed class ProcedureStep
             var profile = _step._profile;
             var phase = _phase.Current;
             var context = _before.Context;
-            var resumeBaseline = _before.ResumeBaseline;
-            if (phase != context.Phase && resumeBaseline is { } baseline && baseline.Phase == phase)
+            _baseline = _baseline.Observe(Reservoir);
+            if (phase != context.Phase)
             {
-                // An interrupted phase resumed after a restart keeps the reservoir volume it started from, so fluid lost
-                // while the controller was down counts against it; its arming delays start again now.
-                context = baseline with { PhaseStartedAt = Now };
-                resumeBaseline = null;
+                // A new phase starts its clock for the gate's rules (flow settle time, below-band arming).
+                context = new ProcedureContext(phase, FlowTarget(phase), _baseline.InForce, Now);
             }
-            else if (phase != context.Phase)
+            else if (_baseline.InForce != context.CircuitVolumeBaseline)
             {
-                // A new phase starts its own baselines: when it began, and the reservoir volume then.
-                var reservoir = _sensors.Frame is { } f && _sensors.IsValid(SensorChannel.ReservoirVolume) ? f.ReservoirVolume : context.ReservoirAtPhaseStart;
-                context = new ProcedureContext(phase, FlowTarget(phase), reservoir, Now);
+                context = context with { CircuitVolumeBaseline = _baseline.InForce };
             }
 
             var held = Readout.BoardHolds;
@@ -422,14 +540,18 @@ public sealed class ProcedureStep
                     $"Procedure interrupted at {interrupted}, chemo {chemo} of {of}", chemo, of, Latching: true)];
             }
 
-            Checkpoint(phase, context);
+            Checkpoint(phase);
 
             var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
-                _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions);
-            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, context, _technical, _releaseUntil, _input.Cycle)
-            {
-                ResumeBaseline = resumeBaseline,
-            };
+                _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions,
+                phase switch
+                {
+                    Phase.ChemoPerfusion => _clockHeld,
+                    Phase.Washout when !_phase.WashoutExchangeConfirmed => WashoutClockWaits,
+                    _ => null,
+                });
+            var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, _leakCheck, context, _technical, _releaseUntil, _input.Cycle,
+                _baseline, _chemoHold);
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
         }
@@ -440,7 +562,7 @@ public sealed class ProcedureStep
         /// (the chemo clock is the dose) and every <see cref="CheckpointEveryCycles"/> cycles otherwise while a procedure
         /// is under way. Nothing before priming or after completion: there is nothing to resume.
         /// </summary>
-        private void Checkpoint(Phase phase, ProcedureContext context)
+        private void Checkpoint(Phase phase)
         {
             var underWay = ProcedureResume.WorkingPhase(phase, _phase.InterruptedIn, _phase.ResumePhase) is not null;
             var wasUnderWay = ProcedureResume.WorkingPhase(_before.Phase.Current, _before.Phase.InterruptedIn, _before.Phase.ResumePhase) is not null;
@@ -462,9 +584,14 @@ public sealed class ProcedureStep
 
             Log(priority, new ProcedureCheckpointEntry(phase, _phase.InterruptedIn, _phase.ResumePhase, _phase.ChemoElapsed.ToTimeSpan(),
                 _step._profile.ChemoDuration.ToTimeSpan(), _phase.ElapsedIn(Phase.Washout).ToTimeSpan(), _phase.ElapsedIn(Phase.Draining).ToTimeSpan(),
-                _step._profile.Name, context.ReservoirAtPhaseStart.Milliliters, [.. _phase.LatchedCauses.Select(c => c.ToString())],
+                _step._profile.Name, _baseline.ToCheckpoint(_phase.WashoutExchangeConfirmed),
+                _chemoHold is { } hold ? new CheckpointChemoHold(hold.Since, hold.Held.ToTimeSpan(), hold.Stretches) : null,
+                [.. _phase.LatchedCauses.Select(c => c.ToString())],
                 [.. _input.LastVerdict?.ActiveTrips.Where(t => t.IsLatched).Select(t => t.RuleId) ?? []]));
         }
+
+        /// <summary>This cycle's reservoir reading; null when it is not valid.</summary>
+        private Volume? Reservoir => _sensors.Frame is { } f && _sensors.IsValid(SensorChannel.ReservoirVolume) ? f.ReservoirVolume : null;
 
         private bool BoardLatchTripActive => _input.LastVerdict?.ActiveTrips.Any(t => t.BoardLatch != BoardStatus.None) == true;
 
@@ -519,7 +646,10 @@ public sealed class ProcedureStep
             var late = _input.Health.Late;
             if (trips.Count == 0 && late.Count == 0)
             {
-                return new PhaseInputs(probes, _primedFor, []); // the usual cycle: no cause
+                return new PhaseInputs(probes, _primedFor, []) // the usual cycle: no cause
+                {
+                    LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
+                };
             }
 
             var causes = trips
@@ -528,7 +658,10 @@ public sealed class ProcedureStep
                 .Select(t => t.RuleId)
                 .Concat(late.Select(c => $"watchdog: {c} not answering"))
                 .ToList();
-            return new PhaseInputs(probes, _primedFor, causes);
+            return new PhaseInputs(probes, _primedFor, causes)
+            {
+                LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
+            };
         }
 
         private ControlInputs ControlInputsOf(Temperature saferInflow, ActuatorCommand held)
@@ -561,13 +694,7 @@ public sealed class ProcedureStep
 
             if (result.Transition is { } t)
             {
-                LogTransition(t);
-                if (t.To == Phase.PowerOnSelfTest)
-                {
-                    // Back into the self-test (reset and Resume after it failed, e.g. a restart that found the heater
-                    // still hot): it is judged afresh, not failed again on the cycles it already spent.
-                    _selfTest = SelfTestJudge.Initial;
-                }
+                Took(t);
             }
 
             return result;
@@ -590,7 +717,34 @@ public sealed class ProcedureStep
             _phase = step.State;
             if (step.Result.Transition is { } t)
             {
-                LogTransition(t);
+                Took(t);
+            }
+        }
+
+        /// <summary>Every transition taken: logged, and the circuit-volume baseline follows the procedure (SRS-IL-023).</summary>
+        private void Took(PhaseTransition t)
+        {
+            LogTransition(t);
+            if (t.To == Phase.PowerOnSelfTest)
+            {
+                // Back into the self-test (reset and Resume after it failed, e.g. a restart that found the heater
+                // still hot): it is judged afresh, not failed again on the cycles it already spent.
+                _selfTest = SelfTestJudge.Initial;
+            }
+
+            if (t.Trigger == PhaseTrigger.PrimingComplete && _baseline.InForce is null)
+            {
+                _baseline = _baseline.TakeNext(); // steady-volume perfusion begins
+            }
+            else if (t is { To: Phase.Washout, IsInternal: false } && t.Trigger is not PhaseTrigger.Resume and not PhaseTrigger.ResumeInterrupted)
+            {
+                // The perfusate is exchanged for saline on purpose: its dip is planned. Washout re-entered by Resume, or
+                // after a restart, continues the exchange state it had (the checkpoint keeps it).
+                _baseline = _baseline.StartExchange();
+            }
+            else if (t.Trigger == PhaseTrigger.ConfirmWashoutExchange)
+            {
+                _baseline = _baseline.TakeNext(); // the refilled circuit: this cycle's reading (the guard saw it valid)
             }
         }
 

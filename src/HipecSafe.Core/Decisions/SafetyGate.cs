@@ -69,7 +69,7 @@ public sealed class SafetyGate
         if (input.Readout is { } readout)
         {
             var engineInput = new InterlockInput(now, context.Phase, readout.Frame, readout.Feedback, readout.BoardHolds,
-                context.FlowTarget, context.ReservoirAtPhaseStart,
+                context.FlowTarget, context.CircuitVolumeBaseline,
                 new BusFailureCounts(readout.SensorConsecutiveFailures, readout.ActuatorConsecutiveFailures),
                 context.PhaseStartedAt, state.PumpStartedAt);
             var step = _engine.Evaluate(interlocks, engineInput);

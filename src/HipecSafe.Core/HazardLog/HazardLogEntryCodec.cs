@@ -78,7 +78,15 @@ internal static class HazardLogEntryCodec
                 json.WriteString("washoutElapsed", Time(checkpoint.WashoutElapsed));
                 json.WriteString("drainingElapsed", Time(checkpoint.DrainingElapsed));
                 json.WriteString("profileId", checkpoint.ProfileId);
-                json.WriteNumber("reservoirBaselineMl", checkpoint.ReservoirBaselineMl);
+                var volume = checkpoint.CircuitVolume;
+                WriteNullableNumber(json, "circuitBaselineMl", volume.BaselineMl);
+                json.WriteBoolean("circuitBaselineDue", volume.BaselineDue);
+                json.WriteBoolean("washoutExchanging", volume.Exchanging);
+                WriteNullableNumber(json, "washoutExchangeLowestMl", volume.ExchangeLowestMl);
+                json.WriteBoolean("washoutExchangeConfirmed", volume.ExchangeConfirmed);
+                json.WriteString("chemoHoldSince", checkpoint.ChemoHold is { } hold ? Time(hold.Since) : null);
+                json.WriteString("chemoHeld", checkpoint.ChemoHold is { } h ? Time(h.Held) : null);
+                WriteNullableNumber(json, "chemoHoldStretches", checkpoint.ChemoHold?.Stretches);
                 WriteStrings(json, "latchedCauses", checkpoint.LatchedCauses);
                 WriteStrings(json, "latchedTrips", checkpoint.LatchedTrips);
                 break;
@@ -115,7 +123,10 @@ internal static class HazardLogEntryCodec
                 HazardLogKind.ProcedureCheckpoint => new ProcedureCheckpointEntry(
                     f.Enum<Phase>("phase"), f.NullableEnum<Phase>("interruptedIn"), f.Enum<Phase>("resumePhase"), f.TimeSpan("chemoElapsed"),
                     f.TimeSpan("chemoDuration"), f.TimeSpan("washoutElapsed"), f.TimeSpan("drainingElapsed"), f.String("profileId"),
-                    f.Double("reservoirBaselineMl"), f.Strings("latchedCauses"), f.Strings("latchedTrips")),
+                    new CheckpointCircuitVolume(f.NullableDouble("circuitBaselineMl"), f.Bool("circuitBaselineDue"), f.Bool("washoutExchanging"),
+                        f.NullableDouble("washoutExchangeLowestMl"), f.Bool("washoutExchangeConfirmed")),
+                    ChemoHoldOf(f.NullableTimeSpan("chemoHoldSince"), f.NullableTimeSpan("chemoHeld"), f.NullableLong("chemoHoldStretches")),
+                    f.Strings("latchedCauses"), f.Strings("latchedTrips")),
                 _ when AlarmEntry.TryGetChange(kind, out var change) => ReadAlarm(change, f),
                 _ => throw new HazardLogFormatException($"no reader for record kind {kind}"),
             };
@@ -128,6 +139,27 @@ internal static class HazardLogEntryCodec
 
         f.End();
         return entry;
+    }
+
+    /// <summary>A chemo hold is written whole or not at all: all three fields or none.</summary>
+    private static CheckpointChemoHold? ChemoHoldOf(TimeSpan? since, TimeSpan? held, long? stretches) => (since, held, stretches) switch
+    {
+        (null, null, null) => null,
+        ({ } s, { } h, { } n) when n is >= 1 and <= int.MaxValue => new CheckpointChemoHold(s, h, (int)n),
+        _ => throw new HazardLogFormatException(
+            "fields of ProcedureCheckpoint: chemoHoldSince, chemoHeld and chemoHoldStretches (≥ 1) are all set or all null"),
+    };
+
+    private static void WriteNullableNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteNullableNumber(Utf8JsonWriter json, string name, long? value)

@@ -85,6 +85,17 @@ internal sealed class JsonFieldReader
             : throw Wrong(name, "a number", value);
     }
 
+    public double? NullableDouble(string name)
+    {
+        var value = Next(name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number) => number,
+            JsonValueKind.Null => null,
+            _ => throw Wrong(name, "a number or null", value),
+        };
+    }
+
     public IReadOnlyList<string> Strings(string name)
     {
         var value = Next(name);
@@ -129,11 +140,17 @@ internal sealed class JsonFieldReader
 
     public TimeSpan TimeSpan(string name)
     {
-        var text = String(name);
+        return ParseTimeSpan(name, String(name));
+    }
+
+    private TimeSpan ParseTimeSpan(string name, string text)
+    {
         return System.TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new HazardLogFormatException($"{_where}: property '{name}' is '{text}', not a time span like \"01:02:03.5000000\"");
     }
+
+    public TimeSpan? NullableTimeSpan(string name) => NullableString(name) is { } text ? ParseTimeSpan(name, text) : null;
 
     public DateTimeOffset Utc(string name)
     {

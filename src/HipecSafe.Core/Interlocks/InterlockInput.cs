@@ -12,7 +12,10 @@ namespace HipecSafe.Core.Interlocks;
 /// <param name="Actuators">This cycle's actuator board read-back; null when the read failed.</param>
 /// <param name="LastCommand">The command written to the actuator board in the previous cycle (after constraints).</param>
 /// <param name="FlowTarget">The flow the pump is meant to deliver now.</param>
-/// <param name="ReservoirAtPhaseStart">Reservoir volume recorded when the current phase began.</param>
+/// <param name="CircuitVolumeBaseline">
+/// The reservoir volume of the circuit at steady volume, kept since steady-volume perfusion began (SRS-IL-023); during
+/// the washout's saline exchange, that less the planned drawdown (SRS-PH-023); null while none is in force.
+/// </param>
 /// <param name="BusFailures">Consecutive failed transactions per board.</param>
 /// <param name="PhaseStartedAt">Procedure time at which the current phase began.</param>
 /// <param name="PumpStartedAt">Procedure time at which the pump was last started; null while it is stopped.</param>
@@ -23,7 +26,7 @@ public sealed record InterlockInput(
     ActuatorFeedback? Actuators,
     ActuatorCommand LastCommand,
     VolumetricFlow FlowTarget,
-    Volume ReservoirAtPhaseStart,
+    Volume? CircuitVolumeBaseline,
     BusFailureCounts BusFailures,
     TimeSpan PhaseStartedAt,
     TimeSpan? PumpStartedAt);

@@ -47,10 +47,12 @@ public static class InterlockPhases
 
     /// <summary>
     /// Phases in which the circulating volume is constant, so a falling reservoir means fluid is leaving the
-    /// circuit (leak) or pooling in the abdomen. Priming fills the circuit and washout exchanges fluid by design.
+    /// circuit (leak) or pooling in the abdomen. Priming fills the circuit and Draining empties it by design. Washout
+    /// counts too: during its saline exchange the control lane lowers the baseline in force by the planned drawdown, so
+    /// IL-RESERVOIR-DROP stays armed without tripping on the exchange (SRS-IL-023, SRS-PH-023).
     /// </summary>
     public static IReadOnlySet<Phase> SteadyVolume { get; } = new HashSet<Phase>
     {
-        Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion,
+        Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout,
     };
 }

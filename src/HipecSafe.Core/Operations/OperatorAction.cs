@@ -7,6 +7,8 @@ public enum OperatorAction
     ConfirmLeakCheck,
     AddDrug,
     EndChemoEarly,
+    /// <summary>In Washout: the drug-laden perfusate has been exchanged for saline and the circuit refilled.</summary>
+    ConfirmWashoutExchange,
     Pause,
     Resume,
     Reset,

@@ -6,10 +6,24 @@ namespace HipecSafe.Core.Phases;
 /// What the guards of the phase machine look at, supplied by the caller with every trigger so that the machine
 /// never reads sensors itself. A null abdominal probe is an invalid (faulted or stale) probe.
 /// </summary>
+/// <remarks>
+/// <see cref="LeakCheck"/>: the reservoir's steadiness at target flow, for the leak check (SRS-PH-006).
+/// <see cref="Reservoir"/> (null: not valid), <see cref="CircuitVolumeBaseline"/> (null: none taken) and
+/// <see cref="ExchangeLowest"/> (the lowest valid reading since the saline exchange began; null: none yet): whether the
+/// reservoir showed the perfusate drained and the circuit refilled (SRS-PH-023).
+/// </remarks>
 public sealed record PhaseInputs(
     IReadOnlyList<Temperature?> AbdominalProbes,
     Duration CircuitPrimedFor,
     IReadOnlyList<string> ActiveLatchedCauses)
 {
+    public ReservoirSteadiness LeakCheck { get; init; }
+
+    public Volume? Reservoir { get; init; }
+
+    public Volume? CircuitVolumeBaseline { get; init; }
+
+    public Volume? ExchangeLowest { get; init; }
+
     public static PhaseInputs None { get; } = new([], Duration.Zero, []);
 }

@@ -39,10 +39,12 @@ public sealed class PhaseMachine
     private Phase _resumePhase;
     private bool _leakCheckConfirmed;
     private Phase? _interruptedIn;
+    private bool _washoutExchangeConfirmed;
     private readonly Duration[] _elapsed = new Duration[Enum.GetValues<Phase>().Length];
     private bool _elapsedChanged;
     private ValueList<Duration> _elapsedIn = ValueList.Empty<Duration>();
     private ValueList<SafetyCause> _latchedCauses = ValueList.Empty<SafetyCause>();
+    private Phase? _heldClock;
     private SafetyCause? _cause;
     private TimeSpan? _lastTick;
 
@@ -94,9 +96,23 @@ public sealed class PhaseMachine
         return Save(state);
     }
 
+    /// <summary>
+    /// Holds the clock of <paramref name="phase"/> (null: releases any hold) for the stretch since the last tick up to
+    /// <paramref name="now"/>, and on until the next call: the caller judges from the cycle it has just read whether that
+    /// cycle counts (SRS-PH-022). A hold of a phase other than the current one has no effect while that phase is not
+    /// current.
+    /// </summary>
+    public PhaseState HoldClock(PhaseState state, TimeSpan now, Phase? phase)
+    {
+        Load(state);
+        _heldClock = phase;
+        TickWorking(now);
+        return Save(state);
+    }
+
     private void TickWorking(TimeSpan now)
     {
-        if (_lastTick is { } last && now > last)
+        if (_lastTick is { } last && now > last && _heldClock != _phase && (_phase != Phase.Washout || _washoutExchangeConfirmed))
         {
             _elapsed[(int)_phase] += Duration.FromTimeSpan(now - last);
             _elapsedChanged = true;
@@ -191,6 +207,7 @@ public sealed class PhaseMachine
         _resumePhase = state.ResumePhase;
         _leakCheckConfirmed = state.LeakCheckConfirmed;
         _interruptedIn = state.InterruptedIn;
+        _washoutExchangeConfirmed = state.WashoutExchangeConfirmed;
         _elapsedIn = state.Elapsed;
         for (var i = 0; i < _elapsed.Length; i++)
         {
@@ -199,6 +216,7 @@ public sealed class PhaseMachine
 
         _elapsedChanged = false;
         _latchedCauses = state.LatchedCauses;
+        _heldClock = state.HeldClock;
         _lastTick = state.LastTick;
         _inputs = PhaseInputs.None;
         _detail = null;
@@ -209,8 +227,9 @@ public sealed class PhaseMachine
     {
         var elapsed = _elapsedChanged ? ValueList.From(_elapsed) : _elapsedIn;
         if (_phase == before.Current && _resumePhase == before.ResumePhase && _leakCheckConfirmed == before.LeakCheckConfirmed
-            && _interruptedIn == before.InterruptedIn
-            && ReferenceEquals(elapsed, before.Elapsed) && ReferenceEquals(_latchedCauses, before.LatchedCauses) && _lastTick == before.LastTick)
+            && _interruptedIn == before.InterruptedIn && _washoutExchangeConfirmed == before.WashoutExchangeConfirmed
+            && ReferenceEquals(elapsed, before.Elapsed) && ReferenceEquals(_latchedCauses, before.LatchedCauses)
+            && _heldClock == before.HeldClock && _lastTick == before.LastTick)
         {
             return before;
         }
@@ -221,8 +240,10 @@ public sealed class PhaseMachine
             ResumePhase = _resumePhase,
             LeakCheckConfirmed = _leakCheckConfirmed,
             InterruptedIn = _interruptedIn,
+            WashoutExchangeConfirmed = _washoutExchangeConfirmed,
             Elapsed = elapsed,
             LatchedCauses = _latchedCauses,
+            HeldClock = _heldClock,
             LastTick = _lastTick,
         };
     }
@@ -300,15 +321,23 @@ public sealed class PhaseMachine
         Permit(m, Phase.Priming, PhaseTrigger.PrimingComplete, Phase.Heating, R.PrimingToHeating,
             "air-free circulation for at least the profile's priming time", CircuitPrimed);
         Permit(m, Phase.Heating, PhaseTrigger.TargetTemperatureReached, Phase.ReadyForChemo, R.HeatingToReady,
-            "all abdominal probes valid and at or above the drug-addition minimum", AllProbesWarm);
-        Internal(m, Phase.ReadyForChemo, PhaseTrigger.ConfirmLeakCheck, R.LeakCheckConfirmation, () => _leakCheckConfirmed = true);
+            "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy", AllProbesWarm);
+        Internal(m, Phase.ReadyForChemo, PhaseTrigger.ConfirmLeakCheck, R.LeakCheckConfirmation, () => _leakCheckConfirmed = true,
+            "the reservoir has held within the profile's leak-check volume for its leak-check time at target flow", ReservoirHeldSteady);
         Permit(m, Phase.ReadyForChemo, PhaseTrigger.AddDrug, Phase.ChemoPerfusion, R.DrugAddition,
-            "all abdominal probes ≥ drug-addition minimum and leak check confirmed", DrugMayBeAdded);
+            "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy, and the leak check confirmed", DrugMayBeAdded);
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.ChemoTimeElapsed, Phase.Washout, R.ChemoTimeKept,
-            "chemo time (kept across pauses) has reached the profile's duration", ElapsedGuard(Phase.ChemoPerfusion, _profile.ChemoDuration));
+            "chemo time (held while not perfusing in the band, kept across pauses) has reached the profile's duration",
+            ElapsedGuard(Phase.ChemoPerfusion, _profile.ChemoDuration));
         Permit(m, Phase.ChemoPerfusion, PhaseTrigger.EndChemoEarly, Phase.Washout, R.EndChemoEarly);
+        Internal(m, Phase.Washout, PhaseTrigger.ConfirmWashoutExchange, R.WashoutExchange, () => _washoutExchangeConfirmed = true,
+            $"not yet confirmed; the reservoir fell at least {SalineExchangeCheck.DrainShownBy} below the circuit-volume baseline since Washout began (drained) and is back "
+            + "within the leak-check volume of it (refilled)",
+            ExchangeShown);
+        var washoutTime = ElapsedGuard(Phase.Washout, _profile.WashoutDuration);
         Permit(m, Phase.Washout, PhaseTrigger.WashoutComplete, Phase.Draining, R.WashoutToDraining,
-            "washout time has reached the profile's duration", ElapsedGuard(Phase.Washout, _profile.WashoutDuration));
+            "saline exchange confirmed and washout time since then has reached the profile's duration",
+            () => _washoutExchangeConfirmed ? washoutTime() : !_describeGuards ? Unmet : "the saline exchange has not been confirmed (ConfirmWashoutExchange)");
         Permit(m, Phase.Draining, PhaseTrigger.DrainComplete, Phase.Complete, R.DrainingToComplete,
             "draining time has reached the profile's duration", ElapsedGuard(Phase.Draining, _profile.DrainingDuration));
         m.Configure(Phase.ReadyForChemo).OnExit(() => _leakCheckConfirmed = false);
@@ -389,10 +418,11 @@ public sealed class PhaseMachine
         m.Configure(from).PermitIf(trigger, to, () => Quietly(guardDetail) is null, guardDescription);
     }
 
-    private void Internal(StateMachine<Phase, PhaseTrigger> m, Phase state, PhaseTrigger trigger, string requirementId, Action action)
+    private void Internal(StateMachine<Phase, PhaseTrigger> m, Phase state, PhaseTrigger trigger, string requirementId, Action action,
+        string? guardDescription = null, Func<string?>? guardDetail = null)
     {
         _requirements.Add((state, trigger), requirementId);
-        m.Configure(state).InternalTransition(trigger, t =>
+        void Take(StateMachine<Phase, PhaseTrigger>.Transition t)
         {
             action();
             if (trigger == PhaseTrigger.Fault && _detail is not null)
@@ -401,7 +431,16 @@ public sealed class PhaseMachine
             }
 
             Record(new PhaseTransition(_now, state, state, trigger, requirementId, _detail));
-        });
+        }
+
+        if (guardDetail is null)
+        {
+            m.Configure(state).InternalTransition(trigger, Take);
+            return;
+        }
+
+        _guardDetails.Add((state, trigger), guardDetail);
+        m.Configure(state).InternalTransitionIf(trigger, _ => Quietly(guardDetail) is null, Take, guardDescription);
     }
 
     private void OnTransitioned(StateMachine<Phase, PhaseTrigger>.Transition t)
@@ -442,6 +481,13 @@ public sealed class PhaseMachine
             _elapsedChanged = true;
         }
 
+        // Washout entered on its forward path waits for its own saline exchange; re-entered by Resume or after a restart
+        // it keeps the confirmation it had (a restart restores it from the checkpoint).
+        if (t.Trigger is not PhaseTrigger.Resume and not PhaseTrigger.ResumeInterrupted && t.Destination == Phase.Washout)
+        {
+            _washoutExchangeConfirmed = false;
+        }
+
         Record(new PhaseTransition(_now, t.Source, t.Destination, t.Trigger, _requirements[(t.Source, t.Trigger)], _detail));
     }
 
@@ -470,6 +516,12 @@ public sealed class PhaseMachine
         ? null
         : !_describeGuards ? Unmet : $"circuit air-free for {DurationText.Format(_inputs.CircuitPrimedFor)}, needs {DurationText.Format(_profile.PrimingMinimum)}";
 
+    /// <summary>
+    /// The clinical figure says the abdominal fluid must exceed the minimum; a probe reads within its accuracy of the
+    /// truth, so only a reading above minimum + accuracy proves the fluid there exceeds the minimum (SRS-PH-005/007).
+    /// </summary>
+    private Temperature DrugTemperatureFloor => _profile.DrugAdditionMinimum + Sensors.MeasurementAccuracy.TemperatureProbe;
+
     private string? AllProbesWarm()
     {
         var probes = _inputs.AbdominalProbes;
@@ -478,11 +530,12 @@ public sealed class PhaseMachine
             return $"only {probes.Count} of {Sensors.SensorFrame.AbdominalProbeCount} abdominal probe readings supplied";
         }
 
+        var floor = DrugTemperatureFloor;
         if (!_describeGuards)
         {
             for (var i = 0; i < probes.Count; i++)
             {
-                if (probes[i] is not { } warm || warm < _profile.DrugAdditionMinimum)
+                if (probes[i] is not { } warm || !(warm > floor))
                 {
                     return Unmet;
                 }
@@ -498,13 +551,85 @@ public sealed class PhaseMachine
             {
                 problems.Add($"abdominal probe {i + 1} is invalid");
             }
-            else if (t < _profile.DrugAdditionMinimum)
+            else if (!(t > floor))
             {
-                problems.Add($"abdominal probe {i + 1} at {t} is below {_profile.DrugAdditionMinimum}");
+                problems.Add($"abdominal probe {i + 1} at {t} is not above {floor} (drug-addition minimum {_profile.DrugAdditionMinimum} + {Sensors.MeasurementAccuracy.TemperatureProbe} probe accuracy)");
             }
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>
+    /// The leak check (SRS-PH-006): the reservoir has held within the profile's leak-check volume of one reading for
+    /// its leak-check time while circulating at target flow; a refusal says what was measured.
+    /// </summary>
+    private string? ReservoirHeldSteady()
+    {
+        var required = _profile.LeakCheck;
+        var seen = _inputs.LeakCheck;
+        if (seen.SteadyFor >= required.SteadyFor)
+        {
+            return null;
+        }
+
+        if (!_describeGuards)
+        {
+            return Unmet;
+        }
+
+        if (seen.Reference is not { } start)
+        {
+            return $"no leak check under way: {seen.Interruption ?? "the circuit is not circulating at the target flow"}";
+        }
+
+        var restarted = seen.Interruption is { } why ? $"; the check began again when {why}" : "";
+        return $"the reservoir has held within ±{required.SteadyWithin} of {start} for {DurationText.Format(seen.SteadyFor)} "
+               + $"of the {DurationText.Format(required.SteadyFor)} required at target flow ({seen.Latest} now{restarted})";
+    }
+
+    /// <summary>
+    /// The saline exchange is confirmed once (SRS-PH-023), and only when the reservoir shows it: since Washout began it
+    /// fell at least <see cref="SalineExchangeCheck.DrainShownBy"/> below the circuit-volume baseline (perfusate drained)
+    /// and it is now back within the leak-check volume of that baseline, either way (the circuit refilled).
+    /// </summary>
+    private string? ExchangeShown()
+    {
+        if (_washoutExchangeConfirmed)
+        {
+            return !_describeGuards ? Unmet : "the saline exchange is already confirmed";
+        }
+
+        var tolerance = _profile.LeakCheck.SteadyWithin;
+        if (_inputs.CircuitVolumeBaseline is not { } baseline)
+        {
+            return !_describeGuards ? Unmet : "no circuit-volume baseline to check the exchange against";
+        }
+
+        if (_inputs.Reservoir is not { } now)
+        {
+            return !_describeGuards ? Unmet : "the reservoir reading is not valid";
+        }
+
+        var dip = _inputs.ExchangeLowest is { } lowest ? baseline - lowest : Volume.Zero;
+        if (dip < SalineExchangeCheck.DrainShownBy)
+        {
+            return !_describeGuards
+                ? Unmet
+                : $"the reservoir has fallen at most {(dip > Volume.Zero ? dip : Volume.Zero)} below the circuit-volume baseline {baseline} since "
+                  + $"Washout began, less than the {SalineExchangeCheck.DrainShownBy} that shows perfusate drained: no exchange seen";
+        }
+
+        var off = (now - baseline).Milliliters;
+        if (Math.Abs(off) <= tolerance.Milliliters)
+        {
+            return null;
+        }
+
+        return !_describeGuards
+            ? Unmet
+            : $"the reservoir holds {now}, {Volume.FromMilliliters(Math.Abs(off))} {(off < 0 ? "below" : "above")} the circuit-volume baseline "
+              + $"{baseline} (±{tolerance} allowed): the circuit is not refilled";
     }
 
     private string? DrugMayBeAdded()
@@ -529,9 +654,12 @@ public sealed class PhaseMachine
 
     /// <summary>
     /// A machine restarted in the middle of a procedure: at power-on (the self-test runs as after any power-on), with
-    /// the interrupted phase, its clocks and the latched causes taken over from the previous run.
+    /// the interrupted phase, its clocks, whether the washout's saline exchange was confirmed and the latched causes
+    /// taken over from the previous run. The leak check is never taken over: a procedure interrupted in ReadyForChemo
+    /// confirms it again on the reservoir's evidence after the restart (SRS-RS-008).
     /// </summary>
-    public static PhaseState Restarted(Phase interruptedIn, ValueList<Duration> elapsed, ValueList<SafetyCause> latchedCauses)
+    public static PhaseState Restarted(Phase interruptedIn, ValueList<Duration> elapsed, ValueList<SafetyCause> latchedCauses,
+        bool washoutExchangeConfirmed)
     {
         if (!ResumablePhases.Contains(interruptedIn))
         {
@@ -546,7 +674,11 @@ public sealed class PhaseMachine
             throw new ArgumentException($"one elapsed time per phase ({Enum.GetValues<Phase>().Length}), got {elapsed.Count}", nameof(elapsed));
         }
 
-        return Initial with { InterruptedIn = interruptedIn, ResumePhase = interruptedIn, Elapsed = elapsed, LatchedCauses = latchedCauses };
+        return Initial with
+        {
+            InterruptedIn = interruptedIn, ResumePhase = interruptedIn, Elapsed = elapsed, LatchedCauses = latchedCauses,
+            WashoutExchangeConfirmed = washoutExchangeConfirmed,
+        };
     }
 
     private string? NoInterruptedProcedure() => _interruptedIn is not { } was

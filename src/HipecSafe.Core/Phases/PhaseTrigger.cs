@@ -20,6 +20,7 @@ public enum PhaseTrigger
     ConfirmLeakCheck,
     AddDrug,
     EndChemoEarly,
+    ConfirmWashoutExchange,
     Pause,
     Resume,
     OperatorReset,

@@ -27,6 +27,21 @@ public static class HardBounds
     public const double TubingMinMlPerRev = 5;
     public const double TubingMaxMlPerRev = 100;
 
+    /// <summary>
+    /// Leak-check tolerance (SRS-PR-005): at least 20 mL, twice the noise bound the rig assumes for the level reading
+    /// (hil/PLANT.md §7; docs/icd.md states only its 1 mL resolution), so a sealed circuit passes; at most 100 mL, a
+    /// third of the default IL-RESERVOIR-DROP limit, so the check is the more sensitive of the two.
+    /// </summary>
+    public const double LeakCheckWithinMinMl = 20;
+    public const double LeakCheckWithinMaxMl = 100;
+
+    /// <summary>
+    /// Leak-check time (SRS-PR-005): at least 30 s, so even at the widest tolerance a 200 mL/min leak shows; at most
+    /// 10 min, since the abdomen waits at temperature for the drug meanwhile.
+    /// </summary>
+    public const double LeakCheckForMinSeconds = 30;
+    public const double LeakCheckForMaxSeconds = 600;
+
     // Alarm limits: a profile may tighten these but never loosen them.
     public const double InflowAlarmMaxC = 45.5;
     /// <summary>Highest abdominal alarm limit any profile may set (perforation risk above 43 °C).</summary>

@@ -76,6 +76,9 @@ public static class ProfileLoader
         var washout = r.Time("durations.washout", Duration.FromMinutes(HardBounds.WashoutMinMinutes), Duration.FromMinutes(HardBounds.WashoutMaxMinutes));
         var draining = r.Time("durations.draining", Duration.FromMinutes(HardBounds.DrainingMinMinutes), Duration.FromMinutes(HardBounds.DrainingMaxMinutes));
         var drugMin = r.Celsius("drug_addition_min_abdominal_c", HardBounds.DrugAdditionMinC, HardBounds.AbdominalTargetMaxC);
+        var leakCheck = new LeakCheckCriteria(
+            Volume.FromMilliliters(r.Number("leak_check.steady_within_ml", HardBounds.LeakCheckWithinMinMl, HardBounds.LeakCheckWithinMaxMl, "mL")),
+            r.Time("leak_check.steady_for", Duration.FromSeconds(HardBounds.LeakCheckForMinSeconds), Duration.FromSeconds(HardBounds.LeakCheckForMaxSeconds)));
 
         const string L = "alarm_limits.";
         var limits = new AlarmLimits(
@@ -121,7 +124,7 @@ public static class ProfileLoader
         }
 
         return (new TreatmentProfile(name, abdominalTarget, bandLow, bandHigh, inflowTarget, inflowMin, inflowMax,
-            VolumetricFlow.FromLitersPerMinute(flow), tubing, priming, chemo, washout, draining, drugMin, limits), errors);
+            VolumetricFlow.FromLitersPerMinute(flow), tubing, priming, chemo, washout, draining, drugMin, leakCheck, limits), errors);
     }
 
     /// <summary>Reads typed fields from the document, appending an error (and returning a neutral value) on each problem.</summary>

@@ -21,6 +21,7 @@ public sealed record TreatmentProfile(
     Duration WashoutDuration,
     Duration DrainingDuration,
     Temperature DrugAdditionMinimum,
+    LeakCheckCriteria LeakCheck,
     AlarmLimits Limits)
 {
     /// <summary>The embedded default profile (Profile/default-profile.yaml), validated like any file.</summary>

@@ -25,7 +25,7 @@ public static class PhaseMachineTrace
                     var trigger = (PhaseTrigger)t.Trigger.UnderlyingTrigger;
                     var to = (Phase)t.DestinationState.UnderlyingState;
                     // Stateless gives internal transitions a placeholder guard named after the lambda; they have no real guard.
-                    var guard = t.IsInternalTransition ? null : GuardText(t.GuardConditionsMethodDescriptions);
+                    var guard = GuardText(t.GuardConditionsMethodDescriptions);
                     edges.Add(new Edge(from, trigger, [to], guard, requirementFor(from, trigger), Internal: t.IsInternalTransition));
                 }
 

@@ -56,7 +56,9 @@ public sealed class SimulateRecordTests(ShortProcedureRecord run) : IClassFixtur
         Assert.InRange(Number("simulated_seconds"), 30 * 60, 60 * 60);
         Assert.InRange(Number("wall_seconds"), 1e-3, 300);
         // 30 min of chemo, within one cycle.
+        // The short profile's chemo time: counted by the controller only while the clock runs (SRS-PH-022), to the cycle.
         Assert.Equal(1800, Number("chemo_seconds"), precision: 0);
+        Assert.InRange(Number("chemo_clock_held_seconds"), 0, 3600);
     }
 
     [Fact]

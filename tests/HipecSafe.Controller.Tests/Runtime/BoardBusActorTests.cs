@@ -185,6 +185,68 @@ public sealed class BoardBusActorTests : TestKit
     }
 
     [Fact]
+    [Verifies("SRS-RT-003", "SRS-GT-007")]
+    public void On_a_line_two_periods_slow_the_newest_verdict_is_reported_and_written_only_if_safe()
+    {
+        // A dead line with one retry at 30 ms needs ≈ 260 ms for a cycle's reads and write: the verdict of cycle 0
+        // comes while cycle 2 is under way. Nothing newer has come, so its report must reach the alarms; its command was
+        // judged on a readout 200 ms old, so only the safe command still goes to the board, and never a heartbeat.
+        var slow = Start(0);
+        Start(1);
+        Start(2);
+
+        _bus.Tell(new WriteCommand(slow, ActorTestEnvironment.Verdict(0, Heating), [], ActorTestEnvironment.Report(slow, Heating)));
+
+        var update = _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
+        Assert.Empty(_port.Writes);
+        Assert.Equal(0, update.Report.Tick.Cycle);
+        Assert.Equal(2, update.Tick.Cycle);
+        Assert.NotNull(update.Report.WriteFailure);
+        Assert.False(update.Report.HeartbeatWritten);
+
+        var safe = Start(3);
+        Start(4);
+        Start(5);
+        _bus.Tell(new WriteCommand(safe, ActorTestEnvironment.Verdict(3, ActuatorCommand.Safe), [], ActorTestEnvironment.Report(safe, ActuatorCommand.Safe)));
+
+        update = _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
+        Assert.Equal([ActuatorCommand.Safe], _port.Writes.Select(w => w.Command));
+        Assert.Null(update.Report.WriteFailure);
+        Assert.False(update.Report.HeartbeatWritten);
+        Assert.Equal((ushort)0, _port.Heartbeat);
+    }
+
+    [Fact]
+    [Verifies("SRS-RT-003")]
+    public void A_backlog_of_verdicts_behind_the_cycle_under_way_collapses_to_its_newest()
+    {
+        var ticks = new[] { Start(0), Start(1), Start(2) };
+        var commands = new[] { Heating, Heating.WithHeaterOff(), ActuatorCommand.Safe };
+
+        // The gate catching up after a hang: its three verdicts queue behind cycle 5's read.
+        using var hold = new SemaphoreSlim(0);
+        _port.HoldReads = hold;
+        _port.Cycle = 5;
+        _bus.Tell(new StartCycle(ActorTestEnvironment.Tick(5), HealthStatus.AllAnswered));
+        for (var i = 0; i < ticks.Length; i++)
+        {
+            _bus.Tell(new WriteCommand(ticks[i], ActorTestEnvironment.Verdict(i, commands[i]), [], ActorTestEnvironment.Report(ticks[i], commands[i])));
+        }
+
+        hold.Release();
+        _t.Interlocks.ExpectMsg<Sampled>(Wait);
+        var update = _t.Alarms.ExpectMsg<UpdateAlarms>(Wait);
+
+        Assert.Equal(2, update.Report.Tick.Cycle);
+        Assert.Equal([ActuatorCommand.Safe], _port.Writes.Select(w => w.Command));
+        var notes = new[] { _t.HazardLog.ExpectMsg<LogEvent>(Wait), _t.HazardLog.ExpectMsg<LogEvent>(Wait) }
+            .Select(e => Assert.IsType<NoteEntry>(e.Entry).Text).ToList();
+        Assert.Contains(notes, n => n.StartsWith("gate verdict of cycle 0 ", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("gate verdict of cycle 1 ", StringComparison.Ordinal));
+        _t.Alarms.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     [Verifies("SRS-RT-003")]
     public void A_verdict_older_than_the_last_one_written_is_not_written_and_is_noted()
     {

@@ -170,8 +170,10 @@ public sealed class CrashRecoveryTests
         run.ToHeating();
         WarmTheAbdomen(run);
         run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
-        run.Accept(OperatorAction.ConfirmLeakCheck);
+        run.ConfirmLeakCheck();
         run.Accept(OperatorAction.AddDrug);
+        var inBand = Temperature.FromDegreesCelsius(41.05); // chemo time counts only in the band (SRS-PH-022)
+        run.Port.Frame = run.Port.Frame with { Abdomen1 = inBand, Abdomen2 = inBand, Abdomen3 = inBand, Abdomen4 = inBand };
         run.Steps(50);
         var before = run.Last!;
         Assert.Equal(Phase.ChemoPerfusion, before.Phase);

@@ -137,7 +137,7 @@ public sealed class InterlockRuleTripTests
                 run.ToHeating();
                 CrashRecoveryTests.WarmTheAbdomen(run);
                 run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
-                run.Accept(OperatorAction.ConfirmLeakCheck);
+                run.ConfirmLeakCheck();
                 run.Accept(OperatorAction.AddDrug);
                 run.StepUntil(r => r.Phase == Phase.ChemoPerfusion, 5, "ChemoPerfusion");
                 for (var c = 41.0; c <= 41.2 + 1e-9; c += 0.1)

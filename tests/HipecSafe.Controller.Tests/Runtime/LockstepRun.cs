@@ -139,6 +139,16 @@ internal sealed class LockstepRun : IDisposable
     }
 
     /// <summary><see cref="Press"/>, and the command must be accepted.</summary>
+    /// <summary>
+    /// In ReadyForChemo: circulates for the profile's leak-check time (the reservoir holds steady on the scripted
+    /// board), then confirms the leak check (SRS-PH-006).
+    /// </summary>
+    public void ConfirmLeakCheck()
+    {
+        Steps((int)(Profile.LeakCheck.SteadyFor.ToTimeSpan() / Period) + 1);
+        Accept(OperatorAction.ConfirmLeakCheck);
+    }
+
     public void Accept(OperatorAction action)
     {
         var reply = Press(action);
@@ -221,16 +231,23 @@ internal static class TestProfiles
 {
     private static readonly Lazy<TreatmentProfile> LazyShort = new(() =>
     {
-        const string from = "priming_min: 30s";
+        const string priming = "priming_min: 30s";
+        const string leakCheck = "steady_for: 60s";
         var text = ProfileLoader.EmbeddedDefaultText;
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        return ProfileLoader.Parse(text.Replace(from, "priming_min: 10s", StringComparison.Ordinal), "runtime-tests");
+        Assert.Contains(priming, text, StringComparison.Ordinal);
+        Assert.Contains(leakCheck, text, StringComparison.Ordinal);
+        text = text.Replace(priming, "priming_min: 10s", StringComparison.Ordinal).Replace(leakCheck, "steady_for: 30s", StringComparison.Ordinal);
+        return ProfileLoader.Parse(text, "runtime-tests");
     });
 
     private static readonly Lazy<TreatmentProfile> LazyShortChemo = new(() =>
     {
         var text = ProfileLoader.EmbeddedDefaultText;
-        foreach (var (from, to) in new[] { ("priming_min: 30s", "priming_min: 10s"), ("chemo: 90m", "chemo: 30m"), ("washout: 10m", "washout: 1m") })
+        foreach (var (from, to) in new[]
+                 {
+                     ("priming_min: 30s", "priming_min: 10s"), ("steady_for: 60s", "steady_for: 30s"), ("chemo: 90m", "chemo: 30m"),
+                     ("washout: 10m", "washout: 1m"),
+                 })
         {
             Assert.Contains(from, text, StringComparison.Ordinal);
             text = text.Replace(from, to, StringComparison.Ordinal);
@@ -239,9 +256,12 @@ internal static class TestProfiles
         return ProfileLoader.Parse(text, "runtime-tests-short-chemo");
     });
 
-    /// <summary>The default profile with the shortest priming the hard bounds allow (10 s = 100 cycles).</summary>
+    /// <summary>
+    /// The default profile with the shortest priming and leak check the hard bounds allow (10 s = 100 cycles, 30 s =
+    /// 300 cycles).
+    /// </summary>
     public static TreatmentProfile ShortPriming => LazyShort.Value;
 
-    /// <summary>Shortest priming, and the shortest chemo (30 min) and washout (1 min) the hard bounds allow.</summary>
+    /// <summary>Shortest priming and leak check, and the shortest chemo (30 min) and washout (1 min) the hard bounds allow.</summary>
     public static TreatmentProfile ShortChemo => LazyShortChemo.Value;
 }

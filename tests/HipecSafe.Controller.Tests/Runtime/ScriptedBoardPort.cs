@@ -172,8 +172,15 @@ internal sealed class ScriptedBoardPort : IBoardPort
 
     public IReadOnlyList<BoardWrite> WritesIn(long cycle) => Locked(() => _writes.Where(w => w.Cycle == cycle).ToList());
 
+    /// <summary>
+    /// When set, a read first waits for this to be released: a line slow enough that messages queue up behind the
+    /// bus's read while it lasts.
+    /// </summary>
+    public SemaphoreSlim? HoldReads { get; set; }
+
     public BoardReadout Read()
     {
+        HoldReads?.Wait();
         lock (_gate)
         {
             _reads++;

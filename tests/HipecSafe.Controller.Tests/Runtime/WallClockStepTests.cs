@@ -101,15 +101,18 @@ public sealed class WallClockStepTests
         run.ToHeating();
         CrashRecoveryTests.WarmTheAbdomen(run);
         run.StepUntil(r => r.Phase == Phase.ReadyForChemo, 20, "ReadyForChemo");
-        run.Accept(OperatorAction.ConfirmLeakCheck);
-        run.Accept(OperatorAction.AddDrug);
-        run.StepUntil(r => r.Phase == Phase.ChemoPerfusion, 5, "ChemoPerfusion");
-        // Into the therapeutic band no faster than the validator's rate limit, so no below-band alarm in the half hour.
+        // Into the therapeutic band no faster than the validator's rate limit before the drug goes in, so no below-band
+        // alarm in the half hour and every cycle of the phase counts as chemo time (SRS-PH-022): the phase lasts the
+        // profile's chemo time.
         for (var c = 41.1; c <= 41.5 + 1e-9; c += 0.1)
         {
             var t = Temperature.FromDegreesCelsius(c);
             run.Port.Frame = run.Port.Frame with { Abdomen1 = t, Abdomen2 = t, Abdomen3 = t, Abdomen4 = t };
             run.Step();
         }
+
+        run.ConfirmLeakCheck(); // the reservoir steady at target flow for the leak-check time first (SRS-PH-006)
+        run.Accept(OperatorAction.AddDrug);
+        run.StepUntil(r => r.Phase == Phase.ChemoPerfusion, 5, "ChemoPerfusion");
     }
 }

@@ -71,10 +71,10 @@ public class BumplessTransferTests
 
         loop.Constrain = c => c.WithHeaterOff();
         loop.Run(Phase.Heating, 600);
-        // The first constrained cycle still asks for power (the law learns of the constraint from the next input).
-        // No windup: every later cycle asks for no more than one cycle's change above the applied 0 (SRS-CT-012's
-        // 5 ‰), however long the hold lasts.
-        var constrained = loop.Between(1830.05, 2430).ToList();
+        // The first constrained cycle still asks for power (the law learns of the constraint from the next input), and so
+        // does the second (a one-cycle override is not tracked, SRS-CT-020). No windup: from the third on every cycle
+        // asks for no more than one cycle's change above the applied 0 (SRS-CT-012's 5 ‰), however long the hold lasts.
+        var constrained = loop.Between(1830.15, 2430).ToList();
         Assert.All(constrained, s => Assert.InRange(s.Command.HeaterPowerPermille, 0, 5));
 
         loop.Constrain = null;
@@ -83,6 +83,39 @@ public class BumplessTransferTests
         Assert.InRange(MaxHeaterStep(released.Take(600)), 0, 5);
         Assert.True(released.Max(s => s.AbdominalMean) <= 42.3, $"overshoot to {released.Max(s => s.AbdominalMean):0.000} °C after release");
         Assert.InRange(released[^1].AbdominalMean, 41.9, 42.1);
+    }
+
+    [Fact]
+    [Verifies("SRS-CT-020")]
+    public void A_heater_held_off_for_one_cycle_comes_back_to_the_power_asked_for_before()
+    {
+        var loop = new ClosedLoop(new CascadeTestPlant(startCelsius: 37));
+        loop.Run(Phase.Priming, 30).Run(Phase.Heating, 120);
+        var before = loop.Samples[^1].Command.HeaterPowerPermille;
+        Assert.True(before > 100, $"heating at {before} ‰: the test needs a loop well above 0");
+
+        loop.Constrain = c => c.WithHeaterOff();
+        loop.Run(Phase.Heating, 0.1);
+        loop.Constrain = null;
+        loop.Run(Phase.Heating, 0.1);
+
+        Assert.InRange(loop.Samples[^1].Command.HeaterPowerPermille, before - 5, before + 5);
+    }
+
+    [Fact]
+    [Verifies("SRS-CT-013", "SRS-CT-020")]
+    public void A_heater_held_off_for_two_cycles_is_tracked_and_engages_again_from_zero()
+    {
+        var loop = new ClosedLoop(new CascadeTestPlant(startCelsius: 37));
+        loop.Run(Phase.Priming, 30).Run(Phase.Heating, 120);
+
+        loop.Constrain = c => c.WithHeaterOff();
+        loop.Run(Phase.Heating, 0.2);
+        loop.Constrain = null;
+        loop.Run(Phase.Heating, 0.1);
+
+        // Tracked at the applied 0 in the second constrained cycle: one cycle's change from 0 (SRS-CT-012).
+        Assert.InRange(loop.Samples[^1].Command.HeaterPowerPermille, 0, 5);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace HipecSafe.Core.Tests.Control;
 /// <code>
 /// flow     = FOPDT(τ 1 s,   θ 0.3 s)  of rpm · mL/rev · 0.9
 /// inflow   = FOPDT(τ 20 s,  θ 4 s)    of return + 0.85·P/(ṁ·c) − 0.3 K line loss
-/// abdomen  = FOPDT(τ 240 s, θ 20 s)   of inflow − 1.0 K (heat taken by the patient)
+/// abdomen  = FOPDT(τ 240 s, θ 20 s)   of inflow − 1.0 K (heat taken by the patient; a test may set another drop)
 /// outflow  = abdomen − 0.2 K;  return = FOPDT(τ 30 s, θ 0) of outflow (reservoir)
 /// probe i  = abdomen + offset i
 /// </code>
@@ -27,10 +27,12 @@ internal sealed class CascadeTestPlant
     private readonly FirstOrderDeadTime _abdomen;
     private readonly FirstOrderDeadTime _return;
     private readonly double _heaterMaxWatts;
+    private readonly double _patientDrop;
 
     public CascadeTestPlant(double startCelsius = 37.0, double[]? probeOffsets = null, double heaterMaxWatts = 1000,
-        double abdomenTauSeconds = 240)
+        double abdomenTauSeconds = 240, double patientDropKelvin = 1.0)
     {
+        _patientDrop = patientDropKelvin;
         _flow = new FirstOrderDeadTime(1.0, 0.3, StepSeconds, 0);
         _inflow = new FirstOrderDeadTime(20, 4, StepSeconds, startCelsius);
         _abdomen = new FirstOrderDeadTime(abdomenTauSeconds, 20, StepSeconds, startCelsius);
@@ -49,6 +51,16 @@ internal sealed class CascadeTestPlant
     public double ProbeMean => Enumerable.Range(0, ProbeOffsets.Length).Average(Probe);
     public double ProbeMax => Enumerable.Range(0, ProbeOffsets.Length).Max(Probe);
 
+    public double ProbeMedian
+    {
+        get
+        {
+            var sorted = Enumerable.Range(0, ProbeOffsets.Length).Select(Probe).Order().ToArray();
+            var n = sorted.Length;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        }
+    }
+
     public IReadOnlyList<ProbeReading> Probes(Func<int, bool>? valid = null) =>
         [.. Enumerable.Range(0, ProbeOffsets.Length).Select(i => new ProbeReading(Temperature.FromDegreesCelsius(Probe(i)), valid?.Invoke(i) ?? true))];
 
@@ -62,6 +74,6 @@ internal sealed class CascadeTestPlant
         var rise = HeaterEfficiency * watts / (massFlow * SpecificHeat);
         var returning = _return.Step(Outflow);
         var inflow = _inflow.Step(returning + rise - 0.3);
-        _abdomen.Step(inflow - 1.0);
+        _abdomen.Step(inflow - _patientDrop);
     }
 }

@@ -24,9 +24,9 @@ public class CascadeTests
         loop.Run(Phase.Priming, 60).Run(Phase.Heating, 3600);
 
         var heating = loop.Samples.Where(s => s.Phase == Phase.Heating).ToList();
-        Assert.True(heating.Max(s => s.AbdominalMean) <= Target + 0.3, $"overshoot to {heating.Max(s => s.AbdominalMean):0.000} °C");
+        Assert.True(heating.Max(s => s.AbdominalMedian) <= Target + 0.3, $"overshoot to {heating.Max(s => s.AbdominalMedian):0.000} °C");
         var settled = loop.Between(60 + 1800, double.MaxValue).ToList();
-        Assert.All(settled, s => Assert.InRange(s.AbdominalMean, Target - 0.1, Target + 0.1));
+        Assert.All(settled, s => Assert.InRange(s.AbdominalMedian, Target - 0.1, Target + 0.1));
         Assert.All(settled, s => Assert.InRange(s.Inflow - s.Diagnostics.InflowSetpoint!.Value.DegreesCelsius, -0.1, 0.1));
         Assert.True(heating.Max(s => s.AbdominalMax) < Profile.AbdominalBandHigh.DegreesCelsius);
     }
@@ -49,8 +49,8 @@ public class CascadeTests
         var setpointSaturatedSeconds = heating.Count(s => s.Diagnostics.InflowSetpoint!.Value.DegreesCelsius >= 44.0 - 1e-9) * CascadeTestPlant.StepSeconds;
         Assert.True(heaterSaturatedSeconds >= 600, $"heater saturated only {heaterSaturatedSeconds} s");
         Assert.True(setpointSaturatedSeconds >= 600, $"inflow set-point saturated only {setpointSaturatedSeconds} s");
-        Assert.True(heating.Max(s => s.AbdominalMean) <= Target + 0.3, $"overshoot to {heating.Max(s => s.AbdominalMean):0.000} °C");
-        Assert.InRange(heating[^1].AbdominalMean, Target - 0.1, Target + 0.1);
+        Assert.True(heating.Max(s => s.AbdominalMedian) <= Target + 0.3, $"overshoot to {heating.Max(s => s.AbdominalMedian):0.000} °C");
+        Assert.InRange(heating[^1].AbdominalMedian, Target - 0.1, Target + 0.1);
     }
 
     [Fact]
@@ -104,17 +104,58 @@ public class CascadeTests
     }
 
     [Fact]
-    [Verifies("SRS-CT-007")]
-    public void With_probes_close_together_the_mean_is_what_is_regulated()
+    [Verifies("SRS-CT-007", "SRS-CT-019")]
+    public void With_probes_close_together_the_median_of_the_valid_ones_is_what_is_regulated()
     {
         var feedback = AbdominalFeedback.From(
-            [ProbeReading.Ok(42.2), ProbeReading.Ok(41.9), ProbeReading.Invalid(60), ProbeReading.Ok(41.9)],
+            [ProbeReading.Ok(42.2), ProbeReading.Ok(41.9), ProbeReading.Invalid(60), ProbeReading.Ok(41.8)],
             Profile, ControlGains.Default.HotProbeMargin);
 
         Assert.Equal(3, feedback.ValidCount);
         Assert.Equal(0b1011, feedback.ValidMask);
-        Assert.Equal(42.0, feedback.Mean!.Value.DegreesCelsius, 9);
+        Assert.Equal(41.9, feedback.Median!.Value.DegreesCelsius, 9);
         Assert.Equal(42.2, feedback.Hottest!.Value.DegreesCelsius, 9);
-        Assert.Equal(42.0, feedback.Controlled!.Value.DegreesCelsius, 9);
+        Assert.Equal(41.9, feedback.Controlled!.Value.DegreesCelsius, 9);
+    }
+
+    [Theory]
+    [InlineData(39.0, 42.0)] // one probe 3 K low: an even count takes the middle two, both 42.0
+    [InlineData(45.0, 42.0)] // one reading 3 K high: the median ignores it too, but the hot-probe term does not
+    [Verifies("SRS-CT-019")]
+    public void One_outlying_probe_does_not_move_the_median(double outlier, double median)
+    {
+        var feedback = AbdominalFeedback.From(
+            [ProbeReading.Ok(42.0), ProbeReading.Ok(42.0), ProbeReading.Ok(outlier), ProbeReading.Ok(42.0)],
+            Profile, ControlGains.Default.HotProbeMargin);
+
+        Assert.Equal(median, feedback.Median!.Value.DegreesCelsius, 9);
+        // The hot-probe limit (SRS-CT-007): hottest − (43.0 − 0.3 − 42.0) when that is above the median.
+        var hottest = Math.Max(42.0, outlier);
+        Assert.Equal(Math.Max(median, hottest - 0.7), feedback.Controlled!.Value.DegreesCelsius, 9);
+    }
+
+    [Fact]
+    [Verifies("SRS-CT-019")]
+    public void One_probe_three_kelvin_low_does_not_drive_the_inflow_setpoint_to_its_cap()
+    {
+        // The patient takes 1.6 K from the inflow, so the abdomen at its 42.0 °C target needs 43.6 °C inflow, 0.4 K
+        // under the 44.0 °C cap. Once the abdomen has settled, probe 4 slips into a cold corner and reads 3 K below
+        // the rest. A loop dragged by it would push the abdomen up to the hot-probe limit (42.7 °C), which needs
+        // 44.3 °C inflow: past the cap.
+        var plant = new CascadeTestPlant(startCelsius: 37, probeOffsets: [0.0, 0.0, 0.0, 0.0], patientDropKelvin: 1.6);
+        var loop = new ClosedLoop(plant);
+        loop.Run(Phase.Priming, 60).Run(Phase.Heating, 3600);
+        var pocketed = loop.Time;
+
+        plant.ProbeOffsets[3] = -3.0;
+        loop.Run(Phase.Heating, 3600);
+
+        var cap = Profile.InflowSetpointMax.DegreesCelsius;
+        var after = loop.Between(pocketed, double.MaxValue).ToList();
+        var highest = after.Max(s => s.Diagnostics.InflowSetpoint!.Value.DegreesCelsius);
+        Assert.True(highest < cap - 0.2, $"inflow set-point reached {highest:0.000} °C (cap {cap:0.0} °C)");
+        // The three probes in the bulk read the abdomen, so their median is it.
+        Assert.All(after, s => Assert.InRange(s.AbdominalMedian, Target - 0.1, Target + 0.1));
+        Assert.All(after, s => Assert.InRange(s.Diagnostics.InflowSetpoint!.Value.DegreesCelsius, Target + 1.6 - 0.1, Target + 1.6 + 0.1));
     }
 }

@@ -8,7 +8,7 @@ namespace HipecSafe.Core.Tests.Control;
 
 /// <summary>One recorded cycle of a closed-loop run.</summary>
 internal sealed record Sample(double Time, Phase Phase, ActuatorCommand Command, ControlDiagnostics Diagnostics,
-    double Inflow, double Outflow, double AbdominalMean, double AbdominalMax, double Flow);
+    double Inflow, double Outflow, double AbdominalMean, double AbdominalMedian, double AbdominalMax, double Flow);
 
 /// <summary>Runs the control law against the test plant in lockstep at 10 Hz and records every cycle.</summary>
 internal sealed class ClosedLoop(CascadeTestPlant plant, TreatmentProfile? profile = null, ControlLaw? law = null)
@@ -48,7 +48,8 @@ internal sealed class ClosedLoop(CascadeTestPlant plant, TreatmentProfile? profi
                 _applied);
             var output = _law.Step(Duration.FromSeconds(Time), inputs);
             _applied = Constrain?.Invoke(output.Command) ?? output.Command;
-            Samples.Add(new Sample(Time, phase, output.Command, output.Diagnostics, Plant.Inflow, Plant.Outflow, Plant.ProbeMean, Plant.ProbeMax, Plant.FlowMlPerMin));
+            Samples.Add(new Sample(Time, phase, output.Command, output.Diagnostics, Plant.Inflow, Plant.Outflow, Plant.ProbeMean, Plant.ProbeMedian,
+                Plant.ProbeMax, Plant.FlowMlPerMin));
             Plant.Step(_applied);
             _steps++;
         }

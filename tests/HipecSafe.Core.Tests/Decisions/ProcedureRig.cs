@@ -16,7 +16,8 @@ namespace HipecSafe.Core.Tests.Decisions;
 /// the state threaded from each call to the next, the sensor board's counter advancing with every sample, and the
 /// actuator board holding the command last desired (the rig stands in for a gate that let it through) unless a test
 /// pins what it holds; the flow meter reads what the held pump speed delivers. The abdominal probes start at 39.0 °C, below the default profile's 40.0 °C drug-addition
-/// minimum, so Heating does not end by itself.
+/// minimum, so Heating does not end by itself. Driven along the nominal path, Heating lasts until the reservoir has
+/// held steady at target flow for the leak-check time, so the leak check can be confirmed in ReadyForChemo at once.
 /// </summary>
 internal sealed class ProcedureRig
 {
@@ -65,6 +66,9 @@ internal sealed class ProcedureRig
 
     public Temperature LimiterTemperature { get; set; } = BoardEcho.CoolLimiter;
 
+    /// <summary>When set, turns what a healthy board would report into what this board reports (a feedback fault).</summary>
+    public Func<ActuatorFeedback, ActuatorFeedback>? FeedbackFault { get; set; }
+
     public HealthStatus Health { get; set; } = HealthStatus.AllAnswered;
 
     /// <summary>The gate's verdict of the previous cycle, as the control lane reads it.</summary>
@@ -95,7 +99,7 @@ internal sealed class ProcedureRig
 
     public BoardReadout Readout() => new(
         SensorReadFails ? null : Frame, SensorReadFails ? "response timeout" : null,
-        FeedbackReadFails ? null : BoardEcho.Reporting(Held, BoardBits, LimiterTemperature),
+        FeedbackReadFails ? null : (FeedbackFault ?? (f => f))(BoardEcho.Reporting(Held, BoardBits, LimiterTemperature)),
         FeedbackReadFails ? "response timeout" : null,
         new HeldCommand(Held, 0), null, 0, 0);
 
@@ -167,13 +171,36 @@ internal sealed class ProcedureRig
             (Phase.Priming, () => Next()),
             (Phase.Heating, () =>
             {
+                if (State.LeakCheck.SteadyFor < Profile.LeakCheck.SteadyFor)
+                {
+                    Next(TimeSpan.FromSeconds(30), [], []); // circulating at target flow long enough for the leak check
+                    return;
+                }
+
                 // Probes warm to 41.5 °C within what the rate check allows over 2 s.
                 Frame = WithAbdomen(Frame, 41.5);
                 Next(TimeSpan.FromSeconds(2), [], []);
             }),
             (Phase.ReadyForChemo, () => Next(OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug)),
             (Phase.ChemoPerfusion, () => Next(OperatorAction.EndChemoEarly)),
-            (Phase.Washout, () => Next(TimeSpan.FromMinutes(1), [], [])),
+            (Phase.Washout, () =>
+            {
+                if (State.Phase.WashoutExchangeConfirmed)
+                {
+                    Next(TimeSpan.FromMinutes(1), [], []);
+                }
+                else
+                {
+                    // The saline exchange as the reservoir shows it (SRS-PH-023): 300 mL drained ahead of the saline, then
+                    // back where it was once the saline is in; then the confirmation.
+                    var full = Frame.ReservoirVolume;
+                    Frame = Frame with { ReservoirVolume = full - Volume.FromMilliliters(300) };
+                    Next(TimeSpan.FromSeconds(30), [], []);
+                    Frame = Frame with { ReservoirVolume = full };
+                    Next(TimeSpan.FromSeconds(30), [], []);
+                    Next(OperatorAction.ConfirmWashoutExchange);
+                }
+            }),
             (Phase.Draining, () => Next(TimeSpan.FromMinutes(1), [], [])),
         };
         for (var guard = 0; Phase != target; guard++)

@@ -106,7 +106,7 @@ public class ProcedureSafeStateResetTests
     }
 
     [Fact]
-    [Verifies("SRS-PH-015", "SRS-IL-003")]
+    [Verifies("SRS-PH-024", "SRS-PH-015", "SRS-IL-003")]
     public void A_watchdog_latch_of_the_board_does_not_block_the_reset_which_asks_for_its_release()
     {
         var rig = LatchedByBoard(BoardStatus.SafeLatchedByWatchdog, TripSamples.BoardSafeLatch());
@@ -120,7 +120,7 @@ public class ProcedureSafeStateResetTests
     }
 
     [Fact]
-    [Verifies("SRS-IL-003")]
+    [Verifies("SRS-PH-024", "SRS-IL-003")]
     public void During_the_release_window_the_board_latch_trip_does_not_latch_safe_state_again_but_after_it_does()
     {
         var rig = LatchedByBoard(BoardStatus.SafeLatchedByWatchdog, TripSamples.BoardSafeLatch());
@@ -139,7 +139,7 @@ public class ProcedureSafeStateResetTests
     }
 
     [Fact]
-    [Verifies("SRS-IL-003")]
+    [Verifies("SRS-PH-024", "SRS-IL-003")]
     public void A_board_that_let_go_in_the_window_stays_out_of_safe_state()
     {
         var rig = LatchedByBoard(BoardStatus.SafeLatchedByWatchdog, TripSamples.BoardSafeLatch());
@@ -157,7 +157,7 @@ public class ProcedureSafeStateResetTests
     }
 
     [Fact]
-    [Verifies("SRS-PH-015", "SRS-IL-004")]
+    [Verifies("SRS-PH-024", "SRS-PH-015", "SRS-IL-004")]
     public void A_limiter_latch_does_not_block_the_reset_once_the_limiter_reads_below_44_0()
     {
         var rig = LatchedByBoard(BoardStatus.LimiterTripped, TripSamples.BoardLimiter(43.99));
@@ -170,7 +170,7 @@ public class ProcedureSafeStateResetTests
     }
 
     [Fact]
-    [Verifies("SRS-PH-015", "SRS-IL-004")]
+    [Verifies("SRS-PH-024", "SRS-PH-015", "SRS-IL-004")]
     public void A_limiter_latch_blocks_the_reset_while_the_limiter_reads_44_0_or_more()
     {
         var rig = LatchedByBoard(BoardStatus.LimiterTripped, TripSamples.BoardLimiter(44.0));

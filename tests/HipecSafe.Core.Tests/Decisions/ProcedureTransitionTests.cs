@@ -3,6 +3,7 @@ using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
+using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Sensors;
 using HipecSafe.TestSupport;
 using static HipecSafe.Core.Tests.Interlocks.InterlockRig;
@@ -60,14 +61,15 @@ public class ProcedureTransitionTests
 
     [Fact]
     [Verifies("SRS-PH-005")]
-    public void Heating_ends_once_every_abdominal_probe_is_valid_at_or_above_40_0()
+    public void Heating_ends_once_every_abdominal_probe_is_valid_and_reads_above_40_1()
     {
+        // The fluid must exceed 40.0 °C and a probe reads within ±0.1 °C: 40.10 °C (one register count) is not proof.
         var rig = new ProcedureRig().DriveTo(Phase.Heating);
-        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 39.99);
+        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 40.10);
         rig.Next(TimeSpan.FromSeconds(2), [], []);
         Assert.Equal(Phase.Heating, rig.Phase);
 
-        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 40.0);
+        rig.Frame = ProcedureRig.WithAbdomen(rig.Frame, 40.11);
         var outcome = rig.Next(TimeSpan.FromSeconds(2), [], []);
 
         Assert.Equal(Phase.ReadyForChemo, rig.Phase);
@@ -98,6 +100,42 @@ public class ProcedureTransitionTests
         AssertAccepted(outcome, OperatorAction.ConfirmLeakCheck);
         Assert.True(rig.State.Phase.LeakCheckConfirmed);
         Assert.Contains(Transitions(outcome), t => t is { From: Phase.ReadyForChemo, To: Phase.ReadyForChemo, RequirementId: "SRS-PH-006" });
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-006", "SRS-PH-018")]
+    public void The_leak_check_waits_for_the_reservoir_to_hold_within_50_mL_for_60_s_and_a_refusal_says_what_was_measured()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.ReadyForChemo);
+        rig.Frame = rig.Frame with { ReservoirVolume = Volume.FromMilliliters(1440) }; // 60 mL below the 1500 mL so far
+        rig.Next();
+        rig.Run(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+
+        var refused = rig.Next(OperatorAction.ConfirmLeakCheck);
+
+        AssertRefused(refused, OperatorAction.ConfirmLeakCheck, "ConfirmLeakCheck", "ReadyForChemo",
+            "the reservoir has held within ±50 mL of 1440 mL for 30s100ms of the 1m required at target flow (1440 mL now; "
+            + "the check began again when the reservoir moved -60 mL from 1500 mL)");
+        Assert.False(rig.State.Phase.LeakCheckConfirmed);
+
+        rig.Run(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10));
+        AssertAccepted(rig.Next(OperatorAction.ConfirmLeakCheck), OperatorAction.ConfirmLeakCheck);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-006")]
+    public void The_leak_check_is_refused_while_the_pump_does_not_turn_or_the_flow_is_off_target()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.ReadyForChemo);
+        rig.Flow = VolumetricFlow.FromLitersPerMinute(1.7); // 15 % low: outside the profile's ±10 %
+
+        AssertRefused(rig.Next(OperatorAction.ConfirmLeakCheck), OperatorAction.ConfirmLeakCheck,
+            "no leak check under way: flow 1.700 L/min is not within 2.000 L/min ± 10 %");
+
+        rig.Flow = null;
+        rig.FeedbackFault = f => f with { Status = f.Status & ~BoardStatus.PumpRunning };
+        AssertRefused(rig.Next(OperatorAction.ConfirmLeakCheck), OperatorAction.ConfirmLeakCheck,
+            "no leak check under way: pump stopped: the board reports it not running (board_status bit3 clear)");
     }
 
     [Fact]
@@ -173,10 +211,17 @@ public class ProcedureTransitionTests
     }
 
     [Fact]
-    [Verifies("SRS-PH-010")]
-    public void Washout_ends_in_draining_when_its_ten_minutes_have_elapsed()
+    [Verifies("SRS-PH-010", "SRS-PH-023")]
+    public void Washout_ends_in_draining_when_its_ten_minutes_have_elapsed_since_the_confirmed_exchange()
     {
         var rig = new ProcedureRig().DriveTo(Phase.Washout);
+        // Exchanging for 5 min, not washout time yet: 300 mL drained ahead of the saline, then refilled.
+        var full = rig.Frame.ReservoirVolume;
+        rig.Frame = rig.Frame with { ReservoirVolume = full - Volume.FromMilliliters(300) };
+        rig.Run(TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(30));
+        rig.Frame = rig.Frame with { ReservoirVolume = full };
+        rig.Run(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30));
+        AssertAccepted(rig.Next(OperatorAction.ConfirmWashoutExchange), OperatorAction.ConfirmWashoutExchange);
         rig.Run(TimeSpan.FromMinutes(10) - Cycle, TimeSpan.FromSeconds(30));
         Assert.Equal(Phase.Washout, rig.Phase);
 

@@ -54,7 +54,7 @@ public class InterlockArgumentGuardTests
         var rig = new InterlockRig();
         AssertNull("input", () => rig.Engine.Evaluate(rig.State, null!));
         var input = new InterlockInput(TimeSpan.FromSeconds(1), rig.Phase, rig.Frame, rig.Feedback, Running, rig.FlowTarget,
-            rig.ReservoirAtPhaseStart, rig.BusFailures, TimeSpan.Zero, TimeSpan.Zero);
+            rig.CircuitVolumeBaseline, rig.BusFailures, TimeSpan.Zero, TimeSpan.Zero);
         AssertNull("LastCommand", () => rig.Engine.Evaluate(rig.State, input with { LastCommand = null! }));
         AssertNull("BusFailures", () => rig.Engine.Evaluate(rig.State, input with { BusFailures = null! }));
         AssertNull("state", () => rig.Engine.Evaluate(null!, input));

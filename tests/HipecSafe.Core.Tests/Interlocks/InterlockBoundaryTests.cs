@@ -166,7 +166,7 @@ public class InterlockBoundaryTests
     }
 
     private static InterlockInput Input(InterlockRig rig) => new(
-        rig.Now, rig.Phase, rig.Frame, rig.Feedback, rig.LastCommand, rig.FlowTarget, rig.ReservoirAtPhaseStart, rig.BusFailures,
+        rig.Now, rig.Phase, rig.Frame, rig.Feedback, rig.LastCommand, rig.FlowTarget, rig.CircuitVolumeBaseline, rig.BusFailures,
         rig.PhaseStartedAt, rig.PumpStartedAt);
 
     [Fact]

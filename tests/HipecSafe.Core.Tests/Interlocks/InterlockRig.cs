@@ -26,7 +26,7 @@ internal sealed class InterlockRig
         Engine = engine ?? new InterlockEngine(Limits);
         Phase = phase;
         Frame = (initial ?? (f => f))(Nominal());
-        ReservoirAtPhaseStart = Frame.ReservoirVolume;
+        CircuitVolumeBaseline = Frame.ReservoirVolume;
         State = Engine.Initial;
         Last = Evaluate();
     }
@@ -40,8 +40,8 @@ internal sealed class InterlockRig
     public ActuatorCommand LastCommand { get; set; } = Running;
     public Phase Phase { get; set; }
     public VolumetricFlow FlowTarget { get; set; } = VolumetricFlow.FromLitersPerMinute(2.0);
-    /// <summary>Defaults to the initial frame's reservoir volume: the phase starts with the rig.</summary>
-    public Volume ReservoirAtPhaseStart { get; set; }
+    /// <summary>Defaults to the initial frame's reservoir volume: steady-volume perfusion starts with the rig; null: none in force.</summary>
+    public Volume? CircuitVolumeBaseline { get; set; }
     public BusFailureCounts BusFailures { get; set; } = BusFailureCounts.None;
     public TimeSpan PhaseStartedAt { get; set; } = TimeSpan.Zero;
     public TimeSpan? PumpStartedAt { get; set; } = TimeSpan.Zero;
@@ -108,7 +108,7 @@ internal sealed class InterlockRig
     /// <summary>The input the next evaluation would get at <see cref="Now"/>.</summary>
     public InterlockInput Input() => new(
         Now, Phase, SensorReadFails ? null : Frame, ActuatorReadFails ? null : Feedback, LastCommand, FlowTarget,
-        ReservoirAtPhaseStart, BusFailures, PhaseStartedAt, PumpStartedAt);
+        CircuitVolumeBaseline, BusFailures, PhaseStartedAt, PumpStartedAt);
 
     /// <summary>Steps whole cycles until <paramref name="duration"/> has passed.</summary>
     public InterlockEvaluation Run(TimeSpan duration)

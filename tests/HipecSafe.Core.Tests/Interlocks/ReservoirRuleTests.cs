@@ -1,6 +1,7 @@
 using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Interlocks.Rules;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 using HipecSafe.TestSupport;
@@ -68,7 +69,7 @@ public class ReservoirRuleTests
 
     [Fact]
     [Verifies("SRS-IL-023")]
-    public void A_drop_of_more_than_300_mL_since_phase_start_stops_pump_closes_clamp_and_300_mL_does_not()
+    public void A_loss_of_more_than_300_mL_since_the_baseline_stops_pump_closes_clamp_and_300_mL_does_not()
     {
         var rig = WithReservoir(1500);
 
@@ -81,7 +82,7 @@ public class ReservoirRuleTests
         var trip = rig.Trip("IL-RESERVOIR-DROP");
         Assert.Equal(AlarmPriority.High, trip.Priority);
         Assert.Equal("HAZ-006", trip.HazardId);
-        Assert.Equal("reservoir drop since phase start 301 mL > 300 mL (1500 mL at phase start, 1199 mL now)", trip.Measured.ToString());
+        Assert.Equal("reservoir loss since the circuit-volume baseline 301 mL > 300 mL (1500 mL baseline, 1199 mL now)", trip.Measured.ToString());
         Assert.Equal(new ActuatorCommand(0, 0, ClampOpen: false, HeaterEnabled: false), rig.Constrained());
     }
 
@@ -102,8 +103,22 @@ public class ReservoirRuleTests
 
     [Theory]
     [Verifies("SRS-IL-023")]
-    [InlineData(Phase.Priming)]
+    [InlineData(Phase.Heating)]
+    [InlineData(Phase.ReadyForChemo)]
     [InlineData(Phase.Washout)]
+    public void Steady_volume_phases_with_a_baseline_in_force_judge_the_loss(Phase phase)
+    {
+        var rig = WithReservoir(1500, phase);
+
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(1150) };
+        rig.Step();
+
+        Assert.True(rig.IsActive("IL-RESERVOIR-DROP"));
+    }
+
+    [Theory]
+    [Verifies("SRS-IL-023")]
+    [InlineData(Phase.Priming)]
     [InlineData(Phase.Draining)]
     public void Phases_that_move_fluid_in_or_out_by_design_do_not_judge_the_drop(Phase phase)
     {
@@ -113,5 +128,21 @@ public class ReservoirRuleTests
         rig.Run(TimeSpan.FromSeconds(1));
 
         Assert.False(rig.IsActive("IL-RESERVOIR-DROP"));
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-023")]
+    public void Without_a_baseline_in_force_the_rule_is_not_armed_and_cannot_confirm_a_reset()
+    {
+        var rig = WithReservoir(1500);
+        rig.CircuitVolumeBaseline = null;
+
+        rig.Frame = rig.Frame with { ReservoirVolume = Ml(500) };
+        rig.Run(TimeSpan.FromSeconds(1));
+
+        Assert.False(rig.IsActive("IL-RESERVOIR-DROP"));
+        var check = new ReservoirDropRule(InterlockRig.Limits).Check(new InterlockContext(rig.Input(), rig.Last.Sensors, InterlockRig.Limits));
+        Assert.Equal(ConditionState.Unknown, check.State);
+        Assert.Equal("no circuit-volume baseline in force", check.UnknownReason);
     }
 }

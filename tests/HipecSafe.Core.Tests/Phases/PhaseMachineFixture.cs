@@ -11,10 +11,21 @@ internal static class PhaseMachineFixture
 
     public static TimeSpan T(double minutes) => TimeSpan.FromMinutes(minutes);
 
-    public static PhaseInputs Probes(params double[] celsius) =>
-        new(celsius.Select(c => (Temperature?)Temperature.FromDegreesCelsius(c)).ToList(), Duration.FromMinutes(5), []);
+    /// <summary>The reservoir held at 1400 mL at target flow for the default profile's whole 60 s leak-check time.</summary>
+    public static ReservoirSteadiness Steady { get; } =
+        new(Volume.FromMilliliters(1400), Volume.FromMilliliters(1400), DefaultProfile.LeakCheck.SteadyFor, null);
 
-    /// <summary>Every guard satisfied: probes warm, circuit primed, no active cause.</summary>
+    public static PhaseInputs Probes(params double[] celsius) =>
+        new(celsius.Select(c => (Temperature?)Temperature.FromDegreesCelsius(c)).ToList(), Duration.FromMinutes(5), [])
+        {
+            LeakCheck = Steady, Reservoir = Volume.FromMilliliters(1400), CircuitVolumeBaseline = Volume.FromMilliliters(1400),
+            ExchangeLowest = Volume.FromMilliliters(1100),
+        };
+
+    /// <summary>
+    /// Every guard satisfied: probes warm, circuit primed, reservoir steady for the leak check and at its circuit-volume
+    /// baseline after dipping 300 mL below it (a saline exchange drained and refilled), no active cause.
+    /// </summary>
     public static PhaseInputs AllGood { get; } = Probes(41.5, 41.6, 41.4, 41.5);
 
     public static PhaseInputs WithCauses(params string[] causes) => AllGood with { ActiveLatchedCauses = causes };

@@ -43,6 +43,8 @@ internal sealed class PhaseMachineRun(TreatmentProfile profile, Action<PhaseTran
     /// <summary>Makes this a machine restarted in the middle of a procedure interrupted in <paramref name="interruptedIn"/>.</summary>
     public void HoldFor(Phase interruptedIn) => State = State with { InterruptedIn = interruptedIn, ResumePhase = interruptedIn };
 
+    public void HoldClock(TimeSpan now, Phase? phase) => State = _machine.HoldClock(State, now, phase);
+
     public FireResult Fire(PhaseTrigger trigger, TimeSpan now, PhaseInputs inputs, string? detail = null) =>
         Keep(_machine.Fire(State, trigger, now, inputs, detail));
 

@@ -53,6 +53,11 @@ public class PhaseMachineTransitionTests
             m.HoldFor(Phase.ChemoPerfusion); // a restarted machine, as only a restart reaches these edges
         }
 
+        if (trigger == PhaseTrigger.WashoutComplete)
+        {
+            m.Fire(PhaseTrigger.ConfirmWashoutExchange, TimeSpan.Zero, AllGood); // the washout clock runs from here
+        }
+
         var late = T(200); // past every phase timer of the default profile
         m.Tick(late);
         if (trigger == PhaseTrigger.AddDrug)
@@ -92,9 +97,10 @@ public class PhaseMachineTransitionTests
     {
         // Guards the theory data above against silently shrinking to nothing.
         Assert.True(NotAccepted().Count > 100);
-        // 42 before the restart hold; + PowerOnSelfTest → Interrupted, and from Interrupted: ResumeInterrupted (one
-        // dynamic edge), EndChemoEarly, Fault, EmergencyStopPressed (requirements/restart.yaml).
-        Assert.Equal(47, AllEdges().Count);
+        // 42 in the base machine; + ConfirmWashoutExchange in Washout (SRS-PH-023); + PowerOnSelfTest → Interrupted, and
+        // from Interrupted: ResumeInterrupted (one dynamic edge), EndChemoEarly, Fault, EmergencyStopPressed
+        // (requirements/restart.yaml).
+        Assert.Equal(48, AllEdges().Count);
     }
 
     [Theory]
@@ -119,7 +125,7 @@ public class PhaseMachineTransitionTests
     }
 
     [Fact]
-    [Verifies("SRS-PH-001", "SRS-PH-003", "SRS-PH-004", "SRS-PH-005", "SRS-PH-007", "SRS-PH-008", "SRS-PH-010", "SRS-PH-011")]
+    [Verifies("SRS-PH-001", "SRS-PH-003", "SRS-PH-004", "SRS-PH-005", "SRS-PH-007", "SRS-PH-008", "SRS-PH-010", "SRS-PH-011", "SRS-PH-023")]
     public void Nominal_procedure_runs_through_every_phase_by_advance_and_operator_commands()
     {
         var record = new List<PhaseTransition>();
@@ -136,16 +142,21 @@ public class PhaseMachineTransitionTests
                 m.Fire(PhaseTrigger.ConfirmLeakCheck, T(minute), inputs);
                 m.Fire(PhaseTrigger.AddDrug, T(minute), inputs);
             }
+
+            if (m.Current == Phase.Washout && !m.State.WashoutExchangeConfirmed)
+            {
+                m.Fire(PhaseTrigger.ConfirmWashoutExchange, T(minute), inputs);
+            }
         }
 
         Assert.Equal(Phase.Complete, m.Current);
         Assert.Equal(
             [Phase.Standby, Phase.Priming, Phase.Heating, Phase.ReadyForChemo, Phase.ReadyForChemo, Phase.ChemoPerfusion,
-             Phase.Washout, Phase.Draining, Phase.Complete],
+             Phase.Washout, Phase.Washout, Phase.Draining, Phase.Complete],
             record.Select(t => t.To));
         Assert.All(record, t => Assert.Matches("^SRS-PH-0[0-9]{2}$", t.RequirementId));
         var chemoStart = record.Single(t => t.To == Phase.ChemoPerfusion).At;
-        var chemoEnd = record.Single(t => t.To == Phase.Washout).At;
+        var chemoEnd = record.Single(t => t is { From: Phase.ChemoPerfusion, To: Phase.Washout }).At;
         Assert.Equal(T(90), chemoEnd - chemoStart);
     }
 }

@@ -96,4 +96,12 @@ public class DefaultProfileTests
     {
         Assert.Equal(50.0, Default.PumpRpmFor(Default.FlowTarget), 1e-12);
     }
+
+    [Fact]
+    [Verifies("SRS-PR-005", "SRS-PH-006")]
+    public void The_leak_check_asks_for_the_reservoir_within_50_mL_for_60_s()
+    {
+        Assert.Equal(50.0, Default.LeakCheck.SteadyWithin.Milliliters);
+        Assert.Equal(TimeSpan.FromSeconds(60), Default.LeakCheck.SteadyFor.ToTimeSpan());
+    }
 }

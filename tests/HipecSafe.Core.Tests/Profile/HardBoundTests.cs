@@ -232,4 +232,26 @@ public class HardBoundTests
         Assert.Null(profile);
         Assert.Contains(errors, e => e.Field == path && e.Message.Contains("hard bound", StringComparison.Ordinal));
     }
+
+    [Fact]
+    [Verifies("SRS-PR-005")]
+    public void Leak_check_tolerance_outside_20_to_100_mL_and_time_outside_30_s_to_10_min_are_refused_naming_field_line_and_bound()
+    {
+        Assert.Equal(20, HardBounds.LeakCheckWithinMinMl);
+        Assert.Equal(100, HardBounds.LeakCheckWithinMaxMl);
+        Assert.Equal(30, HardBounds.LeakCheckForMinSeconds);
+        Assert.Equal(600, HardBounds.LeakCheckForMaxSeconds);
+
+        var loose = Default.With("leak_check.steady_within_ml", "101");
+        AssertOverBound(SingleError(loose), loose, "leak_check.steady_within_ml", "101 mL exceeds the hard bound 100 mL (no profile may set it higher)");
+        var tight = Default.With("leak_check.steady_within_ml", "19");
+        AssertOverBound(SingleError(tight), tight, "leak_check.steady_within_ml", "19 mL is below the hard bound 20 mL (no profile may set it lower)");
+        var brief = Default.With("leak_check.steady_for", "29s");
+        AssertOverBound(SingleError(brief), brief, "leak_check.steady_for", "29s is below the hard bound 30s (no profile may set it lower)");
+        var endless = Default.With("leak_check.steady_for", "11m");
+        AssertOverBound(SingleError(endless), endless, "leak_check.steady_for", "11m exceeds the hard bound 10m (no profile may set it higher)");
+
+        var atBounds = Accepted(Default.With("leak_check.steady_within_ml", "100").With("leak_check.steady_for", "30s"));
+        Assert.Equal(new LeakCheckCriteria(Volume.FromMilliliters(100), Duration.FromSeconds(30)), atBounds.LeakCheck);
+    }
 }

@@ -31,6 +31,10 @@ public class JsonProfileTests
             "draining": "5m"
           },
           "drug_addition_min_abdominal_c": 40.0,
+          "leak_check": {
+            "steady_within_ml": 50,
+            "steady_for": "60s"
+          },
           "alarm_limits": {
             "inflow_high_c": 45.0,
             "abdominal_high_c": 43.5,

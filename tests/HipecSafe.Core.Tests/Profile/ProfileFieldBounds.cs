@@ -21,6 +21,8 @@ public static class ProfileFieldBounds
         ProfileFieldBound.Time("durations.washout", 60, 3600, "59s", "1m", "60m", "61m", "1m", "1h", p => p.WashoutDuration.Seconds),
         ProfileFieldBound.Time("durations.draining", 60, 1800, "59s", "1m", "30m", "31m", "1m", "30m", p => p.DrainingDuration.Seconds),
         ProfileFieldBound.Number("drug_addition_min_abdominal_c", 40.0, 43.0, 0.1, p => p.DrugAdditionMinimum.DegreesCelsius),
+        ProfileFieldBound.Number("leak_check.steady_within_ml", 20, 100, 1, p => p.LeakCheck.SteadyWithin.Milliliters),
+        ProfileFieldBound.Time("leak_check.steady_for", 30, 600, "29s", "30s", "10m", "601s", "30s", "10m", p => p.LeakCheck.SteadyFor.Seconds),
         ProfileFieldBound.Number("alarm_limits.inflow_high_c", 37.0, 45.5, 0.1, p => p.Limits.InflowHigh.DegreesCelsius),
         ProfileFieldBound.Number("alarm_limits.abdominal_high_c", 41.0, 43.5, 0.1, p => p.Limits.AbdominalHigh.DegreesCelsius),
         ProfileFieldBound.Number("alarm_limits.core_warning_c", 37.5, 39.5, 0.1, p => p.Limits.CoreWarning.DegreesCelsius),

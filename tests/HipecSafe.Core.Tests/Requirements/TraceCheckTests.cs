@@ -175,7 +175,7 @@ public class TraceCheckTests
         var dot = PhaseDiagram.Dot(edges, PhaseMachine.Initial.Current);
 
         Assert.StartsWith("stateDiagram-v2", mermaid, StringComparison.Ordinal);
-        Assert.Contains("ReadyForChemo --> ChemoPerfusion : AddDrug [all abdominal probes ≥ drug-addition minimum and leak check confirmed] (SRS-PH-007)", mermaid, StringComparison.Ordinal);
+        Assert.Contains("ReadyForChemo --> ChemoPerfusion : AddDrug [every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy, and the leak check confirmed] (SRS-PH-007)", mermaid, StringComparison.Ordinal);
         Assert.Contains("Paused --> ChemoPerfusion : Resume [no fault cause is active] (SRS-PH-013)", mermaid, StringComparison.Ordinal);
         Assert.Contains("ChemoPerfusion -> Washout [label=\"EndChemoEarly (SRS-PH-009)\"];", dot, StringComparison.Ordinal);
         var edgeLines = mermaid.Split('\n').Where(l => l.Contains(" --> ", StringComparison.Ordinal) && !l.Contains("[*]", StringComparison.Ordinal)).ToList();

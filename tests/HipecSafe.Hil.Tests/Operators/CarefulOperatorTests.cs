@@ -26,7 +26,8 @@ public sealed class CarefulOperatorTests
     private static CarefulOperator NewOperator() => new(Profile);
 
     // Times are multiples of 0.25 s: exact in binary, so the 2 s / 5 s / 10 s boundaries are met exactly.
-    private static CycleReport Report(double seconds, Phase phase, double[]? probesC = null, AlarmState? alarm = null, bool frame = true) => new(
+    private static CycleReport Report(double seconds, Phase phase, double[]? probesC = null, AlarmState? alarm = null, bool frame = true,
+        string? clockHeld = null) => new(
         new CycleTick((long)(seconds * 4), TimeSpan.FromSeconds(seconds), DateTimeOffset.UnixEpoch.AddSeconds(seconds)),
         frame ? Frame(probesC ?? [41.5, 41.5, 41.5, 41.5]) : null,
         null,
@@ -39,7 +40,8 @@ public sealed class CarefulOperatorTests
         HeartbeatWritten: true,
         WriteFailure: null,
         TimeSpan.Zero,
-        []);
+        [],
+        clockHeld);
 
     private static SensorFrame Frame(double[] probesC)
     {
@@ -109,15 +111,16 @@ public sealed class CarefulOperatorTests
     [InlineData(2)]
     [InlineData(3)]
     [Verifies("SRS-HS-001")]
-    public void Adds_no_drug_while_any_displayed_abdominal_probe_is_below_the_minimum(int coldProbe)
+    public void Adds_no_drug_while_any_displayed_abdominal_probe_is_not_above_the_minimum_by_the_probe_accuracy(int coldProbe)
     {
         var op = ReadySince(100.0);
-        var probes = Enumerable.Repeat(DrugMinimumC, 4).ToArray();
-        probes[coldProbe] = DrugMinimumC - 0.01;
+        // The device asks for a reading above the minimum + 0.1 K probe accuracy (SRS-PH-007); so does the operator.
+        var probes = Enumerable.Repeat(DrugMinimumC + 0.11, 4).ToArray();
+        probes[coldProbe] = DrugMinimumC + 0.1;
 
         Assert.Empty(op.Decide(Report(110.0, Phase.ReadyForChemo, probes)));
         Assert.Empty(op.Decide(Report(110.25, Phase.ReadyForChemo, frame: false))); // nothing displayed: nothing known
-        probes[coldProbe] = DrugMinimumC; // at the minimum is enough
+        probes[coldProbe] = DrugMinimumC + 0.11;
         Assert.Equal([OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug], op.Decide(Report(110.5, Phase.ReadyForChemo, probes)));
     }
 
@@ -143,6 +146,22 @@ public sealed class CarefulOperatorTests
         Assert.Empty(op.Decide(Report(106.0, Phase.ReadyForChemo)));
         Assert.Empty(op.Decide(Report(115.75, Phase.ReadyForChemo)));
         Assert.Equal([OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug], op.Decide(Report(116.0, Phase.ReadyForChemo)));
+    }
+
+    [Fact]
+    [Verifies("SRS-SC-016")]
+    public void A_refused_step_is_never_pressed_and_the_other_steps_go_on()
+    {
+        var op = NewOperator();
+        op.Refuse(OperatorAction.AddDrug);
+        op.Refuse(OperatorAction.AcknowledgeAlarms);
+        Assert.Empty(op.Decide(Report(100.0, Phase.ReadyForChemo)));
+        // The leak check and the drug are one step: refusing the drug withholds the press, so chemo never starts.
+        Assert.Empty(op.Decide(Report(110.0, Phase.ReadyForChemo)));
+        Assert.Empty(op.Decide(Report(130.0, Phase.ReadyForChemo, alarm: AlarmState.LatchedCleared)));
+        var other = NewOperator();
+        other.Refuse(OperatorAction.AddDrug);
+        Assert.Equal([OperatorAction.StartPriming], other.Decide(Report(0.5, Phase.Standby)));
     }
 
     [Fact]
@@ -222,4 +241,35 @@ public sealed class CarefulOperatorTests
     [Verifies("SRS-HS-001")]
     public void Opens_the_abdominal_drains_in_Draining_and_Complete_only(Phase phase, bool open) =>
         Assert.Equal(open, CarefulOperator.DrainsOpen(Report(1, phase)));
+
+    private const string WashoutWaits = "washout time waits for the saline exchange to be confirmed (ConfirmWashoutExchange)";
+
+    [Fact]
+    [Verifies("SRS-HIL-028")]
+    public void Starts_the_saline_exchange_once_at_the_first_Washout_report()
+    {
+        var op = NewOperator();
+        Assert.Null(op.SalineExchangeToStart(Report(10, Phase.ChemoPerfusion)));
+
+        Assert.Equal(CarefulOperator.WashoutExchange, op.SalineExchangeToStart(Report(20, Phase.Washout, clockHeld: WashoutWaits)));
+        Assert.Null(op.SalineExchangeToStart(Report(20.25, Phase.Washout, clockHeld: WashoutWaits)));
+        Assert.Null(op.SalineExchangeToStart(Report(400, Phase.Washout)));
+        // 5 L at 1 L/min after a 20 s lag: 5 min 20 s from the first drop drained to the last drop poured.
+        Assert.Equal(Duration.FromSeconds(320), CarefulOperator.WashoutExchange.Lasts);
+    }
+
+    [Fact]
+    [Verifies("SRS-HIL-028")]
+    public void Confirms_the_exchange_once_it_has_had_its_time_while_the_washout_clock_waits_and_again_after_two_seconds()
+    {
+        var op = NewOperator();
+        op.SalineExchangeToStart(Report(20, Phase.Washout, clockHeld: WashoutWaits));
+        Assert.Empty(op.Decide(Report(20, Phase.Washout, clockHeld: WashoutWaits)));
+        Assert.Empty(op.Decide(Report(339.75, Phase.Washout, clockHeld: WashoutWaits))); // 0.25 s before the exchange is done
+
+        Assert.Equal([OperatorAction.ConfirmWashoutExchange], op.Decide(Report(340, Phase.Washout, clockHeld: WashoutWaits)));
+        Assert.Empty(op.Decide(Report(341.75, Phase.Washout, clockHeld: WashoutWaits)));
+        Assert.Equal([OperatorAction.ConfirmWashoutExchange], op.Decide(Report(342, Phase.Washout, clockHeld: WashoutWaits))); // refused: again
+        Assert.Empty(op.Decide(Report(344.25, Phase.Washout))); // taken: the washout clock runs, nothing more to confirm
+    }
 }

@@ -1,4 +1,5 @@
 using HipecSafe.Core.Profile;
+using HipecSafe.Hil.Plant;
 using HipecSafe.Hil.Rig;
 using HipecSafe.Core.HazardLog;
 
@@ -21,7 +22,11 @@ public sealed class NominalProcedureFixture : IDisposable
     {
         using var rig = new SimulationRig(new RigOptions(Profile, Seed, _logPath));
         Metrics = ProcedureMetrics.Run(rig, Limit);
+        FinalPlant = rig.Plant.State;
     }
+
+    /// <summary>The plant's truth at the end of the run (what the washout's saline exchange moved, among others).</summary>
+    public PlantState FinalPlant { get; }
 
     public TreatmentProfile Profile { get; } = RigProfiles.ShortChemo;
 

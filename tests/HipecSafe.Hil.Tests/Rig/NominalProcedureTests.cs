@@ -26,7 +26,26 @@ public class NominalProcedureTests(NominalProcedureFixture run) : IClassFixture<
         Assert.False(m.SafeStateEntered);
         Assert.Empty(m.TripsSeen);
         Assert.Equal(0, m.CyclesWithoutReport);
-        Assert.InRange(m.ChemoTime, run.Profile.ChemoDuration.ToTimeSpan() - TimeSpan.FromSeconds(0.2), run.Profile.ChemoDuration.ToTimeSpan() + TimeSpan.FromSeconds(0.2));
+        // Chemo time counts only hyperthermic perfusion (SRS-PH-022): on a nominal run the clock is held only from the
+        // drug addition (every probe just above 40.1 °C) until the median probe reaches the 41.0 °C band low, which is
+        // before every probe is in the band.
+        var counted = m.ChemoTime - m.ChemoClockHeld;
+        var chemo = run.Profile.ChemoDuration.ToTimeSpan();
+        Assert.InRange(counted, chemo - TimeSpan.FromSeconds(0.2), chemo + TimeSpan.FromSeconds(0.2));
+        Assert.True(m.ChemoClockHeld > TimeSpan.Zero, "the drug goes in below the band: the chemo clock must wait for the band");
+        Assert.True(m.ChemoClockHeld <= m.ChemoTimeToBand, $"chemo clock held {m.ChemoClockHeld}, longer than the abdomen took to enter the band ({m.ChemoTimeToBand})");
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-023", "SRS-HIL-028", "SRS-IL-023")]
+    public void The_washout_exchanges_the_perfusate_for_saline_and_the_armed_leak_rule_does_not_trip_on_it()
+    {
+        // The auto operator's exchange (5 L each way) was done in full and confirmed: otherwise the washout clock
+        // would not have run and the procedure would not have reached Draining. IL-RESERVOIR-DROP was armed throughout.
+        Assert.Equal(5000, run.FinalPlant.DrainedToWaste.Milliliters, 1.0);
+        Assert.Equal(5000, run.FinalPlant.SalinePoured.Milliliters, 1.0);
+        Assert.Contains(Phase.Draining, run.Metrics.Phases.Select(p => p.Phase));
+        Assert.DoesNotContain("IL-RESERVOIR-DROP", run.Metrics.TripsSeen);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using HipecSafe.Controller;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.Hil.Boards;
 using HipecSafe.TestSupport;
@@ -67,4 +68,31 @@ public sealed class RigWatchdogTests
         Assert.False(board.SafeLatched, "the controller's own watchdog must act before the board's");
         Assert.False(board.Commanded.HeaterEnabled);
     }
+
+    [Fact]
+    [Verifies("SRS-PH-024", "SRS-PH-015", "SRS-IL-003")]
+    public void After_a_board_watchdog_latch_an_operator_reset_releases_the_board_and_the_treatment_heats_again()
+    {
+        using var run = new RigRun();
+        run.ToHeating();
+        var board = run.Rig.ActuatorBoard.Logic;
+
+        run.Faults.Stall(ComponentNames.ControlLoop, TimeSpan.FromSeconds(2));
+        run.StepUntil(c => board.SafeLatched && c.Report?.Phase == Phase.SafeState, 20, "board latched and SafeState");
+        run.Steps(25); // the stall is over: the watchdog's round is answered again
+
+        run.Accept(OperatorAction.Reset);
+        var released = run.StepUntil(_ => !board.SafeLatched, ProcedureStepWindow, "board latch released within the window");
+        Assert.Equal(Phase.Paused, released.Report?.Phase);
+
+        run.Accept(OperatorAction.Resume);
+        run.StepUntil(c => c.Truth.HeaterPowerDelivered.Watts > 0, 200, "heater delivering power again");
+        run.Steps(50);
+        Assert.All(run.Cycles.TakeLast(50), c => Assert.Equal(Phase.Heating, c.Report?.Phase));
+        Assert.DoesNotContain("IL-BOARD-SAFE-LATCH", run.Cycles[^1].Report!.ActiveTrips);
+        Assert.False(board.SafeLatched);
+    }
+
+    /// <summary>SRS-PH-024's window: 10 cycles of 100 ms.</summary>
+    private const int ProcedureStepWindow = 10;
 }

@@ -9,10 +9,14 @@ using HipecSafe.Core.Sensors.Validation;
 namespace HipecSafe.Core.Interlocks.Rules;
 
 /// <summary>
-/// IL-RESERVOIR-DROP: the reservoir has lost more than the limit (default 300 mL) since the phase began, in a
-/// phase whose circulating volume should be constant: perfusate is leaking from the circuit or pooling in the
-/// abdomen. Either way cytotoxic fluid is where it should not be: pump stop and clamp closed to stop feeding the
-/// leak, heater off. Latched. A reset is judged against the volume recorded at the start of the current phase.
+/// IL-RESERVOIR-DROP: the reservoir holds more than the limit (default 300 mL) less than the circuit-volume baseline,
+/// in a phase whose circulating volume should be constant: perfusate is leaking from the circuit or pooling in the
+/// abdomen. Either way cytotoxic fluid is where it should not be: pump stop and clamp closed to stop feeding the leak,
+/// heater off. Latched. The baseline (<see cref="InterlockInput.CircuitVolumeBaseline"/>) is taken when steady-volume
+/// perfusion begins and kept across phase changes, pauses, safe states and resets, so a leak split into segments adds
+/// up; without one in force the rule is not armed. During the washout's saline exchange the control lane passes the
+/// kept baseline less the exchange's planned drawdown, so the planned dip is not judged a loss (SRS-PH-023). A reset is
+/// judged against the same baseline: the circuit must be refilled.
 /// </summary>
 public sealed class ReservoirDropRule : InterlockRule
 {
@@ -29,25 +33,33 @@ public sealed class ReservoirDropRule : InterlockRule
             ClearCondition.OperatorReset,
             Duration.Zero,
             InterlockPhases.SteadyVolume,
-            $"reservoir volume at phase start − reservoir volume > {NotNull(limits).ReservoirDrop}")
+            $"circuit-volume baseline − reservoir volume > {NotNull(limits).ReservoirDrop}")
     {
         _limit = limits.ReservoirDrop;
     }
 
+    public override bool AppliesTo(InterlockContext context) =>
+        base.AppliesTo(context) && context.Input.CircuitVolumeBaseline is not null;
+
     public override RuleCheck Check(InterlockContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Input.CircuitVolumeBaseline is not { } baseline)
+        {
+            return RuleCheck.Unknown("no circuit-volume baseline in force");
+        }
+
         if (RuleReadings.Measured(context, SensorChannel.ReservoirVolume, out var reason) is not { } ml)
         {
             return RuleCheck.Unknown(reason);
         }
 
-        var start = context.Input.ReservoirAtPhaseStart.Milliliters;
+        var start = baseline.Milliliters;
         var drop = start - ml;
         return RuleCheck.Compare(drop > _limit.Milliliters,
-            new DeferredMeasurement("reservoir drop since phase start", drop, "mL", ">", _limit.Milliliters, context,
+            new DeferredMeasurement("reservoir loss since the circuit-volume baseline", drop, "mL", ">", _limit.Milliliters, context,
                 static c => string.Create(CultureInfo.InvariantCulture,
-                    $"{c.Input.ReservoirAtPhaseStart.Milliliters:0} mL at phase start, {ChannelValue.Of(c.Sensors.Frame!, SensorChannel.ReservoirVolume):0} mL now")));
+                    $"{c.Input.CircuitVolumeBaseline!.Value.Milliliters:0} mL baseline, {ChannelValue.Of(c.Sensors.Frame!, SensorChannel.ReservoirVolume):0} mL now")));
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)
