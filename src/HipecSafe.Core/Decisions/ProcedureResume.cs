@@ -7,11 +7,12 @@ namespace HipecSafe.Core.Decisions;
 
 /// <summary>
 /// What a restarted controller takes over from the run before it: the procedure's last checkpoint in that run's hazard
-/// log (SRS-RS-002). The log is the one source of truth; nothing else is persisted. Pure: records in, state out.
+/// log (SRS-RS-002), with the chemo clock of a <see cref="ChemoClockEntry"/> written after it. The log is the one source
+/// of truth; nothing else is persisted. Pure: records in, state out.
 /// </summary>
 /// <param name="InterruptedIn">The phase the procedure was running (a pause, a safe state or a restart hold counts as the phase it holds).</param>
-/// <param name="CheckpointSequence">The checkpoint's sequence number in the previous log.</param>
-/// <param name="RecordsAfterCheckpoint">Records the previous run wrote after its last checkpoint (shown, not replayed).</param>
+/// <param name="CheckpointSequence">The sequence number in the previous log of the last checkpoint or chemo-clock record.</param>
+/// <param name="RecordsAfterCheckpoint">Records the previous run wrote after that (shown, not replayed).</param>
 /// <param name="CircuitVolume">The circuit-volume baseline and the washout's saline-exchange state (SRS-RS-006).</param>
 /// <param name="ChemoHold">The chemo-clock hold episode open at the checkpoint; null when the clock was not held.</param>
 /// <param name="PreviousRunEnded">The procedure time of the previous log's last record.</param>
@@ -39,6 +40,7 @@ public sealed record ProcedureResume(
         ArgumentNullException.ThrowIfNull(records);
         HazardLogRecord? last = null;
         ProcedureCheckpointEntry? checkpoint = null;
+        TimeSpan? chemoClock = null;
         long sequence = -1;
         var after = 0;
         foreach (var record in records)
@@ -47,6 +49,13 @@ public sealed record ProcedureResume(
             if (record.Entry is ProcedureCheckpointEntry c)
             {
                 checkpoint = c;
+                chemoClock = null;
+                sequence = record.Sequence;
+                after = 0;
+            }
+            else if (record.Entry is ChemoClockEntry clock && checkpoint is not null)
+            {
+                chemoClock = clock.ChemoElapsed; // only the chemo clock moved since the checkpoint
                 sequence = record.Sequence;
                 after = 0;
             }
@@ -61,7 +70,7 @@ public sealed record ProcedureResume(
             return null;
         }
 
-        return new ProcedureResume(phase, checkpoint.ChemoElapsed, checkpoint.ChemoDuration, checkpoint.WashoutElapsed,
+        return new ProcedureResume(phase, chemoClock ?? checkpoint.ChemoElapsed, checkpoint.ChemoDuration, checkpoint.WashoutElapsed,
             checkpoint.DrainingElapsed, checkpoint.ProfileId, checkpoint.CircuitVolume, checkpoint.ChemoHold,
             checkpoint.LatchedCauses, checkpoint.LatchedTrips, sequence, after, last!.ProcedureTime);
     }

@@ -560,7 +560,9 @@ public sealed class ProcedureStep
         /// The procedure's checkpoint in the hazard log (SRS-RS-001): high priority (fsynced, anchored) when the phase or
         /// the latched causes change and in a restarted run's first cycle; low priority every cycle of ChemoPerfusion
         /// (the chemo clock is the dose) and every <see cref="CheckpointEveryCycles"/> cycles otherwise while a procedure
-        /// is under way. Nothing before priming or after completion: there is nothing to resume.
+        /// is under way. Nothing before priming or after completion: there is nothing to resume. A ChemoPerfusion cycle
+        /// in which only the chemo clock moved writes the clock alone (<see cref="ChemoClockEntry"/>): a full checkpoint's
+        /// text, hash and allocations in every cycle cost more than the rest of the control lane.
         /// </summary>
         private void Checkpoint(Phase phase)
         {
@@ -572,6 +574,12 @@ public sealed class ProcedureStep
             if (changed && (underWay || wasUnderWay))
             {
                 priority = LogPriority.High; // also the transition that ends a procedure (into Complete): a restart then resumes nothing
+            }
+            else if (underWay && phase == Phase.ChemoPerfusion && _input.Cycle % CheckpointEveryCycles != 0
+                     && _chemoHold == _before.ChemoHold && _baseline == _before.CircuitBaseline)
+            {
+                Log(LogPriority.Low, new ChemoClockEntry(_phase.ChemoElapsed.ToTimeSpan()));
+                return;
             }
             else if (underWay && (phase == Phase.ChemoPerfusion || _input.Cycle % CheckpointEveryCycles == 0))
             {

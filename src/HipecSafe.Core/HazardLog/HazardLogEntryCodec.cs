@@ -90,6 +90,9 @@ internal static class HazardLogEntryCodec
                 WriteStrings(json, "latchedCauses", checkpoint.LatchedCauses);
                 WriteStrings(json, "latchedTrips", checkpoint.LatchedTrips);
                 break;
+            case ChemoClockEntry clock:
+                json.WriteString("chemoElapsed", Time(clock.ChemoElapsed));
+                break;
             default:
                 throw new ArgumentException($"no log format for entry type {entry.GetType().Name}", nameof(entry));
         }
@@ -127,6 +130,7 @@ internal static class HazardLogEntryCodec
                         f.NullableDouble("washoutExchangeLowestMl"), f.Bool("washoutExchangeConfirmed")),
                     ChemoHoldOf(f.NullableTimeSpan("chemoHoldSince"), f.NullableTimeSpan("chemoHeld"), f.NullableLong("chemoHoldStretches")),
                     f.Strings("latchedCauses"), f.Strings("latchedTrips")),
+                HazardLogKind.ChemoClock => new ChemoClockEntry(f.TimeSpan("chemoElapsed")),
                 _ when AlarmEntry.TryGetChange(kind, out var change) => ReadAlarm(change, f),
                 _ => throw new HazardLogFormatException($"no reader for record kind {kind}"),
             };

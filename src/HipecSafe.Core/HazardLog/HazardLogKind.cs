@@ -34,4 +34,7 @@ public enum HazardLogKind
 
     /// <summary>The procedure's state for a restarted controller (<see cref="ProcedureCheckpointEntry"/>).</summary>
     ProcedureCheckpoint,
+
+    /// <summary>The chemo clock since the last procedure checkpoint (<see cref="ChemoClockEntry"/>).</summary>
+    ChemoClock,
 }

@@ -104,19 +104,44 @@ public sealed class ProcedureRestartTests
     {
         var (rig, log) = InChemo(chemoCycles: 3);
 
-        var checkpoints = log.Written.Where(r => r.Entry is ProcedureCheckpointEntry).ToList();
+        var checkpoints = log.Written.Where(r => r.Entry is ProcedureCheckpointEntry or ChemoClockEntry).ToList();
         Assert.Equal(4, checkpoints.Count); // the AddDrug cycle and three chemo cycles
         Assert.Equal(LogPriority.High, checkpoints[0].Priority);
+        var full = Assert.IsType<ProcedureCheckpointEntry>(checkpoints[0].Entry);
+        Assert.Equal(Phase.ChemoPerfusion, full.Phase);
+        Assert.Equal(TimeSpan.FromMinutes(90), full.ChemoDuration);
+        Assert.Equal(ProcedureRig.Profile.Name, full.ProfileId);
+        Assert.Equal(1500, full.CircuitVolume.BaselineMl); // the nominal frame's reservoir at the first Heating cycle
+        Assert.Null(full.ChemoHold);
+        // Nothing but the chemo clock moved after it: each chemo cycle writes the clock alone, low priority.
         Assert.All(checkpoints.Skip(1), c => Assert.Equal(LogPriority.Low, c.Priority));
-        var clocks = checkpoints.Select(c => ((ProcedureCheckpointEntry)c.Entry).ChemoElapsed).ToList();
-        Assert.Equal([TimeSpan.Zero, Cycle, 2 * Cycle, 3 * Cycle], clocks);
-        var last = (ProcedureCheckpointEntry)checkpoints[^1].Entry;
-        Assert.Equal(Phase.ChemoPerfusion, last.Phase);
-        Assert.Equal(TimeSpan.FromMinutes(90), last.ChemoDuration);
-        Assert.Equal(ProcedureRig.Profile.Name, last.ProfileId);
-        Assert.Equal(1500, last.CircuitVolume.BaselineMl); // the nominal frame's reservoir at the first Heating cycle
-        Assert.Null(last.ChemoHold);
+        var clocks = checkpoints.Skip(1).Select(c => Assert.IsType<ChemoClockEntry>(c.Entry).ChemoElapsed).ToList();
+        Assert.Equal(TimeSpan.Zero, full.ChemoElapsed);
+        Assert.Equal([Cycle, 2 * Cycle, 3 * Cycle], clocks);
         Assert.Equal(Phase.ChemoPerfusion, rig.Phase);
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-001")]
+    public void In_chemo_a_full_checkpoint_is_written_every_100_cycles_and_in_every_cycle_the_chemo_clock_hold_changes()
+    {
+        var (rig, log) = InChemo(chemoCycles: 250);
+        var chemo = log.Written.Where(r => r.Entry is ProcedureCheckpointEntry or ChemoClockEntry).ToList();
+        Assert.Equal(251, chemo.Count); // one per cycle from the AddDrug cycle on
+        Assert.InRange(chemo.Count(r => r.Entry is ProcedureCheckpointEntry), 3, 4); // the transition, then every 100 cycles
+
+        rig.PinnedHeld = rig.Held with { PumpSpeedRpm = 0, HeaterPowerPermille = 0, HeaterEnabled = false };
+        rig.Held = rig.PinnedHeld;
+        var held = new List<CycleLogEntry>();
+        for (var i = 0; i < 5; i++)
+        {
+            held.AddRange(rig.Next().Records);
+        }
+
+        // Held: the episode's time grows every cycle, so every cycle's checkpoint is a full one carrying it.
+        var holds = held.Select(r => r.Entry).OfType<ProcedureCheckpointEntry>().Select(c => c.ChemoHold!.Held).ToList();
+        Assert.Equal([Cycle, 2 * Cycle, 3 * Cycle, 4 * Cycle, 5 * Cycle], holds);
+        Assert.DoesNotContain(held, r => r.Entry is ChemoClockEntry);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ internal static class SampleLog
         (LogPriority.Low, new ProcedureCheckpointEntry(Phase.Washout, null, Phase.Washout, TimeSpan.FromMinutes(90),
             TimeSpan.FromMinutes(90), TimeSpan.FromSeconds(12.3), TimeSpan.Zero, "default", new CheckpointCircuitVolume(1500, true, true, 1180.5, true),
             null, [], [])),
+        (LogPriority.Low, new ChemoClockEntry(TimeSpan.FromSeconds(1234.5))),
         (LogPriority.High, new LogSealedEntry("controller stopped (end of run): safe command written")),
     ];
 
