@@ -103,7 +103,8 @@ wait "$device_pid" || true
 exec {console}>&-
 
 status=0
-last_chemo() { grep '"kind":"ProcedureCheckpoint"' "$1" | grep '"phase":"ChemoPerfusion"' | sed -n "$2" | sed -E 's/.*"chemoElapsed":"([^"]*)".*/\1/'; }
+# Chemo checkpoints: full ones in ChemoPerfusion and the compact ChemoClock records (written only in ChemoPerfusion).
+last_chemo() { grep -E '"kind":"ChemoClock"|"kind":"ProcedureCheckpoint".*"phase":"ChemoPerfusion"' "$1" | sed -n "$2" | sed -E 's/.*"chemoElapsed":"([^"]*)".*/\1/'; }
 logs=("$work"/logs/hazard-*.jsonl)
 for log in "${logs[@]}"; do
   echo "== $(basename "$log")"
