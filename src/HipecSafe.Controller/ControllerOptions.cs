@@ -42,6 +42,13 @@ public sealed record ControllerOptions(TreatmentProfile Profile, ClockMode Mode)
     /// <summary>The hazard-log pump options in effect.</summary>
     public HazardLogPumpOptions EffectiveLogPump => LogPump ?? new HazardLogPumpOptions { WriterThread = Mode == ClockMode.RealTime };
 
+    /// <summary>
+    /// A procedure the previous run left unfinished, read from that run's hazard log
+    /// (<see cref="Core.Decisions.ProcedureResume.From"/>): the controller starts holding it (SRS-RS-003); null at a
+    /// plain power-on.
+    /// </summary>
+    public Core.Decisions.ProcedureResume? Resume { get; init; }
+
     /// <summary>How long the lockstep driver waits for a cycle before declaring the controller hung (a bug guard, not a timing check).</summary>
     public TimeSpan LockstepLivenessLimit { get; init; } = TimeSpan.FromSeconds(30);
 

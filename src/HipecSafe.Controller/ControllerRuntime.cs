@@ -69,7 +69,7 @@ public sealed class ControllerRuntime : IDisposable
         _system.EventStream.Subscribe(listener, typeof(StallAbsorbed));
         var profile = options.Profile;
         var procedure = new ProcedureStep(profile, new ControlLaw(options.Gains, options.PlantModel), options.CyclePeriod, ComponentNames.ControlLoop);
-        var parts = new ControllerParts(options.Mode, boards, _logPump, procedure, new SafetyGate(profile.Limits), listener, options.Decorator);
+        var parts = new ControllerParts(options.Mode, boards, _logPump, procedure, new SafetyGate(profile.Limits), listener, options.Decorator, options.Resume);
         var rootProps = ActorFactory.Props(() => new ControllerRoot(parts));
         var root = _system.ActorOf(lockstep ? rootProps.WithDispatcher(ControllerTopology.LockstepDispatcher) : rootProps, "controller");
         // Actor creation is asynchronous: wait until the root has created and wired its children.

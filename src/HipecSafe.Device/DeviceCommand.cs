@@ -51,11 +51,16 @@ internal static class DeviceCommand
         }
 
         SerialDevice device;
-        var logPath = Path.Combine(config.LogDirectory, string.Create(CultureInfo.InvariantCulture, $"hazard-{DateTime.UtcNow:yyyyMMdd-HHmmss}.jsonl"));
+        var logPath = Path.Combine(config.LogDirectory, string.Create(CultureInfo.InvariantCulture, $"hazard-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}.jsonl"));
         try
         {
             Directory.CreateDirectory(config.LogDirectory);
-            device = new SerialDevice(new SerialDeviceOptions(config.Port, profile, logPath) { DeviceId = config.DeviceId, ResponseTimeout = config.ResponseTimeout });
+            device = new SerialDevice(new SerialDeviceOptions(config.Port, profile, logPath)
+            {
+                DeviceId = config.DeviceId,
+                ResponseTimeout = config.ResponseTimeout,
+                PreviousRunLog = PreviousRunLog.Find(config.LogDirectory, "hazard-*.jsonl", logPath),
+            });
         }
         catch (SerialPortOpenException e)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Core.Operations;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 
@@ -49,6 +50,12 @@ public static class DeviceRun
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{report.Tick.Time:hh\\:mm\\:ss}] phase {phase?.ToString() ?? "(start)"} → {report.Phase}"));
                     phase = report.Phase;
+                    if (report.Phase == Phase.Interrupted
+                        && report.Alarms?.Alarms.FirstOrDefault(a => a.ConditionId == ProcedureStep.InterruptedAlarmId) is { } interrupted)
+                    {
+                        // What the operator must decide on: ResumeInterrupted, or EndChemoEarly.
+                        output.WriteLine($"{interrupted.Message} — type ResumeInterrupted to continue, or EndChemoEarly to go to washout");
+                    }
                 }
 
                 if (report.Tick.Time >= nextStatus)

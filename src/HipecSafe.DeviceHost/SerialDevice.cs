@@ -5,6 +5,7 @@ using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.Cycle;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Operations;
 using HipecSafe.Devices.Boards;
@@ -41,6 +42,7 @@ public sealed class SerialDevice : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _transport = new SerialPortTransport(options.Port);
+        ProcedureResume? resume = null;
         try
         {
             Master = new ModbusRtuMaster(_transport, new ModbusMasterOptions
@@ -52,6 +54,29 @@ public sealed class SerialDevice : IDisposable
             {
                 TimeProvider = options.WallClock,
             });
+            if (options.PreviousRunLog is { } previous)
+            {
+                (var finding, resume) = DeviceHost.PreviousRunLog.Examine(previous);
+                if (finding is not null)
+                {
+                    // Before anything of this run: the last run did not end cleanly, or its log is not what it was.
+                    _log.Append(LogPriority.High, _log.LastProcedureTime, options.WallClock.GetUtcNow(), finding);
+                }
+
+                if (resume is not null)
+                {
+                    // Where the procedure is taken over from; the run's first checkpoint then carries the state itself.
+                    _log.Append(LogPriority.High, _log.LastProcedureTime, options.WallClock.GetUtcNow(), new NoteEntry(
+                        $"procedure taken over from {Path.GetFileName(previous)} (checkpoint seq {resume.CheckpointSequence}): " +
+                        $"{resume.AlarmMessage}{(resume.Detail.Length > 0 ? "; " + resume.Detail : "")}"));
+                    if (resume.ProfileId != options.Profile.Name)
+                    {
+                        // The persisted chemo clock is kept; the profile now in force sets the target. The operator must see that.
+                        _log.Append(LogPriority.High, _log.LastProcedureTime, options.WallClock.GetUtcNow(), new FaultEntry("restart",
+                            $"the interrupted procedure ran profile '{resume.ProfileId}', this run was started with '{options.Profile.Name}'"));
+                    }
+                }
+            }
         }
         catch
         {
@@ -62,7 +87,7 @@ public sealed class SerialDevice : IDisposable
         try
         {
             Runtime = ControllerRuntime.Create(
-                new ControllerOptions(options.Profile, ClockMode.RealTime) { WallClock = options.WallClock }, new ModbusBoardPort(Master), _log);
+                new ControllerOptions(options.Profile, ClockMode.RealTime) { WallClock = options.WallClock, Resume = resume }, new ModbusBoardPort(Master), _log);
         }
         catch
         {

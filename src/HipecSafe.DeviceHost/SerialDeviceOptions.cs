@@ -18,4 +18,10 @@ public sealed record SerialDeviceOptions(SerialPortOptions Port, TreatmentProfil
     /// use it: they run on the monotonic cycle clock.
     /// </summary>
     public TimeProvider WallClock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The previous run's hazard log, when the device writes one log per run: checked when the new log is opened, and
+    /// unless it is intact and sealed the new log's first record after its header says so (<see cref="PreviousRunLog"/>).
+    /// </summary>
+    public string? PreviousRunLog { get; init; }
 }

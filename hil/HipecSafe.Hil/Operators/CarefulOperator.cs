@@ -14,7 +14,7 @@ namespace HipecSafe.Hil.Operators;
 /// Standby; in ReadyForChemo, after <see cref="ReadyCheckDelay"/> and only while the display shows every abdominal
 /// probe above the drug-addition minimum by the probe accuracy (as the device requires), confirm the leak check and
 /// add the drug; at the start of Washout exchange the perfusate for saline (<see cref="WashoutExchange"/>) and, once
-/// that is done and while the display shows the washout time waiting for it, confirm the exchange; acknowledge alarms
+/// that is done and while the display shows the washout time waiting for it, confirm the exchange; in Interrupted (after a controller restart) resume the procedure; acknowledge alarms
 /// whose condition has cleared, at most every <see cref="AcknowledgeEvery"/>; drains open in Draining and Complete.
 /// It never resets a safe state or releases an emergency stop: that needs a person who has found the cause.
 /// </summary>
@@ -73,6 +73,10 @@ public sealed class CarefulOperator(TreatmentProfile profile)
         {
             case Phase.Standby:
                 PressStep(report.Phase, now, actions, OperatorAction.StartPriming);
+                break;
+            case Phase.Interrupted:
+                // After a controller restart: continue the procedure where it stopped (the clinician's usual choice).
+                PressStep(report.Phase, now, actions, OperatorAction.ResumeInterrupted);
                 break;
             case Phase.ReadyForChemo:
                 _readySince ??= now;

@@ -3,6 +3,8 @@ using HipecSafe.Controller.Boards;
 using HipecSafe.Controller.Clock;
 using HipecSafe.Controller.HazardLogging;
 using HipecSafe.Core.Control;
+using HipecSafe.Core.Decisions;
+using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Devices.Boards;
 using HipecSafe.Devices.Modbus;
@@ -29,6 +31,9 @@ public sealed class SimulationRig : IDisposable
     private readonly LimiterTemperatureSensor _limiter;
     private Temperature _limiterReading;
 
+    // Controllers dropped by KillController with their logs: left as a kill leaves them (no flush, no seal), closed at the end.
+    private readonly List<(ControllerRuntime Controller, HazardLogWriter Log)> _dropped = [];
+
     public SimulationRig(RigOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -42,22 +47,10 @@ public sealed class SimulationRig : IDisposable
         new ModbusRtuSlave(BoardAddresses.DefaultSensorBoard, SensorBoard).ServeSynchronously(Bus.SlaveEnd);
         new ModbusRtuSlave(BoardAddresses.DefaultActuatorBoard, ActuatorBoard).ServeSynchronously(Bus.SlaveEnd);
         Master = new ModbusRtuMaster(Bus.MasterEnd);
-        Log = HazardLogWriter.Open(new HazardLogWriterOptions(options.HazardLogPath, "hipecsafe-sim", options.Profile.Name)
-        {
-            NewLogId = () => $"sim-seed-{options.Seed}",
-            TimeProvider = new SimulatedWallClock(options.Epoch, () => Now),
-        });
+        Log = OpenLog(options.HazardLogPath, $"sim-seed-{options.Seed}");
         // Only an armed rig hosts the controller's components for fault injection; the device never does.
         ControllerFaults = options.FaultInjectionArmed ? new ControllerFaultInjection(ClockMode.Lockstep, options.CyclePeriod) : null;
-        Controller = ControllerRuntime.Create(
-            new ControllerOptions(options.Profile, ClockMode.Lockstep)
-            {
-                CyclePeriod = options.CyclePeriod,
-                PlantModel = ControlPlantModel.Default with { HeaterMaxPower = options.Plant.HeaterMaxPower },
-                Decorator = ControllerFaults,
-            },
-            new ModbusBoardPort(Master),
-            Log);
+        Controller = CreateController(null);
         ControllerFaults?.Attach(Controller);
         _limiterReading = _limiter.Read(Plant.State);
         PublishBoards(Plant.State);
@@ -75,9 +68,14 @@ public sealed class SimulationRig : IDisposable
 
     public ModbusRtuMaster Master { get; }
 
-    public HazardLogWriter Log { get; }
+    /// <summary>The running controller's hazard log (a restarted controller writes a new one, as the device does).</summary>
+    public HazardLogWriter Log { get; private set; }
 
-    public ControllerRuntime Controller { get; }
+    /// <summary>The running controller; null between <see cref="KillController"/> and <see cref="RestartController"/>.</summary>
+    public ControllerRuntime Controller { get; private set; }
+
+    /// <summary>What the last restarted controller took over from its predecessor's log; null before a restart or when nothing was under way.</summary>
+    public ProcedureResume? Resumed { get; private set; }
 
     /// <summary>Crash and stall injection into the controller's components; null unless the rig is armed.</summary>
     public ControllerFaultInjection? ControllerFaults { get; }
@@ -93,6 +91,98 @@ public sealed class SimulationRig : IDisposable
 
     public RigCycle Step()
     {
+        if (Controller is null)
+        {
+            throw new InvalidOperationException("no controller is running: restart one, or step the plant alone with StepWithoutController");
+        }
+
+        StepBoards();
+        var report = Controller.Step(Now, _options.Epoch + Now);
+        Last = new RigCycle(Now, Plant.State, report);
+        return Last;
+    }
+
+    /// <summary>One cycle of the plant and the boards with no controller on the bus (it is down): the board's watchdog latches it.</summary>
+    public RigCycle StepWithoutController()
+    {
+        StepBoards();
+        Last = new RigCycle(Now, Plant.State, null);
+        return Last;
+    }
+
+    /// <summary>
+    /// Drops the controller as a kill -9 or a power loss of the controller host would: no flush, no seal, no safe
+    /// command, nothing more written. What its writer already handed to the file stays there; the boards and the plant
+    /// run on.
+    /// </summary>
+    public void KillController()
+    {
+        if (Controller is null)
+        {
+            throw new InvalidOperationException("no controller is running");
+        }
+
+        // Stopping the actors writes nothing to the log (lockstep appends each record inline as it is made).
+        Controller.Dispose();
+        _dropped.Add((Controller, Log));
+        Controller = null!;
+    }
+
+    /// <summary>
+    /// Starts a new controller after <see cref="KillController"/>, on a new log in <paramref name="hazardLogPath"/>, as
+    /// the device does: it reads its predecessor's log (the records that verify), takes over the procedure it left
+    /// unfinished (<see cref="ProcedureResume.From"/>) and records the predecessor's crash marker first.
+    /// </summary>
+    public void RestartController(string hazardLogPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hazardLogPath);
+        if (Controller is not null || _dropped.Count == 0)
+        {
+            throw new InvalidOperationException("kill the running controller before restarting one");
+        }
+
+        var previous = _dropped[^1].Log;
+        var records = new List<HazardLogRecord>();
+        AnchoredVerification found;
+        using (var stream = new FileStream(previous.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            var head = File.Exists(previous.HeadPath) ? File.ReadAllBytes(previous.HeadPath) : null;
+            found = HazardLogVerifier.VerifyAnchored(stream, head, records.Add);
+        }
+
+        PreviousLogVerdict = found;
+        Resumed = ProcedureResume.From(records);
+        Log = OpenLog(hazardLogPath, $"sim-seed-{_options.Seed}-run-{_dropped.Count + 1}");
+        Log.Append(LogPriority.High, Now, _options.Epoch + Now, new LogNotSealedEntry(
+            found.HeadFinding == HeadFinding.Confirmed ? found.Head!.RecordCount : null,
+            found.HeadFinding == HeadFinding.Confirmed ? found.Head!.LastHash : null,
+            found.Chain.RecordCount, found.Chain.LastHash, $"the previous run's log {Path.GetFileName(previous.Path)}: {found.Verdict}"));
+        Controller = CreateController(Resumed);
+    }
+
+    /// <summary>The verdict on the dropped controller's log when the last restart read it.</summary>
+    public AnchoredVerification? PreviousLogVerdict { get; private set; }
+
+    private HazardLogWriter OpenLog(string path, string logId) => HazardLogWriter.Open(
+        new HazardLogWriterOptions(path, "hipecsafe-sim", _options.Profile.Name)
+        {
+            NewLogId = () => logId,
+            TimeProvider = new SimulatedWallClock(_options.Epoch, () => Now),
+        });
+
+    private ControllerRuntime CreateController(ProcedureResume? resume) => ControllerRuntime.Create(
+        new ControllerOptions(_options.Profile, ClockMode.Lockstep)
+        {
+            CyclePeriod = _options.CyclePeriod,
+            PlantModel = ControlPlantModel.Default with { HeaterMaxPower = _options.Plant.HeaterMaxPower },
+            Decorator = ControllerFaults,
+            Resume = resume,
+        },
+        new ModbusBoardPort(Master),
+        Log);
+
+    private void StepBoards()
+    {
         var steps = (int)Math.Round(_options.CyclePeriod / BoardStep.ToTimeSpan());
         for (var i = 0; i < steps; i++)
         {
@@ -104,10 +194,6 @@ public sealed class SimulationRig : IDisposable
             PublishBoards(state);
             BoardStepped?.Invoke(Now);
         }
-
-        var report = Controller.Step(Now, _options.Epoch + Now);
-        Last = new RigCycle(Now, Plant.State, report);
-        return Last;
     }
 
     private void PublishBoards(in PlantState state)
@@ -118,6 +204,18 @@ public sealed class SimulationRig : IDisposable
 
     public void Dispose()
     {
+        foreach (var (_, log) in _dropped)
+        {
+            log.Dispose();
+        }
+
+        if (Controller is null)
+        {
+            Log.Dispose();
+            Bus.Dispose();
+            return;
+        }
+
         Controller.FlushLog();
         Controller.Dispose();
         // A simulation that ends closes its log cleanly, as the device does when it is stopped.

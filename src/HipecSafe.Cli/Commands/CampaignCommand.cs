@@ -182,6 +182,7 @@ internal static class CampaignCommand
             [Phase.Paused] = "#ce93d8",
             [Phase.SafeState] = "#ff5252",
             [Phase.EmergencyStop] = "#d50000",
+            [Phase.Interrupted] = "#ff8a65",
         };
 
         public static void Save(ScenarioRun run, string path)

@@ -16,7 +16,8 @@ internal sealed record ControllerParts(
     ProcedureStep Procedure,
     SafetyGate Gate,
     IActorRef Listener,
-    IComponentDecorator? Decorator);
+    IComponentDecorator? Decorator,
+    ProcedureResume? Resume = null);
 
 /// <summary>The controller's entry points, for the runtime that drives it from outside the actor graph.</summary>
 internal sealed record ControllerEntry(IActorRef Watchdog, IActorRef Interlocks, IActorRef ControlLoop, IActorRef Alarms, IActorRef HazardLog);
@@ -62,6 +63,11 @@ internal static class ControllerTopology
 
         // State holders live here, outside the actors, so that a restarted actor keeps its safety state.
         var controlState = new ControlLoopState(parts.Procedure);
+        if (parts.Resume is { } resume)
+        {
+            controlState.State = parts.Procedure.ResumeFrom(resume);
+        }
+
         var gateState = new InterlockState(parts.Gate);
         var busState = new BoardBusState(parts.Boards);
         var alarmSystem = new AlarmSystem();

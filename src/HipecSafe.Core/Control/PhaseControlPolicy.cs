@@ -27,6 +27,7 @@ public static class PhaseControlPolicy
         Phase.Washout => new LoopPlan(PumpRuns: true, HeaterMode.HoldWashoutSetpoint),
         Phase.Draining => new LoopPlan(PumpRuns: true, HeaterMode.Off),
         Phase.PowerOnSelfTest or Phase.Standby or Phase.Paused or Phase.Complete or Phase.SafeState or Phase.EmergencyStop
+            or Phase.Interrupted
             => LoopPlan.AllOff,
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, $"no control policy for phase {(int)phase}"),
     };

@@ -16,4 +16,10 @@ public sealed record ChemoClockEpisode(TimeSpan Since, Duration Held, TimeSpan? 
 {
     /// <summary>How long the clock must run again before the episode is logged as over.</summary>
     public static readonly Duration Settle = Duration.FromSeconds(10);
+
+    /// <summary>
+    /// Taken over from the previous run's checkpoint by a restarted run (SRS-RS-006): its <see cref="Since"/> is that
+    /// run's procedure time, and the restarted run closes it at its first cycle.
+    /// </summary>
+    public bool BeforeRestart { get; init; }
 }

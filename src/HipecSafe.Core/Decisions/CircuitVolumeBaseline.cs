@@ -1,3 +1,4 @@
+using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 
@@ -27,6 +28,19 @@ public sealed record CircuitVolumeBaseline(Volume? Volume, bool Due, bool Exchan
     /// planned drawdown: the dip the exchange makes on purpose is not a loss.
     /// </summary>
     public Volume? InForce => Exchanging && Volume is { } v ? v - SalineExchangeCheck.PlannedDrawdown : Volume;
+
+    /// <summary>As a checkpoint keeps it, with whether the washout's saline exchange was confirmed (SRS-RS-001).</summary>
+    public CheckpointCircuitVolume ToCheckpoint(bool exchangeConfirmed) =>
+        new(Volume?.Milliliters, Due, Exchanging, ExchangeLowest?.Milliliters, exchangeConfirmed);
+
+    /// <summary>The baseline a restarted run takes over from the previous run's checkpoint (SRS-RS-006).</summary>
+    public static CircuitVolumeBaseline From(CheckpointCircuitVolume kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        return new CircuitVolumeBaseline(ToVolume(kept.BaselineMl), kept.BaselineDue, kept.Exchanging, ToVolume(kept.ExchangeLowestMl));
+    }
+
+    private static Volume? ToVolume(double? ml) => ml is { } v ? Quantities.Volume.FromMilliliters(v) : null;
 
     /// <summary>A baseline is taken from the next valid reading (this cycle's, if it is valid).</summary>
     public CircuitVolumeBaseline TakeNext() => this with { Due = true };

@@ -13,7 +13,8 @@ namespace HipecSafe.Core.Decisions;
 /// and how long the reservoir has held steady at target flow (the leak check),
 /// where the current phase began (<see cref="Context"/>), the technical alarm conditions, how long a board latch
 /// release is still being asked for after an operator reset, the circuit-volume baseline a leak is judged against, and
-/// the chemo-clock hold the log is telling.
+/// the chemo-clock hold the log is telling. A restarted run takes the circuit-volume baseline and an open chemo-clock
+/// hold over from the previous run's checkpoint (SRS-RS-006).
 /// </summary>
 public sealed record ProcedureState(
     PhaseState Phase,

@@ -40,7 +40,14 @@ public sealed class ProcedureStep
         [OperatorAction.Reset] = PhaseTrigger.OperatorReset,
         [OperatorAction.EmergencyStop] = PhaseTrigger.EmergencyStopPressed,
         [OperatorAction.ReleaseEmergencyStop] = PhaseTrigger.EmergencyStopReleased,
+        [OperatorAction.ResumeInterrupted] = PhaseTrigger.ResumeInterrupted,
     };
+
+    /// <summary>Cycles between low-priority checkpoints while a procedure is under way outside ChemoPerfusion (10 s at 10 Hz).</summary>
+    public const int CheckpointEveryCycles = 100;
+
+    /// <summary>The alarm a restarted controller raises while it holds an interrupted procedure (SRS-RS-003).</summary>
+    public const string InterruptedAlarmId = "PROCEDURE-INTERRUPTED";
 
     private readonly TreatmentProfile _profile;
     private readonly PhaseMachine _machine;
@@ -71,6 +78,32 @@ public sealed class ProcedureStep
 
     /// <summary>The control lane at power-on.</summary>
     public ProcedureState Initial { get; }
+
+    /// <summary>
+    /// The control lane of a controller restarted in the middle of a procedure (SRS-RS-003): at power-on, so the
+    /// self-test runs and releases the board's hold as after any power-on, but holding the interrupted phase, its
+    /// clocks (the chemo clock as persisted, the washout clock with its saline-exchange confirmation), the latched
+    /// causes, the circuit-volume baseline a leak is judged against (SRS-RS-006) and an open chemo-clock hold, which the
+    /// first cycle closes in the new log. The leak check's evidence starts afresh (SRS-RS-008).
+    /// </summary>
+    public ProcedureState ResumeFrom(ProcedureResume resume)
+    {
+        ArgumentNullException.ThrowIfNull(resume);
+        var elapsed = new Duration[Enum.GetValues<Phase>().Length];
+        elapsed[(int)Phase.ChemoPerfusion] = Duration.FromTimeSpan(resume.ChemoElapsed);
+        elapsed[(int)Phase.Washout] = Duration.FromTimeSpan(resume.WashoutElapsed);
+        elapsed[(int)Phase.Draining] = Duration.FromTimeSpan(resume.DrainingElapsed);
+        var causes = ValueList.From(resume.LatchedCauses.Select(c => SafetyCause.Other($"before the restart: {c}")).ToArray());
+        var phase = PhaseMachine.Restarted(resume.InterruptedIn, ValueList.From(elapsed), causes, resume.CircuitVolume.ExchangeConfirmed);
+        return Initial with
+        {
+            Phase = phase,
+            CircuitBaseline = CircuitVolumeBaseline.From(resume.CircuitVolume),
+            ChemoHold = resume.ChemoHold is { } hold
+                ? new ChemoClockEpisode(hold.Since, Duration.FromTimeSpan(hold.Held), null, hold.Stretches) { BeforeRestart = true }
+                : null,
+        };
+    }
 
     public PhaseMachine Machine => _machine;
 
@@ -167,7 +200,13 @@ public sealed class ProcedureStep
             var chemo = DurationText.Format(_phase.ChemoElapsed);
             if (!inChemo)
             {
-                if (episode is not null)
+                if (episode is { BeforeRestart: true })
+                {
+                    // The hold under way when the previous run stopped: its held time was never chemo time; told once, here.
+                    Log(LogPriority.Medium, new NoteEntry(
+                        $"chemo clock hold before the restart over at the restart, at chemo time {chemo}: {DurationText.Format(episode.Held)} held{Stretches(episode)} since {Clock(episode.Since)} of the previous run"));
+                }
+                else if (episode is not null)
                 {
                     Log(LogPriority.Medium, new NoteEntry(
                         $"chemo clock hold over with ChemoPerfusion left, at chemo time {chemo}: {DurationText.Format(episode.Held)} held{Stretches(episode)} since {Clock(episode.Since)}"));
@@ -325,6 +364,9 @@ public sealed class ProcedureStep
             _selfTest = _selfTest.Judge(problems);
             switch (_selfTest.Status)
             {
+                case SelfTestStatus.Passed when _phase.InterruptedIn is { } interrupted:
+                    Fire(PhaseTrigger.SelfTestPassedProcedureInterrupted, Inputs(), $"self-test passed; procedure interrupted in {interrupted}: holding for the operator");
+                    break;
                 case SelfTestStatus.Passed:
                     Fire(PhaseTrigger.SelfTestPassed, Inputs(), "self-test passed");
                     break;
@@ -460,8 +502,9 @@ public sealed class ProcedureStep
             ActuatorCommand desired;
             double? setpoint = null;
             var inflow = InflowSelection.Select(_sensors);
-            if (_phase.IsProtective)
+            if (_phase.IsProtective || phase == Phase.Interrupted)
             {
+                // The restart hold is as safe as SafeState (SRS-RS-003): nothing runs until the operator decides.
                 desired = ActuatorCommand.Safe;
             }
             else if (_input.Health.IsLate(_step._controlComponent) || _input.Health.HasFailed(_step._controlComponent) || !inflow.IsAvailable)
@@ -488,6 +531,16 @@ public sealed class ProcedureStep
             // Whatever latched it (an interlock, the watchdog, a crash, the self-test), the safe state itself is alarmed.
             IReadOnlyList<AlarmCondition> conditions = !_phase.IsProtective ? _technical : _technical.Add(new AlarmCondition("SAFE-STATE",
                 AlarmPriority.High, null, $"Device in {phase}: heater off, pump stopped, clamp closed", string.Join("; ", _phase.LatchedCauses), "", Latching: true));
+            if (_phase.InterruptedIn is { } interrupted)
+            {
+                // From the restarted run's first cycle until the operator resumes or ends the procedure (SRS-RS-003).
+                var chemo = ProcedureResume.MinutesSeconds(_phase.ChemoElapsed.ToTimeSpan());
+                var of = ProcedureResume.MinutesSeconds(profile.ChemoDuration.ToTimeSpan());
+                conditions = [.. conditions, new AlarmCondition(InterruptedAlarmId, AlarmPriority.High, Hazards.LossOfControl,
+                    $"Procedure interrupted at {interrupted}, chemo {chemo} of {of}", chemo, of, Latching: true)];
+            }
+
+            Checkpoint(phase);
 
             var report = new ProcedureReport(phase, _phase.ChemoElapsed.ToTimeSpan(),
                 _phase.LatchedCauses.Count == 0 ? [] : _phase.LatchedCauses.Select(c => c.ToString()).ToList(), setpoint, conditions,
@@ -501,6 +554,48 @@ public sealed class ProcedureStep
                 _baseline, _chemoHold);
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
+        }
+
+        /// <summary>
+        /// The procedure's checkpoint in the hazard log (SRS-RS-001): high priority (fsynced, anchored) when the phase or
+        /// the latched causes change and in a restarted run's first cycle; low priority every cycle of ChemoPerfusion
+        /// (the chemo clock is the dose) and every <see cref="CheckpointEveryCycles"/> cycles otherwise while a procedure
+        /// is under way. Nothing before priming or after completion: there is nothing to resume. A ChemoPerfusion cycle
+        /// in which only the chemo clock moved writes the clock alone (<see cref="ChemoClockEntry"/>): a full checkpoint's
+        /// text, hash and allocations in every cycle cost more than the rest of the control lane.
+        /// </summary>
+        private void Checkpoint(Phase phase)
+        {
+            var underWay = ProcedureResume.WorkingPhase(phase, _phase.InterruptedIn, _phase.ResumePhase) is not null;
+            var wasUnderWay = ProcedureResume.WorkingPhase(_before.Phase.Current, _before.Phase.InterruptedIn, _before.Phase.ResumePhase) is not null;
+            var changed = phase != _before.Phase.Current || _phase.LatchedCauses.Count != _before.Phase.LatchedCauses.Count
+                          || (_before.LastCycle < 0 && _phase.InterruptedIn is not null);
+            LogPriority priority;
+            if (changed && (underWay || wasUnderWay))
+            {
+                priority = LogPriority.High; // also the transition that ends a procedure (into Complete): a restart then resumes nothing
+            }
+            else if (underWay && phase == Phase.ChemoPerfusion && _input.Cycle % CheckpointEveryCycles != 0
+                     && _chemoHold == _before.ChemoHold && _baseline == _before.CircuitBaseline)
+            {
+                Log(LogPriority.Low, new ChemoClockEntry(_phase.ChemoElapsed.ToTimeSpan()));
+                return;
+            }
+            else if (underWay && (phase == Phase.ChemoPerfusion || _input.Cycle % CheckpointEveryCycles == 0))
+            {
+                priority = LogPriority.Low;
+            }
+            else
+            {
+                return;
+            }
+
+            Log(priority, new ProcedureCheckpointEntry(phase, _phase.InterruptedIn, _phase.ResumePhase, _phase.ChemoElapsed.ToTimeSpan(),
+                _step._profile.ChemoDuration.ToTimeSpan(), _phase.ElapsedIn(Phase.Washout).ToTimeSpan(), _phase.ElapsedIn(Phase.Draining).ToTimeSpan(),
+                _step._profile.Name, _baseline.ToCheckpoint(_phase.WashoutExchangeConfirmed),
+                _chemoHold is { } hold ? new CheckpointChemoHold(hold.Since, hold.Held.ToTimeSpan(), hold.Stretches) : null,
+                [.. _phase.LatchedCauses.Select(c => c.ToString())],
+                [.. _input.LastVerdict?.ActiveTrips.Where(t => t.IsLatched).Select(t => t.RuleId) ?? []]));
         }
 
         /// <summary>This cycle's reservoir reading; null when it is not valid.</summary>
@@ -638,13 +733,22 @@ public sealed class ProcedureStep
         private void Took(PhaseTransition t)
         {
             LogTransition(t);
+            if (t.To == Phase.PowerOnSelfTest)
+            {
+                // Back into the self-test (reset and Resume after it failed, e.g. a restart that found the heater
+                // still hot): it is judged afresh, not failed again on the cycles it already spent.
+                _selfTest = SelfTestJudge.Initial;
+            }
+
             if (t.Trigger == PhaseTrigger.PrimingComplete && _baseline.InForce is null)
             {
                 _baseline = _baseline.TakeNext(); // steady-volume perfusion begins
             }
-            else if (t is { To: Phase.Washout, IsInternal: false } && t.Trigger != PhaseTrigger.Resume)
+            else if (t is { To: Phase.Washout, IsInternal: false } && t.Trigger is not PhaseTrigger.Resume and not PhaseTrigger.ResumeInterrupted)
             {
-                _baseline = _baseline.StartExchange(); // the perfusate is exchanged for saline on purpose: its dip is planned
+                // The perfusate is exchanged for saline on purpose: its dip is planned. Washout re-entered by Resume, or
+                // after a restart, continues the exchange state it had (the checkpoint keeps it).
+                _baseline = _baseline.StartExchange();
             }
             else if (t.Trigger == PhaseTrigger.ConfirmWashoutExchange)
             {
@@ -654,7 +758,7 @@ public sealed class ProcedureStep
 
         private void LogTransition(PhaseTransition t)
         {
-            var high = t.To is Phase.SafeState or Phase.EmergencyStop;
+            var high = t.To is Phase.SafeState or Phase.EmergencyStop or Phase.Interrupted;
             Log(high ? LogPriority.High : LogPriority.Medium, PhaseTransitionEntry.Of(t));
             if (t.To == Phase.SafeState && t.From != Phase.SafeState)
             {

@@ -69,6 +69,30 @@ internal static class HazardLogEntryCodec
                 json.WriteString("foundLastHash", notSealed.FoundLastHash);
                 json.WriteString("detail", notSealed.Detail);
                 break;
+            case ProcedureCheckpointEntry checkpoint:
+                json.WriteString("phase", checkpoint.Phase.ToString());
+                json.WriteString("interruptedIn", checkpoint.InterruptedIn?.ToString());
+                json.WriteString("resumePhase", checkpoint.ResumePhase.ToString());
+                json.WriteString("chemoElapsed", Time(checkpoint.ChemoElapsed));
+                json.WriteString("chemoDuration", Time(checkpoint.ChemoDuration));
+                json.WriteString("washoutElapsed", Time(checkpoint.WashoutElapsed));
+                json.WriteString("drainingElapsed", Time(checkpoint.DrainingElapsed));
+                json.WriteString("profileId", checkpoint.ProfileId);
+                var volume = checkpoint.CircuitVolume;
+                WriteNullableNumber(json, "circuitBaselineMl", volume.BaselineMl);
+                json.WriteBoolean("circuitBaselineDue", volume.BaselineDue);
+                json.WriteBoolean("washoutExchanging", volume.Exchanging);
+                WriteNullableNumber(json, "washoutExchangeLowestMl", volume.ExchangeLowestMl);
+                json.WriteBoolean("washoutExchangeConfirmed", volume.ExchangeConfirmed);
+                json.WriteString("chemoHoldSince", checkpoint.ChemoHold is { } hold ? Time(hold.Since) : null);
+                json.WriteString("chemoHeld", checkpoint.ChemoHold is { } h ? Time(h.Held) : null);
+                WriteNullableNumber(json, "chemoHoldStretches", checkpoint.ChemoHold?.Stretches);
+                WriteStrings(json, "latchedCauses", checkpoint.LatchedCauses);
+                WriteStrings(json, "latchedTrips", checkpoint.LatchedTrips);
+                break;
+            case ChemoClockEntry clock:
+                json.WriteString("chemoElapsed", Time(clock.ChemoElapsed));
+                break;
             default:
                 throw new ArgumentException($"no log format for entry type {entry.GetType().Name}", nameof(entry));
         }
@@ -99,6 +123,14 @@ internal static class HazardLogEntryCodec
                 HazardLogKind.LogSealed => new LogSealedEntry(f.String("reason")),
                 HazardLogKind.LogNotSealed => new LogNotSealedEntry(
                     f.NullableLong("headRecords"), f.NullableString("headLastHash"), f.Long("foundRecords"), f.String("foundLastHash"), f.String("detail")),
+                HazardLogKind.ProcedureCheckpoint => new ProcedureCheckpointEntry(
+                    f.Enum<Phase>("phase"), f.NullableEnum<Phase>("interruptedIn"), f.Enum<Phase>("resumePhase"), f.TimeSpan("chemoElapsed"),
+                    f.TimeSpan("chemoDuration"), f.TimeSpan("washoutElapsed"), f.TimeSpan("drainingElapsed"), f.String("profileId"),
+                    new CheckpointCircuitVolume(f.NullableDouble("circuitBaselineMl"), f.Bool("circuitBaselineDue"), f.Bool("washoutExchanging"),
+                        f.NullableDouble("washoutExchangeLowestMl"), f.Bool("washoutExchangeConfirmed")),
+                    ChemoHoldOf(f.NullableTimeSpan("chemoHoldSince"), f.NullableTimeSpan("chemoHeld"), f.NullableLong("chemoHoldStretches")),
+                    f.Strings("latchedCauses"), f.Strings("latchedTrips")),
+                HazardLogKind.ChemoClock => new ChemoClockEntry(f.TimeSpan("chemoElapsed")),
                 _ when AlarmEntry.TryGetChange(kind, out var change) => ReadAlarm(change, f),
                 _ => throw new HazardLogFormatException($"no reader for record kind {kind}"),
             };
@@ -113,6 +145,27 @@ internal static class HazardLogEntryCodec
         return entry;
     }
 
+    /// <summary>A chemo hold is written whole or not at all: all three fields or none.</summary>
+    private static CheckpointChemoHold? ChemoHoldOf(TimeSpan? since, TimeSpan? held, long? stretches) => (since, held, stretches) switch
+    {
+        (null, null, null) => null,
+        ({ } s, { } h, { } n) when n is >= 1 and <= int.MaxValue => new CheckpointChemoHold(s, h, (int)n),
+        _ => throw new HazardLogFormatException(
+            "fields of ProcedureCheckpoint: chemoHoldSince, chemoHeld and chemoHoldStretches (≥ 1) are all set or all null"),
+    };
+
+    private static void WriteNullableNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     private static void WriteNullableNumber(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } number)
@@ -123,6 +176,19 @@ internal static class HazardLogEntryCodec
         {
             json.WriteNull(name);
         }
+    }
+
+    private static string Time(TimeSpan value) => value.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static AlarmEntry ReadAlarm(AlarmEventKind change, JsonFieldReader f) => new(

@@ -31,4 +31,10 @@ public enum HazardLogKind
 
     /// <summary>The writer opened a log its previous writer had not sealed (<see cref="LogNotSealedEntry"/>).</summary>
     LogNotSealed,
+
+    /// <summary>The procedure's state for a restarted controller (<see cref="ProcedureCheckpointEntry"/>).</summary>
+    ProcedureCheckpoint,
+
+    /// <summary>The chemo clock since the last procedure checkpoint (<see cref="ChemoClockEntry"/>).</summary>
+    ChemoClock,
 }

@@ -77,6 +77,42 @@ internal sealed class JsonFieldReader
         };
     }
 
+    public double Double(string name)
+    {
+        var value = Next(name);
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)
+            ? number
+            : throw Wrong(name, "a number", value);
+    }
+
+    public double? NullableDouble(string name)
+    {
+        var value = Next(name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number) => number,
+            JsonValueKind.Null => null,
+            _ => throw Wrong(name, "a number or null", value),
+        };
+    }
+
+    public IReadOnlyList<string> Strings(string name)
+    {
+        var value = Next(name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Wrong(name, "an array of strings", value);
+        }
+
+        var strings = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            strings.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Wrong(name, "an array of strings", value));
+        }
+
+        return strings;
+    }
+
     public int Int(string name)
     {
         var value = Next(name);
@@ -104,11 +140,17 @@ internal sealed class JsonFieldReader
 
     public TimeSpan TimeSpan(string name)
     {
-        var text = String(name);
+        return ParseTimeSpan(name, String(name));
+    }
+
+    private TimeSpan ParseTimeSpan(string name, string text)
+    {
         return System.TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new HazardLogFormatException($"{_where}: property '{name}' is '{text}', not a time span like \"01:02:03.5000000\"");
     }
+
+    public TimeSpan? NullableTimeSpan(string name) => NullableString(name) is { } text ? ParseTimeSpan(name, text) : null;
 
     public DateTimeOffset Utc(string name)
     {

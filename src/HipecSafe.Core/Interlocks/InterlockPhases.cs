@@ -24,7 +24,7 @@ public static class InterlockPhases
     public static IReadOnlySet<Phase> PatientConnected { get; } = new HashSet<Phase>
     {
         Phase.Priming, Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout, Phase.Draining,
-        Phase.Paused, Phase.SafeState, Phase.EmergencyStop,
+        Phase.Paused, Phase.SafeState, Phase.EmergencyStop, Phase.Interrupted,
     };
 
     /// <summary>

@@ -16,4 +16,6 @@ public enum OperatorAction
     ReleaseEmergencyStop,
     AcknowledgeAlarms,
     PauseAudio,
+    /// <summary>After a controller restart: continue the interrupted procedure where it stopped.</summary>
+    ResumeInterrupted,
 }

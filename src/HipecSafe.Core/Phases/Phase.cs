@@ -18,4 +18,9 @@ public enum Phase
     SafeState,
     /// <summary>Emergency stop pressed: everything off.</summary>
     EmergencyStop,
+    /// <summary>
+    /// A restarted controller found a procedure its previous run left unfinished (the hazard log's last checkpoint):
+    /// a hold with everything off until the operator resumes it or ends the chemo early (requirements/restart.yaml).
+    /// </summary>
+    Interrupted,
 }

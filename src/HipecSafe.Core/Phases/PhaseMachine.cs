@@ -38,6 +38,7 @@ public sealed class PhaseMachine
     private Phase _phase;
     private Phase _resumePhase;
     private bool _leakCheckConfirmed;
+    private Phase? _interruptedIn;
     private bool _washoutExchangeConfirmed;
     private readonly Duration[] _elapsed = new Duration[Enum.GetValues<Phase>().Length];
     private bool _elapsedChanged;
@@ -205,6 +206,7 @@ public sealed class PhaseMachine
         _phase = state.Current;
         _resumePhase = state.ResumePhase;
         _leakCheckConfirmed = state.LeakCheckConfirmed;
+        _interruptedIn = state.InterruptedIn;
         _washoutExchangeConfirmed = state.WashoutExchangeConfirmed;
         _elapsedIn = state.Elapsed;
         for (var i = 0; i < _elapsed.Length; i++)
@@ -225,7 +227,7 @@ public sealed class PhaseMachine
     {
         var elapsed = _elapsedChanged ? ValueList.From(_elapsed) : _elapsedIn;
         if (_phase == before.Current && _resumePhase == before.ResumePhase && _leakCheckConfirmed == before.LeakCheckConfirmed
-            && _washoutExchangeConfirmed == before.WashoutExchangeConfirmed
+            && _interruptedIn == before.InterruptedIn && _washoutExchangeConfirmed == before.WashoutExchangeConfirmed
             && ReferenceEquals(elapsed, before.Elapsed) && ReferenceEquals(_latchedCauses, before.LatchedCauses)
             && _heldClock == before.HeldClock && _lastTick == before.LastTick)
         {
@@ -237,6 +239,7 @@ public sealed class PhaseMachine
             Current = _phase,
             ResumePhase = _resumePhase,
             LeakCheckConfirmed = _leakCheckConfirmed,
+            InterruptedIn = _interruptedIn,
             WashoutExchangeConfirmed = _washoutExchangeConfirmed,
             Elapsed = elapsed,
             LatchedCauses = _latchedCauses,
@@ -309,7 +312,10 @@ public sealed class PhaseMachine
         var m = new StateMachine<Phase, PhaseTrigger>(() => _phase, s => _phase = s, FiringMode.Queued);
         m.OnTransitioned(OnTransitioned);
 
-        Permit(m, Phase.PowerOnSelfTest, PhaseTrigger.SelfTestPassed, Phase.Standby, R.SelfTestPass);
+        Permit(m, Phase.PowerOnSelfTest, PhaseTrigger.SelfTestPassed, Phase.Standby, R.SelfTestPass,
+            "no interrupted procedure to resume", NoInterruptedProcedure);
+        Permit(m, Phase.PowerOnSelfTest, PhaseTrigger.SelfTestPassedProcedureInterrupted, Phase.Interrupted, R.SelfTestPassedIntoInterrupted,
+            "the previous run left a procedure unfinished", ProcedureInterrupted);
         Permit(m, Phase.PowerOnSelfTest, PhaseTrigger.SelfTestFailed, Phase.SafeState, R.SelfTestFail);
         Permit(m, Phase.Standby, PhaseTrigger.StartPriming, Phase.Priming, R.StartPriming);
         Permit(m, Phase.Priming, PhaseTrigger.PrimingComplete, Phase.Heating, R.PrimingToHeating,
@@ -340,6 +346,33 @@ public sealed class PhaseMachine
         {
             Permit(m, phase, PhaseTrigger.Pause, Phase.Paused, R.Pause);
         }
+
+        // After a restart: continue where the procedure stopped (its clocks as persisted), or into SafeState when causes
+        // were latched then; never back to the start (no re-priming, no second drug addition).
+        var interruptedTargets = new DynamicStateInfos();
+        foreach (var phase in ResumablePhases.Append(Phase.SafeState))
+        {
+            interruptedTargets.Add(phase, $"interrupted in {phase}");
+        }
+
+        const string resumeInterruptedGuard = "no fault cause is active (unless causes were latched: then into SafeState)";
+        _requirements[(Phase.Interrupted, PhaseTrigger.ResumeInterrupted)] = R.ResumeInterrupted;
+        _guardDetails[(Phase.Interrupted, PhaseTrigger.ResumeInterrupted)] = InterruptedMayResume;
+        m.Configure(Phase.Interrupted).PermitDynamicIf(PhaseTrigger.ResumeInterrupted, InterruptedTarget,
+            () => Quietly(InterruptedMayResume) is null, resumeInterruptedGuard, interruptedTargets);
+        Permit(m, Phase.Interrupted, PhaseTrigger.EndChemoEarly, Phase.Washout, R.EndInterruptedChemoEarly,
+            "interrupted in ChemoPerfusion, no cause latched, no fault cause active", InterruptedChemoMayEnd);
+        m.Configure(Phase.Interrupted).OnExit(t =>
+        {
+            // The hold is left once; wherever the procedure goes protective from here, Resume later returns to the
+            // phase that was interrupted, never to the hold.
+            if (t.Destination is Phase.SafeState or Phase.EmergencyStop or Phase.Paused && _interruptedIn is { } was)
+            {
+                _resumePhase = was;
+            }
+
+            _interruptedIn = null;
+        });
 
         var resumeTargets = new DynamicStateInfos();
         foreach (var phase in Enum.GetValues<Phase>().Where(p => p is not Phase.Paused and not Phase.SafeState and not Phase.EmergencyStop))
@@ -417,7 +450,11 @@ public sealed class PhaseMachine
             return; // internal transitions record themselves
         }
 
-        if (t.Destination == Phase.Paused && t.Source != Phase.SafeState)
+        if (t.Source == Phase.Interrupted)
+        {
+            // _resumePhase was set on leaving the hold (see Build).
+        }
+        else if (t.Destination == Phase.Paused && t.Source != Phase.SafeState)
         {
             _resumePhase = t.Source;
         }
@@ -436,15 +473,17 @@ public sealed class PhaseMachine
             _latchedCauses = ValueList.Empty<SafetyCause>();
         }
 
-        // A phase entered on its forward path starts its clock; re-entered by Resume it keeps it (chemo time kept).
-        if (t.Trigger != PhaseTrigger.Resume && _elapsed[(int)t.Destination] != Duration.Zero)
+        // A phase entered on its forward path starts its clock; re-entered by Resume (after a pause, a fault or a restart)
+        // it keeps it (chemo time kept).
+        if (t.Trigger is not PhaseTrigger.Resume and not PhaseTrigger.ResumeInterrupted && _elapsed[(int)t.Destination] != Duration.Zero)
         {
             _elapsed[(int)t.Destination] = Duration.Zero;
             _elapsedChanged = true;
         }
 
-        // Washout entered on its forward path waits for its own saline exchange.
-        if (t.Trigger != PhaseTrigger.Resume && t.Destination == Phase.Washout)
+        // Washout entered on its forward path waits for its own saline exchange; re-entered by Resume or after a restart
+        // it keeps the confirmation it had (a restart restores it from the checkpoint).
+        if (t.Trigger is not PhaseTrigger.Resume and not PhaseTrigger.ResumeInterrupted && t.Destination == Phase.Washout)
         {
             _washoutExchangeConfirmed = false;
         }
@@ -462,7 +501,14 @@ public sealed class PhaseMachine
         _observer?.Invoke(transition);
     }
 
-    private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => _elapsed[(int)phase] >= required
+    /// <summary>
+    /// Phase clocks are sums of cycle periods in floating point (a chemo clock resumed after a restart starts from a
+    /// persisted value, too), so 18,000 cycles of 100 ms may add up to a hair under 30 min: a clock within this of its
+    /// target has reached it, rather than running one more cycle.
+    /// </summary>
+    private static readonly Duration ClockRounding = Duration.FromMilliseconds(0.001);
+
+    private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => _elapsed[(int)phase] >= required - ClockRounding
         ? null
         : !_describeGuards ? Unmet : $"{phase} time {DurationText.Format(_elapsed[(int)phase])} has not reached {DurationText.Format(required)}";
 
@@ -597,6 +643,78 @@ public sealed class PhaseMachine
         if (!_leakCheckConfirmed)
         {
             problems.Add("the operator has not confirmed the leak check");
+        }
+
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>The phases a procedure can be interrupted in and resumed into after a restart.</summary>
+    public static IReadOnlyList<Phase> ResumablePhases { get; } =
+        [Phase.Priming, Phase.Heating, Phase.ReadyForChemo, Phase.ChemoPerfusion, Phase.Washout, Phase.Draining];
+
+    /// <summary>
+    /// A machine restarted in the middle of a procedure: at power-on (the self-test runs as after any power-on), with
+    /// the interrupted phase, its clocks, whether the washout's saline exchange was confirmed and the latched causes
+    /// taken over from the previous run. The leak check is never taken over: a procedure interrupted in ReadyForChemo
+    /// confirms it again on the reservoir's evidence after the restart (SRS-RS-008).
+    /// </summary>
+    public static PhaseState Restarted(Phase interruptedIn, ValueList<Duration> elapsed, ValueList<SafetyCause> latchedCauses,
+        bool washoutExchangeConfirmed)
+    {
+        if (!ResumablePhases.Contains(interruptedIn))
+        {
+            throw new ArgumentOutOfRangeException(nameof(interruptedIn), interruptedIn,
+                $"a procedure can be resumed only in {string.Join(", ", ResumablePhases)}");
+        }
+
+        ArgumentNullException.ThrowIfNull(elapsed);
+        ArgumentNullException.ThrowIfNull(latchedCauses);
+        if (elapsed.Count != Enum.GetValues<Phase>().Length)
+        {
+            throw new ArgumentException($"one elapsed time per phase ({Enum.GetValues<Phase>().Length}), got {elapsed.Count}", nameof(elapsed));
+        }
+
+        return Initial with
+        {
+            InterruptedIn = interruptedIn, ResumePhase = interruptedIn, Elapsed = elapsed, LatchedCauses = latchedCauses,
+            WashoutExchangeConfirmed = washoutExchangeConfirmed,
+        };
+    }
+
+    private string? NoInterruptedProcedure() => _interruptedIn is not { } was
+        ? null
+        : !_describeGuards ? Unmet : $"the previous run left the procedure unfinished in {was}";
+
+    private string? ProcedureInterrupted() => _interruptedIn is not null ? null : "no procedure was interrupted";
+
+    private Phase InterruptedTarget() => _latchedCauses.Count > 0 ? Phase.SafeState : _interruptedIn ?? Phase.SafeState;
+
+    private string? InterruptedMayResume()
+    {
+        if (_interruptedIn is null)
+        {
+            return "no interrupted procedure to resume";
+        }
+
+        return _latchedCauses.Count > 0 ? null : NoActiveCause();
+    }
+
+    private string? InterruptedChemoMayEnd()
+    {
+        var problems = new List<string>();
+        if (_interruptedIn != Phase.ChemoPerfusion)
+        {
+            problems.Add($"the procedure was interrupted in {_interruptedIn?.ToString() ?? "no phase"}, not in ChemoPerfusion");
+        }
+
+        if (_latchedCauses.Count > 0)
+        {
+            problems.Add("causes latched before the restart must be reset first: " + string.Join(", ", _latchedCauses));
+        }
+
+        if (NoActiveCause() is { } active)
+        {
+            problems.Add(active);
         }
 
         return problems.Count == 0 ? null : string.Join("; ", problems);

@@ -20,6 +20,12 @@ public sealed record PhaseState
 
     public bool LeakCheckConfirmed { get; init; }
 
+    /// <summary>
+    /// In a run restarted in the middle of a procedure: the phase the procedure was running when the previous run
+    /// stopped (Priming … Draining); null otherwise, and once the operator has resumed or ended it.
+    /// </summary>
+    public Phase? InterruptedIn { get; init; }
+
     /// <summary>In Washout: the saline exchange has been confirmed (SRS-PH-023); the washout clock runs only from then on.</summary>
     public bool WashoutExchangeConfirmed { get; init; }
 

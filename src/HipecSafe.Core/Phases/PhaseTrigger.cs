@@ -12,6 +12,8 @@ public enum PhaseTrigger
     WashoutComplete,
     DrainComplete,
     Fault,
+    /// <summary>The self-test passed in a run restarted in the middle of a procedure: into the Interrupted hold, not Standby.</summary>
+    SelfTestPassedProcedureInterrupted,
 
     // Operator commands
     StartPriming,
@@ -24,4 +26,6 @@ public enum PhaseTrigger
     OperatorReset,
     EmergencyStopPressed,
     EmergencyStopReleased,
+    /// <summary>The operator confirms that an interrupted procedure continues where it stopped.</summary>
+    ResumeInterrupted,
 }

@@ -34,7 +34,7 @@ internal sealed class ProcedureRig
 
     public ProcedureStep Procedure { get; }
 
-    public ProcedureState State { get; private set; }
+    public ProcedureState State { get; set; }
 
     public Phase Phase => State.Phase.Current;
 

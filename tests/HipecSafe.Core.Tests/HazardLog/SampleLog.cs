@@ -41,6 +41,13 @@ internal static class SampleLog
         (LogPriority.High, new LogNotSealedEntry(null, null, 3, new string('a', HazardLogFormat.HashLength), "no head file was found")),
         (LogPriority.High, new LogNotSealedEntry(2, new string('b', HazardLogFormat.HashLength), 3, new string('c', HazardLogFormat.HashLength),
             "the previous writer did not seal the log; 1 record followed the last anchor")),
+        (LogPriority.Low, new ProcedureCheckpointEntry(Phase.SafeState, Phase.ChemoPerfusion, Phase.ChemoPerfusion, TimeSpan.FromSeconds(754.3),
+            TimeSpan.FromMinutes(90), TimeSpan.Zero, TimeSpan.Zero, "default", new CheckpointCircuitVolume(1499.94, false, false, null, false),
+            new CheckpointChemoHold(TimeSpan.FromSeconds(3600.2), TimeSpan.FromSeconds(12.5), 3), ["IL-ABDOMEN-HIGH: 43.6 °C", "crash \"a\""], ["IL-AIR"])),
+        (LogPriority.Low, new ProcedureCheckpointEntry(Phase.Washout, null, Phase.Washout, TimeSpan.FromMinutes(90),
+            TimeSpan.FromMinutes(90), TimeSpan.FromSeconds(12.3), TimeSpan.Zero, "default", new CheckpointCircuitVolume(1500, true, true, 1180.5, true),
+            null, [], [])),
+        (LogPriority.Low, new ChemoClockEntry(TimeSpan.FromSeconds(1234.5))),
         (LogPriority.High, new LogSealedEntry("controller stopped (end of run): safe command written")),
     ];
 

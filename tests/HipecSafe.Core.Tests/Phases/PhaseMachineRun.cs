@@ -40,6 +40,9 @@ internal sealed class PhaseMachineRun(TreatmentProfile profile, Action<PhaseTran
 
     public void Tick(TimeSpan now) => State = _machine.Tick(State, now);
 
+    /// <summary>Makes this a machine restarted in the middle of a procedure interrupted in <paramref name="interruptedIn"/>.</summary>
+    public void HoldFor(Phase interruptedIn) => State = State with { InterruptedIn = interruptedIn, ResumePhase = interruptedIn };
+
     public void HoldClock(TimeSpan now, Phase? phase) => State = _machine.HoldClock(State, now, phase);
 
     public FireResult Fire(PhaseTrigger trigger, TimeSpan now, PhaseInputs inputs, string? detail = null) =>

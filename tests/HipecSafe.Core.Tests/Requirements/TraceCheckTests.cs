@@ -179,7 +179,7 @@ public class TraceCheckTests
         Assert.Contains("Paused --> ChemoPerfusion : Resume [no fault cause is active] (SRS-PH-013)", mermaid, StringComparison.Ordinal);
         Assert.Contains("ChemoPerfusion -> Washout [label=\"EndChemoEarly (SRS-PH-009)\"];", dot, StringComparison.Ordinal);
         var edgeLines = mermaid.Split('\n').Where(l => l.Contains(" --> ", StringComparison.Ordinal) && !l.Contains("[*]", StringComparison.Ordinal)).ToList();
-        Assert.All(edgeLines, l => Assert.Matches(@"\(SRS-PH-\d{3}\)\s*$", l));
+        Assert.All(edgeLines, l => Assert.Matches(@"\((SRS-PH|SRS-RS)-\d{3}\)\s*$", l));
         Assert.DoesNotContain("NO REQUIREMENT", mermaid, StringComparison.Ordinal);
     }
 }

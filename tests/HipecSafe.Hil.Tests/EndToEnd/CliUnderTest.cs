@@ -44,7 +44,25 @@ internal sealed class CliUnderTest : IDisposable
     /// <summary>Starts <c>hipecsafe-device args…</c> with stdin closed, collecting its output.</summary>
     public static CliUnderTest StartDevice(string workingDirectory, params string[] args) => StartDll(DeviceDll, workingDirectory, args);
 
-    private static CliUnderTest StartDll(string dll, string workingDirectory, string[] args)
+    /// <summary>Starts <c>hipecsafe-device args…</c> with stdin open: the operator console, fed by <see cref="Type"/>.</summary>
+    public static CliUnderTest StartDeviceWithConsole(string workingDirectory, params string[] args) =>
+        StartDll(DeviceDll, workingDirectory, args, keepInput: true);
+
+    /// <summary>Types one line on the operator console (stdin).</summary>
+    public void Type(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
+    /// <summary>Kills the process with SIGKILL (kill -9): nothing of it runs after this, no handler, no flush.</summary>
+    public void KillHard()
+    {
+        using var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    private static CliUnderTest StartDll(string dll, string workingDirectory, string[] args, bool keepInput = false)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -73,7 +91,11 @@ internal sealed class CliUnderTest : IDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.StandardInput.Close();
+        if (!keepInput)
+        {
+            process.StandardInput.Close();
+        }
+
         return cli;
     }
 
