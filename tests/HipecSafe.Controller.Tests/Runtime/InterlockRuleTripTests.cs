@@ -80,8 +80,8 @@ public sealed class InterlockRuleTripTests
         // Heating raises the command in 5 ‰ steps: more than 100 ‰ above a driver reporting 0 ‰ after ~20 cycles.
         ["IL-HEATER-POWER-LOW"] = new(Stage.Heating, p => p.HeaterPowerActualPermille = 0, p => p.HeaterPowerActualPermille = null, MaxCycles: 40),
         ["IL-HEATER-RELAY-OPEN"] = new(Stage.Heating, p => p.StatusForcedClear = BoardStatus.HeaterRelayClosed, p => p.StatusForcedClear = BoardStatus.None, MaxCycles: 20),
-        // The circuit at rest reads 37.0 °C; the limiter reads 2 K high from power-on, so the self-test fails.
-        ["IL-LIMITER-SELF-TEST"] = new(Stage.PowerOn, p => p.LimiterTemperature = C(39.0), p => p.LimiterTemperature = C(37.0)),
+        // The circuit at rest reads 37.0 °C; the limiter reads 2 K low from power-on, so the self-test fails.
+        ["IL-LIMITER-SELF-TEST"] = new(Stage.PowerOn, p => p.LimiterTemperature = C(35.0), p => p.LimiterTemperature = C(37.0)),
         ["IL-LIMITER-SENSOR-LOW"] = new(Stage.Heating, p => p.LimiterTemperature = C(35.0), p => p.LimiterTemperature = C(37.0), MaxCycles: 130),
         // The priming pump starts about 2 s after Priming is entered; then 2 s spin-up and 1 s persistence.
         ["IL-PUMP-NOT-RUNNING"] = new(Stage.Priming, p => p.PumpSpeedActualRpm = 0, p => p.PumpSpeedActualRpm = null, MaxCycles: 80),

