@@ -154,6 +154,10 @@ public partial class DetectionOracleTests
         // Leak: the reservoir falls at the leak rate (SRS-HIL-007) until the drop limit; in Washout from at most the priming volume to the critical level.
         Assert.Equal(Figure("SRS-IL-023", @"\((\d+) mL\)"), Rule("OR-LEAK-IN-STEADY-VOLUME").Alarm!.RampDistance);
         Assert.Equal(1500 - Figure("SRS-IL-021", @"\((\d+) mL\)"), Rule("OR-LEAK-IN-WASHOUT").Alarm!.RampDistance);
+        // The drop rule stays armed in Washout (SRS-IL-023), below the kept baseline less the exchange's drawdown: it may trip first.
+        Assert.Contains("Washout", Text("SRS-IL-023"), StringComparison.Ordinal);
+        Assert.Contains("IL-RESERVOIR-DROP", Rule("OR-LEAK-IN-WASHOUT").Alarm!.Ids);
+        Assert.True(Figure("SRS-IL-023", @"beyond (\d+) mL below the kept baseline") <= Rule("OR-LEAK-IN-WASHOUT").Alarm!.RampDistance);
         // The reservoir follows through the abdomen's outflow, K_out = 20 /min (hil/PLANT.md): a lag of 3 s.
         Assert.Equal(TimeSpan.FromMinutes(1.0 / 20), Rule("OR-LEAK-IN-STEADY-VOLUME").Alarm!.Bound);
         Assert.Equal(TimeSpan.FromMinutes(1.0 / 20), Rule("OR-LEAK-IN-WASHOUT").Alarm!.Bound);
