@@ -49,7 +49,7 @@ public class GeneratedCampaignReportTests
         Assert.Contains("| — missed | 1 |", md, StringComparison.Ordinal);
         var miss = md.Split('\n').Single(l => l.StartsWith($"| {runs[1].Generated.Name} |", StringComparison.Ordinal));
         Assert.Contains("actuator/pump_speed_actual dropout", miss, StringComparison.Ordinal);
-        Assert.Contains("IL-PUMP-* (any priority) within 10s300ms", miss, StringComparison.Ordinal);
+        Assert.Contains("IL-PUMP-NOT-RUNNING (high) within 1s300ms", miss, StringComparison.Ordinal);
         Assert.Contains("alarm: not raised; no alarm after the onset", miss, StringComparison.Ordinal);
         Assert.Contains("## False trips (1)", md, StringComparison.Ordinal);
         Assert.Contains("## Limit breaches (1)", md, StringComparison.Ordinal);
