@@ -251,11 +251,12 @@ public class PatientReadingRuleTests
     [Verifies("SRS-IL-063")]
     public void A_core_frozen_for_60_samples_10_s_apart_is_implausible_and_the_next_change_clears_it()
     {
+        // Samples 10 s apart from t = 0: the 60th identical one is taken at 590 s, then 10 s of persistence.
         var rig = new InterlockRig(phase: Phase.ChemoPerfusion);
-        rig.Run(TimeSpan.FromMinutes(9));
-        Assert.False(rig.IsActive("IL-CORE-PROBE-IMPLAUSIBLE"), "54 unchanged samples");
+        rig.RunUntil(TimeSpan.FromSeconds(599.8));
+        Assert.False(rig.IsActive("IL-CORE-PROBE-IMPLAUSIBLE"), "60 identical samples held for less than 10 s");
 
-        rig.Run(TimeSpan.FromMinutes(2));
+        rig.RunUntil(TimeSpan.FromSeconds(600.3));
         Assert.True(rig.IsActive("IL-CORE-PROBE-IMPLAUSIBLE"));
 
         rig.Frame = rig.Frame with { Core = T(37.51) };

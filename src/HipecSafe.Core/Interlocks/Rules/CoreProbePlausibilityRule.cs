@@ -132,8 +132,9 @@ public sealed class CoreProbePlausibilityRule : InterlockRule<CoreProbeHistory>
             }
         }
 
-        return RuleCheck.Compare(memory.UnchangedSamples >= FrozenSamples,
-            new DeferredMeasurement("core samples unchanged in a row", memory.UnchangedSamples, "", "≥", FrozenSamples));
+        // UnchangedSamples counts the repeats after the first identical sample: n repeats are n + 1 identical samples.
+        return RuleCheck.Compare(memory.UnchangedSamples + 1 >= FrozenSamples,
+            new DeferredMeasurement("identical core samples in a row", memory.UnchangedSamples + 1, "", "≥", FrozenSamples));
     }
 
     private static double? Valid(InterlockContext context) =>
