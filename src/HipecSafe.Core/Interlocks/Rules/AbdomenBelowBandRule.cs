@@ -64,7 +64,7 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
 
         var input = context.Input;
         var arming = memory.PhaseEntry == input.PhaseStartedAt ? memory : new AbdomenBelowBandArming(input.PhaseStartedAt, false);
-        if (!arming.ReachedBand && Median(context.Sensors, out _) is { } median && median >= _bandLow)
+        if (!arming.ReachedBand && AbdominalMedian.Of(context.Sensors, out _) is { } median && median >= _bandLow)
         {
             arming = arming with { ReachedBand = true };
         }
@@ -77,7 +77,7 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
     public override RuleCheck Check(InterlockContext context, bool tripActive)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Median(context.Sensors, out var valid) is not { } median)
+        if (AbdominalMedian.Of(context.Sensors, out var valid) is not { } median)
         {
             return RuleCheck.Unknown(context.Sensors.Frame is null
                 ? RuleReadings.NoSample
@@ -89,38 +89,9 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
         return RuleCheck.Compare(median < limit,
             new DeferredMeasurement("abdomen (median of valid probes)", Math.Round(median, 2), "°C", "<", limit, context, static c =>
             {
-                Median(c.Sensors, out var valid);
+                AbdominalMedian.Of(c.Sensors, out var valid);
                 return string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes");
             }));
-    }
-
-    /// <summary>Median of the valid abdominal probes; null with fewer than <see cref="AbdominalSelection.MinimumValidProbes"/>.</summary>
-    private static double? Median(ValidatedFrame sensors, out int valid)
-    {
-        valid = 0;
-        if (sensors.Frame is not { } frame)
-        {
-            return null;
-        }
-
-        Span<double> values = stackalloc double[SensorFrame.AbdominalProbeCount];
-        for (var i = 0; i < SensorFrame.AbdominalProbeCount; i++)
-        {
-            var channel = SensorFrame.AbdomenChannel(i);
-            if (sensors.IsValid(channel))
-            {
-                values[valid++] = ChannelValue.Of(frame, channel);
-            }
-        }
-
-        if (valid < AbdominalSelection.MinimumValidProbes)
-        {
-            return null;
-        }
-
-        var sorted = values[..valid];
-        sorted.Sort();
-        return valid % 2 == 1 ? sorted[valid / 2] : (sorted[(valid / 2) - 1] + sorted[valid / 2]) / 2;
     }
 
     private static AlarmLimits NotNull(AlarmLimits limits)
