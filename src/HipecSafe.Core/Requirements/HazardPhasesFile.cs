@@ -1,7 +1,4 @@
 using HipecSafe.Core.Phases;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace HipecSafe.Core.Requirements;
 
@@ -25,15 +22,9 @@ public static class HazardPhasesFile
     {
         ArgumentNullException.ThrowIfNull(knownHazards);
         ArgumentNullException.ThrowIfNull(problems);
-        FileDto? dto;
-        try
+        var dto = TraceYaml.Read<FileDto>(fileName, yamlText, "hazard × phase file", problems);
+        if (dto is null)
         {
-            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<FileDto>(new Parser(new StringReader(yamlText)));
-        }
-        catch (YamlException ex)
-        {
-            problems.Add($"{fileName} (line {ex.Start.Line}): not a valid hazard × phase file: {ex.InnerException?.Message ?? ex.Message}");
             return [];
         }
 

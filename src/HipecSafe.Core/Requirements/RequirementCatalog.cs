@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace HipecSafe.Core.Requirements;
 
@@ -28,15 +25,9 @@ public sealed partial class RequirementCatalog
     /// <summary>Adds the requirements of one file (its text and name; reading files is the caller's job).</summary>
     public void AddFile(string fileName, string yamlText)
     {
-        RequirementFileDto? dto;
-        try
+        var dto = TraceYaml.Read<RequirementFileDto>(fileName, yamlText, "requirements file", _problems);
+        if (dto is null)
         {
-            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<RequirementFileDto>(yamlText);
-        }
-        catch (YamlException ex)
-        {
-            _problems.Add($"{fileName} (line {ex.Start.Line}): not a valid requirements file: {ex.InnerException?.Message ?? ex.Message}");
             return;
         }
 

@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace HipecSafe.Core.Requirements;
 
@@ -15,15 +12,9 @@ public static class ScenarioTraceFile
     public static IReadOnlyList<ScenarioLink> Parse(string fileName, string yamlText, ICollection<string> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        FileDto? dto;
-        try
+        var dto = TraceYaml.Read<FileDto>(fileName, yamlText, "scenario trace file", problems);
+        if (dto is null)
         {
-            dto = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<FileDto>(new Parser(new StringReader(yamlText)));
-        }
-        catch (YamlException ex)
-        {
-            problems.Add($"{fileName} (line {ex.Start.Line}): not a valid scenario trace file: {ex.InnerException?.Message ?? ex.Message}");
             return [];
         }
 
