@@ -342,16 +342,7 @@ public sealed class DetectionOracle
         }
 
         var ids = Texts(a, "id", required: true);
-        var priorityLine = a.LineOf("priority");
-        var priorityText = a.Text("priority", required: true);
-        AlarmPriority? priority = priorityText switch
-        {
-            null or "any" => null,
-            "high" => AlarmPriority.High,
-            "medium" => AlarmPriority.Medium,
-            "low" => AlarmPriority.Low,
-            var other => Fail<AlarmPriority>(a, "priority", priorityLine, $"'{other}' is not high, medium, low or any"),
-        };
+        a.AlarmPriorityOrAny("priority", out var priority);
         var bound = a.Time("bound", required: true, Duration.Zero, Duration.FromHours(24));
         string? rampParam = null;
         double rampDistance = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Yaml;
 
@@ -149,6 +150,35 @@ internal sealed class FieldSet
             "false" => false,
             var other => Fail(key, line, $"'{other}' is not true or false"),
         };
+    }
+
+    /// <summary>
+    /// An alarm priority: <c>high</c>, <c>medium</c>, <c>low</c>, or <c>any</c> (null: every priority matches). False when
+    /// the field is missing or none of these (the error is recorded).
+    /// </summary>
+    public bool AlarmPriorityOrAny(string key, out AlarmPriority? priority)
+    {
+        var line = LineOf(key);
+        priority = null;
+        switch (Text(key, required: true))
+        {
+            case null:
+                return false;
+            case "any":
+                return true;
+            case "high":
+                priority = AlarmPriority.High;
+                return true;
+            case "medium":
+                priority = AlarmPriority.Medium;
+                return true;
+            case "low":
+                priority = AlarmPriority.Low;
+                return true;
+            case var other:
+                Error(key, line, $"'{other}' is not high, medium, low or any");
+                return false;
+        }
     }
 
     /// <summary>A duration in the scenario syntax (<c>500ms</c>, <c>30s</c>, <c>10m</c>, <c>1h30m</c>) within [<paramref name="min"/>, <paramref name="max"/>].</summary>

@@ -346,19 +346,10 @@ public static partial class ScenarioLoader
             a.Error("id", idLine, $"'{id}' is not an alarm ID; IDs are upper-case words joined by '-' (e.g. IL-ABDOMEN-HIGH, CRASH-alarms, SAFE-STATE), optionally ending in '*' to match any rest (IL-PUMP-*)");
         }
 
-        var priorityLine = a.LineOf("priority");
-        var priorityText = a.Text("priority", required: true);
-        AlarmPriority? priority = priorityText switch
-        {
-            null or "any" => null,
-            "high" => AlarmPriority.High,
-            "medium" => AlarmPriority.Medium,
-            "low" => AlarmPriority.Low,
-            var other => Refuse<AlarmPriority>(a, "priority", priorityLine, $"'{other}' is not high, medium, low or any"),
-        };
+        var priorityRead = a.AlarmPriorityOrAny("priority", out var priority);
         var within = a.Time("within", required: true, Duration.FromMilliseconds(100), MaxDuration);
         a.RejectUnknown("alarm has id, priority, within");
-        return errors.Count > errorsBefore || ids.Count == 0 || priorityText is null || within is null
+        return errors.Count > errorsBefore || ids.Count == 0 || !priorityRead || within is null
             ? null
             : new AlarmExpectation(ids, priority, within.Value);
     }
