@@ -39,6 +39,11 @@ public static class ExpectationChecker
             outcomes.Add(NeverEnters(never, observed));
         }
 
+        if (expect.ChemoClock is { } clock)
+        {
+            outcomes.Add(ChemoClock(clock, observed));
+        }
+
         if (expect.HazardLogged is { } logged)
         {
             outcomes.Add(HazardLogged(logged, observed));
@@ -146,6 +151,15 @@ public static class ExpectationChecker
         var entered = never.Where(p => observed.PhasesEntered?.ContainsKey(p) == true).ToList();
         return new ExpectationOutcome("never_enters", entered.Count == 0, $"never enters {string.Join(", ", never)}",
             entered.Count == 0 ? "none entered" : string.Join("; ", entered.Select(p => $"{p} at {ScenarioTime.Clock(observed.PhasesEntered![p])}")));
+    }
+
+    private static ExpectationOutcome ChemoClock(ChemoClockExpectation clock, ScenarioObservations observed)
+    {
+        var counted = observed.ChemoWithoutFlow ?? ChemoCountedWithoutFlow.None;
+        var measured = counted.Cycles == 0
+            ? $"no chemo time counted in a cycle without flow ({counted.ChemoCyclesWithoutFlow} cycles in ChemoPerfusion without flow)"
+            : $"{ScenarioTime.Span(counted.Total)} counted in {counted.Cycles} cycle(s) without flow, the first at {ScenarioTime.Clock(counted.FirstAt!.Value)}";
+        return new ExpectationOutcome("chemo_clock", counted.Total <= clock.MaxCountedWithoutFlow.ToTimeSpan(), clock.Describe(), measured);
     }
 
     private static string Lower(Core.Alarms.AlarmPriority p) => p.ToString().ToLowerInvariant();

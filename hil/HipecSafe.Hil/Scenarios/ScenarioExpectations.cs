@@ -45,9 +45,25 @@ public sealed record AlarmExpectation(IReadOnlyList<string> Ids, AlarmPriority? 
 }
 
 /// <summary>
+/// <c>expect.chemo_clock</c>: at most <see cref="MaxCountedWithoutFlow"/> of chemo time may be counted in cycles
+/// through which no perfusate flowed (true inflow below <see cref="NoFlowLPerMin"/> at the cycle's start and end).
+/// SRS-PH-022: a cycle counts as chemo time only while the pump turns; the dose is time at temperature with flow.
+/// </summary>
+public sealed record ChemoClockExpectation(Duration MaxCountedWithoutFlow)
+{
+    /// <summary>
+    /// 0.1 L/min, a tenth of the lowest clinical rate (1 L/min): below it the drug is not being circulated.
+    /// </summary>
+    public const double NoFlowLPerMin = 0.1;
+
+    public string Describe() => $"at most {DurationText.Format(MaxCountedWithoutFlow)} of chemo time counted in cycles without flow (true inflow < {NoFlowLPerMin.ToString(System.Globalization.CultureInfo.InvariantCulture)} L/min)";
+}
+
+/// <summary>
 /// A scenario's <c>expect:</c> block. <see cref="HazardLogged"/> and <see cref="Completes"/> are null when not
 /// written (not checked); <c>completes: false</c> means completion is not required (it is reported, not judged).
-/// <see cref="NeverEnters"/> (<c>never_enters</c>) and <see cref="Alarm"/> are null when not written.
+/// <see cref="NeverEnters"/> (<c>never_enters</c>), <see cref="Alarm"/> and <see cref="ChemoClock"/> are null when not
+/// written.
 /// </summary>
 public sealed record ScenarioExpectations(
     SafeStateExpectation SafeState,
@@ -56,11 +72,12 @@ public sealed record ScenarioExpectations(
     TemperatureLimits Limits,
     bool? Completes,
     IReadOnlyList<Phase>? NeverEnters = null,
-    AlarmExpectation? Alarm = null)
+    AlarmExpectation? Alarm = null,
+    ChemoClockExpectation? ChemoClock = null)
 {
     public bool Equals(ScenarioExpectations? other) =>
         other is not null && SafeState == other.SafeState && Within == other.Within && HazardLogged == other.HazardLogged
-        && Limits == other.Limits && Completes == other.Completes && Alarm == other.Alarm
+        && Limits == other.Limits && Completes == other.Completes && Alarm == other.Alarm && ChemoClock == other.ChemoClock
         && (NeverEnters ?? []).SequenceEqual(other.NeverEnters ?? []);
 
     public override int GetHashCode() => HashCode.Combine(SafeState, Within, HazardLogged, Limits, Completes, Alarm);

@@ -22,6 +22,19 @@ public static partial class ScenarioLoader
     /// <summary>Longest simulated run a scenario may ask for.</summary>
     public static readonly Duration MaxDuration = Duration.FromHours(24);
 
+    /// <summary><c>chemo_clock: { max_counted_without_flow }</c>: chemo time allowed in cycles without flow (0s = none).</summary>
+    private static ChemoClockExpectation? ChemoClock(FieldSet e, List<ScenarioError> errors)
+    {
+        if (e.Take("chemo_clock", required: false) is not { } node || FieldSet.Of(node, "expect.chemo_clock", errors) is not { } c)
+        {
+            return null;
+        }
+
+        var max = c.Time("max_counted_without_flow", required: true, Duration.Zero, MaxDuration);
+        c.RejectUnknown("chemo_clock has max_counted_without_flow");
+        return max is { } m ? new ChemoClockExpectation(m) : null;
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
@@ -275,10 +288,11 @@ public static partial class ScenarioLoader
         var completes = e.Flag("completes", required: false);
         var neverEnters = NeverEnters(e);
         var alarm = Alarm(e, errors);
-        e.RejectUnknown("expect has safe_state, within, hazard_logged, limits, completes, never_enters, alarm");
+        var chemoClock = ChemoClock(e, errors);
+        e.RejectUnknown("expect has safe_state, within, hazard_logged, limits, completes, never_enters, alarm, chemo_clock");
         return errors.Count > errorsBefore || safeState is null || limits is null
             ? null
-            : new ScenarioExpectations(safeState.Value, within, hazardLogged, limits, completes, neverEnters, alarm);
+            : new ScenarioExpectations(safeState.Value, within, hazardLogged, limits, completes, neverEnters, alarm, chemoClock);
     }
 
     /// <summary><c>never_enters: [Phase, ...]</c>: phases the procedure must not enter during the run.</summary>

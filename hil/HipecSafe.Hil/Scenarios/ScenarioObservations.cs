@@ -23,6 +23,7 @@ public sealed record UnsafeProtection(TimeSpan Time, string Cause, double Heater
 /// <param name="PhasesEntered">Every phase the procedure was in, with the first cycle it was seen in.</param>
 /// <param name="Alarms">Every alarm raised during the run, once per raise and priority, from the cycle reports.</param>
 /// <param name="Script">The operator script's steps with when they fired.</param>
+/// <param name="ChemoWithoutFlow">Chemo time the controller counted in cycles through which no perfusate flowed, with the first such cycle.</param>
 /// <param name="StoppedAtSafeState">The run was ended early because the device was held safe (faults not yet due were not injected).</param>
 public sealed record ScenarioObservations(
     IReadOnlyList<FaultActivation> Faults,
@@ -44,7 +45,8 @@ public sealed record ScenarioObservations(
     bool StoppedAtSafeState,
     IReadOnlyDictionary<Phase, TimeSpan>? PhasesEntered = null,
     IReadOnlyList<AlarmSighting>? Alarms = null,
-    IReadOnlyList<OperatorStepActivation>? Script = null)
+    IReadOnlyList<OperatorStepActivation>? Script = null,
+    ChemoCountedWithoutFlow? ChemoWithoutFlow = null)
 {
     public TimeSpan? TimeToSafeState => SafeStateAfterOnset is { } s && FaultOnset is { } o ? s.Time - o : null;
 
@@ -56,4 +58,13 @@ public sealed record ScenarioObservations(
 public sealed record AlarmSighting(string Id, Core.Alarms.AlarmPriority Priority, TimeSpan RaisedAt, TimeSpan SeenAt)
 {
     public override string ToString() => $"{Id} ({Priority.ToString().ToLowerInvariant()}) at {ScenarioTime.Clock(SeenAt)}";
+}
+
+/// <summary>
+/// Chemo time counted in cycles without flow (<see cref="ChemoClockExpectation"/>): the total, the first such cycle and
+/// their number, out of <see cref="ChemoCyclesWithoutFlow"/> cycles in ChemoPerfusion without flow (what was judged).
+/// </summary>
+public sealed record ChemoCountedWithoutFlow(TimeSpan Total, TimeSpan? FirstAt, int Cycles, int ChemoCyclesWithoutFlow)
+{
+    public static ChemoCountedWithoutFlow None { get; } = new(TimeSpan.Zero, null, 0, 0);
 }

@@ -101,6 +101,8 @@ public static class ScenarioRunner
         private double _maxAbdomen = double.NegativeInfinity;
         private double _maxInflow = double.NegativeInfinity;
         private double _maxCore = double.NegativeInfinity;
+        private double? _previousFlow;
+        private ChemoCountedWithoutFlow _chemoWithoutFlow = ChemoCountedWithoutFlow.None;
 
         public IReadOnlyList<ScenarioSample> Series => _series;
 
@@ -118,7 +120,9 @@ public static class ScenarioRunner
         {
             _now = cycle.Time;
             // A stalled cycle has no report: the controller still stands where its last finished cycle left it.
+            var previous = _report;
             _report = cycle.Report ?? _report;
+            CountChemoWithoutFlow(previous, cycle);
             var phase = _report?.Phase ?? Phase.PowerOnSelfTest;
             _completed |= phase == Phase.Complete;
             _entered.TryAdd(phase, cycle.Time);
@@ -173,6 +177,30 @@ public static class ScenarioRunner
             }
         }
 
+        /// <summary>
+        /// Chemo time counted in a cycle whose start and end both saw no flow: the readout it judged was sampled in
+        /// between, so no flow was there to see (SRS-PH-022).
+        /// </summary>
+        private void CountChemoWithoutFlow(CycleReport? previous, RigCycle cycle)
+        {
+            var flow = cycle.Truth.InflowFlow.LitersPerMinute;
+            var counted = previous is not null && _report is not null ? _report.ChemoElapsed - previous.ChemoElapsed : TimeSpan.Zero;
+            var c = _chemoWithoutFlow;
+            if (flow < ChemoClockExpectation.NoFlowLPerMin && _previousFlow < ChemoClockExpectation.NoFlowLPerMin)
+            {
+                if (counted > TimeSpan.Zero)
+                {
+                    _chemoWithoutFlow = new ChemoCountedWithoutFlow(c.Total + counted, c.FirstAt ?? cycle.Time, c.Cycles + 1, c.ChemoCyclesWithoutFlow + 1);
+                }
+                else if (_report?.Phase == Phase.ChemoPerfusion)
+                {
+                    _chemoWithoutFlow = c with { ChemoCyclesWithoutFlow = c.ChemoCyclesWithoutFlow + 1 };
+                }
+            }
+
+            _previousFlow = flow;
+        }
+
         public string? StopReason(bool faultsPending)
         {
             if (_report?.Phase == Phase.Complete)
@@ -206,6 +234,6 @@ public static class ScenarioRunner
 
         public ScenarioObservations Observations(IReadOnlyList<FaultActivation> faults, TimeSpan? onset, TimeSpan cyclePeriod, IReadOnlyList<HazardLogFinding> findings, VerificationResult log) =>
             new(faults, onset, onset - cyclePeriod, _first, _afterOnset, _protectedButHeating, _maxAbdomen, _maxInflow, _maxCore, _completed, findings, log.Status, log.Describe(),
-                _end, _report?.Phase, _endReason, _stoppedSafe, _entered, _alarms, Script);
+                _end, _report?.Phase, _endReason, _stoppedSafe, _entered, _alarms, Script, _chemoWithoutFlow);
     }
 }

@@ -106,4 +106,21 @@ public class ExpectationCheckerTests
         Assert.True(Outcome(scenario, Observed(), "hazard_log_intact").Passed);
         Assert.False(Outcome(scenario, Observed(log: VerificationStatus.Corrupt), "hazard_log_intact").Passed);
     }
+
+    [Theory]
+    [Verifies("SRS-SC-021")]
+    [InlineData(0, 0, true)]
+    [InlineData(100, 0, false)]
+    [InlineData(100, 100, true)]
+    [InlineData(300, 200, false)]
+    public void Chemo_time_counted_without_flow_is_judged_against_its_bound(int countedMs, int boundMs, bool passes)
+    {
+        var scenario = Scenario($"expect:\n  safe_state: any\n  chemo_clock: {{ max_counted_without_flow: {boundMs}ms }}");
+        var counted = countedMs == 0
+            ? ChemoCountedWithoutFlow.None
+            : new ChemoCountedWithoutFlow(TimeSpan.FromMilliseconds(countedMs), Onset + TimeSpan.FromSeconds(2), countedMs / 100, countedMs / 100);
+        var outcome = Outcome(scenario, Observed() with { ChemoWithoutFlow = counted }, "chemo_clock");
+        Assert.Equal(passes, outcome.Passed);
+        Assert.Contains(countedMs == 0 ? "no chemo time counted" : $"in {countedMs / 100} cycle(s) without flow", outcome.Measured, StringComparison.Ordinal);
+    }
 }

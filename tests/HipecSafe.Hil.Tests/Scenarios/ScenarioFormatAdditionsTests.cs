@@ -226,4 +226,48 @@ public class ScenarioFormatAdditionsTests
         Assert.False(alarm.Passed);
         Assert.Contains("raised at another priority: IL-HEATER-RUNAWAY (high)", alarm.Measured, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Verifies("SRS-SC-021")]
+    public void A_chemo_clock_expectation_loads_its_bound_and_zero_is_allowed()
+    {
+        var s = ScenarioText.Load(ScenarioText.Valid(expect: "expect:\n  safe_state: any\n  chemo_clock: { max_counted_without_flow: 0s }"));
+        Assert.Equal(new ChemoClockExpectation(Duration.Zero), s.Expect.ChemoClock);
+        var t = ScenarioText.Load(ScenarioText.Valid(expect: "expect:\n  safe_state: any\n  chemo_clock: { max_counted_without_flow: 200ms }"));
+        Assert.Equal(Duration.FromMilliseconds(200), t.Expect.ChemoClock!.MaxCountedWithoutFlow);
+    }
+
+    [Theory]
+    [Verifies("SRS-SC-021")]
+    [InlineData("chemo_clock: { }", "expect.chemo_clock.max_counted_without_flow", "is required")]
+    [InlineData("chemo_clock: { max_counted_without_flow: 5 }", "expect.chemo_clock.max_counted_without_flow", "not a duration")]
+    [InlineData("chemo_clock: { max_counted_without_flow: 0s, pump: off }", "expect.chemo_clock.pump", "unknown key 'pump' (chemo_clock has max_counted_without_flow)")]
+    [InlineData("chemo_clock: 0s", "expect.chemo_clock", "expected a mapping of fields, found '0s'")]
+    public void A_bad_chemo_clock_expectation_names_its_field_and_what_was_expected(string entry, string field, string message)
+    {
+        var text = ScenarioText.Valid(expect: "expect:\n  safe_state: any\n  " + entry);
+        var error = Single(text, field);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The rotor stops in ChemoPerfusion: the board reports speed 0 and bit3 clear, so no cycle without flow may count
+    /// as chemo time (SRS-PH-022) — judged on the plant's true flow, not on what the controller believed.
+    /// </summary>
+    [Fact]
+    [Verifies("SRS-SC-021", "SRS-PH-022")]
+    public void A_pump_stopped_in_chemo_counts_no_chemo_time_without_flow()
+    {
+        var text = ScenarioText.Valid(name: "pump-stopped-chemo-clock", duration: "40m", seed: 127,
+            faults: "faults:\n  - at: { phase: ChemoPerfusion, after: 1m }\n    target: actuator/pump\n    kind: stopped",
+            expect: "expect:\n  safe_state: any\n  chemo_clock: { max_counted_without_flow: 0s }");
+        using var folder = new TempFolder();
+        var run = ScenarioRunner.Run(ScenarioText.Load(text), folder.Path);
+
+        var clock = Assert.Single(run.Result.Outcomes, o => o.Name == "chemo_clock");
+        Assert.True(clock.Passed, clock.ToString());
+        Assert.True(run.Result.Observed.PhasesEntered!.ContainsKey(Phase.ChemoPerfusion));
+        // Not vacuous: the procedure stood in ChemoPerfusion without flow for at least 5 s (50 cycles) before the run ended.
+        Assert.True(run.Result.Observed.ChemoWithoutFlow!.ChemoCyclesWithoutFlow >= 50, clock.ToString());
+    }
 }
