@@ -89,12 +89,22 @@ public sealed class ControllerRuntime : IDisposable
         {
             CycleCompleted?.Invoke(report);
         }
+        else if (message is AlarmsAnnounced announced)
+        {
+            AlarmsAnnounced?.Invoke(announced);
+        }
 
         _observer?.Invoke(message);
     }
 
     /// <summary>Raised for every finished cycle (on the listener's thread).</summary>
     public event Action<CycleReport>? CycleCompleted;
+
+    /// <summary>
+    /// Raised when the alarm system annunciates outside a cycle report: a component failed by the watchdog, told to
+    /// the alarms directly while the gate or the bus may hang (on the listener's thread).
+    /// </summary>
+    public event Action<AlarmsAnnounced>? AlarmsAnnounced;
 
     public ControllerOptions Options => _options;
 

@@ -30,6 +30,8 @@ public sealed class SimulationRig : IDisposable
     private readonly RigOptions _options;
     private readonly LimiterTemperatureSensor _limiter;
     private Temperature _limiterReading;
+    // What the alarm system annunciated outside a cycle report during the step under way (lockstep: on this thread).
+    private HipecSafe.Core.Alarms.Annunciation? _announced;
 
     // Controllers dropped by KillController with their logs: left as a kill leaves them (no flush, no seal), closed at the end.
     private readonly List<(ControllerRuntime Controller, HazardLogWriter Log)> _dropped = [];
@@ -97,8 +99,9 @@ public sealed class SimulationRig : IDisposable
         }
 
         StepBoards();
+        _announced = null;
         var report = Controller.Step(Now, _options.Epoch + Now);
-        Last = new RigCycle(Now, Plant.State, report);
+        Last = new RigCycle(Now, Plant.State, report, _announced);
         return Last;
     }
 
@@ -179,7 +182,14 @@ public sealed class SimulationRig : IDisposable
             Resume = resume,
         },
         new ModbusBoardPort(Master),
-        Log);
+        Log,
+        m =>
+        {
+            if (m is HipecSafe.Controller.Cycle.AlarmsAnnounced a)
+            {
+                _announced = a.Alarms;
+            }
+        });
 
     private void StepBoards()
     {

@@ -126,7 +126,8 @@ public static class ScenarioRunner
             var phase = _report?.Phase ?? Phase.PowerOnSelfTest;
             _completed |= phase == Phase.Complete;
             _entered.TryAdd(phase, cycle.Time);
-            foreach (var alarm in cycle.Report?.Alarms?.Alarms ?? [])
+            // The report's alarms, and those annunciated outside it (the watchdog's, while the gate or the bus hangs).
+            foreach (var alarm in (cycle.Report?.Alarms?.Alarms ?? []).Concat(cycle.Announced?.Alarms ?? []))
             {
                 // One sighting per raise and priority: an escalation (medium → high) is a sighting of its own.
                 var raisedAt = alarm.RaisedAt.ToTimeSpan();

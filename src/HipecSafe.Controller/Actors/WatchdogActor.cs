@@ -13,14 +13,18 @@ namespace HipecSafe.Controller.Actors;
 /// <summary>
 /// Starts every cycle: closes the previous ping round (<see cref="HealthMonitor"/>), pings every watched component
 /// with the new key, and hands the cycle to the board bus with the round's verdict. A component failing 3 rounds is
-/// logged once; the gate then holds the actuators safe and withholds the heartbeat, and the control lane latches
-/// SafeState.
+/// logged once and told to the alarm actor directly, so it is annunciated even while the failed component is the gate
+/// or the bus, through which every cycle's alarm update travels (SRS-AL-016); the gate then holds the actuators safe and
+/// withholds the heartbeat, and the control lane latches SafeState. This path only annunciates: the gate stays the one
+/// place that constrains a command.
 /// </summary>
 internal sealed class WatchdogActor : ReceiveActor
 {
     private readonly WatchdogPorts _ports;
     private readonly HealthMonitor _monitor;
     private CycleTick? _lastTick;
+    // The failed components the alarm actor was last told of: it is told again only when they change.
+    private IReadOnlyList<string> _announcedFailed = [];
 
     public WatchdogActor(WatchdogPorts ports, HealthMonitor monitor)
     {
@@ -52,6 +56,12 @@ internal sealed class WatchdogActor : ReceiveActor
         {
             _ports.Log.Tell(new LogEvent(LogPriority.High, tick.Time, tick.WallClock, new FaultEntry("watchdog",
                 $"{failed} missed {_monitor.MissedRoundsForFailure} consecutive health pings: actuators to safe state, heartbeat withheld")));
+        }
+
+        if (!FailedComponentAlarm.Same(round.Failed, _announcedFailed))
+        {
+            _announcedFailed = round.Failed;
+            _ports.Alarms.Tell(new ComponentFailureAlarm(tick, FailedComponentAlarm.Of(round.Failed, _monitor.MissedRoundsForFailure)));
         }
 
         var ping = new Ping(tick.Cycle);

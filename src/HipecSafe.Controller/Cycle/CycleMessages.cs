@@ -38,3 +38,10 @@ internal sealed record WriteCommand(CycleTick Tick, GateVerdict Verdict, IReadOn
 
 /// <summary>BoardBus → Alarms: update the alarm system, then publish the report.</summary>
 internal sealed record UpdateAlarms(CycleTick Tick, IReadOnlyList<AlarmCondition> Conditions, CycleReport Report);
+
+/// <summary>
+/// Alarms → listener: what the alarm system annunciates after an update that came outside the cycle chain (the
+/// watchdog's failed components, SRS-AL-016), so a display hears of it while the gate or the bus hangs and no
+/// <see cref="CycleReport"/> is published.
+/// </summary>
+public sealed record AlarmsAnnounced(CycleTick Tick, Annunciation Alarms);

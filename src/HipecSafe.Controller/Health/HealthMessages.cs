@@ -11,3 +11,10 @@ public sealed record RoundProgress(long Key, IReadOnlyList<string> Outstanding);
 
 /// <summary>Supervisor → watchdog: the operator reset the device; clear latched component failures if possible.</summary>
 internal sealed record ResetHealth;
+
+/// <summary>
+/// Watchdog → alarms, directly (not through the gate or the bus, either of which may be the failed component): the
+/// alarm condition of the components failed now, null once none is (<see cref="Core.Health.FailedComponentAlarm"/>).
+/// Sent only when the failed set changes.
+/// </summary>
+internal sealed record ComponentFailureAlarm(Cycle.CycleTick Tick, Core.Alarms.AlarmCondition? Condition);

@@ -26,11 +26,11 @@ internal sealed record ControllerEntry(IActorRef Watchdog, IActorRef Interlocks,
 /// The one place that wires who talks to whom (like F´'s topology file): it creates every component's actor with its
 /// state holder and its output ports, on its dispatcher, then connects each port to its single target. The table:
 /// <code>
-/// watchdog    → boardbus (StartCycle), every watched component (Ping), hazardlog, listener
+/// watchdog    → boardbus (StartCycle), every watched component (Ping), alarms (ComponentFailureAlarm), hazardlog, listener
 /// boardbus    → interlocks, controlloop (Sampled), alarms (UpdateAlarms), hazardlog, listener (CycleStarted)
 /// controlloop → interlocks (Desired), watchdog (ResetHealth), hazardlog
 /// interlocks  → boardbus (WriteCommand), controlloop (VerdictTaken), hazardlog
-/// alarms      → hazardlog, listener (CycleReport)
+/// alarms      → hazardlog, listener (CycleReport, AlarmsAnnounced)
 /// hazardlog   → controlloop (LogHealthChanged)
 /// root        → controlloop, interlocks (ComponentCrashed), listener (CrashHandled)
 /// </code>
@@ -49,7 +49,8 @@ internal static class ControllerTopology
         OutputPort Port(string from, string to) => new($"{from}→{to}");
         var watched = ComponentNames.Monitored.Select(c => (c, Port(ComponentNames.Watchdog, c))).ToList();
         var watchdogPorts = new WatchdogPorts(Port(ComponentNames.Watchdog, ComponentNames.BoardBus), watched,
-            Port(ComponentNames.Watchdog, ComponentNames.HazardLog), Port(ComponentNames.Watchdog, "listener"));
+            Port(ComponentNames.Watchdog, ComponentNames.HazardLog), Port(ComponentNames.Watchdog, "listener"),
+            Port(ComponentNames.Watchdog, ComponentNames.Alarms));
         var busPorts = new BoardBusPorts(Port(ComponentNames.BoardBus, ComponentNames.Interlocks), Port(ComponentNames.BoardBus, ComponentNames.ControlLoop),
             Port(ComponentNames.BoardBus, ComponentNames.Alarms), Port(ComponentNames.BoardBus, ComponentNames.HazardLog),
             Port(ComponentNames.BoardBus, "listener"));
@@ -70,7 +71,7 @@ internal static class ControllerTopology
 
         var gateState = new InterlockState(parts.Gate);
         var busState = new BoardBusState(parts.Boards);
-        var alarmSystem = new AlarmSystem();
+        var alarmState = new AlarmActorState(new AlarmSystem());
         var health = new HealthMonitor(ComponentNames.Monitored);
 
         IActorRef Create(string name, Props props, string? realTimeDispatcher)
@@ -84,7 +85,7 @@ internal static class ControllerTopology
         var bus = Create(ComponentNames.BoardBus, ActorFactory.Props(() => new BoardBusActor(busPorts, busState)), BusDispatcher);
         var gate = Create(ComponentNames.Interlocks, ActorFactory.Props(() => new InterlockActor(gatePorts, gateState)), InterlockDispatcher);
         var control = Create(ComponentNames.ControlLoop, ActorFactory.Props(() => new ControlLoopActor(controlPorts, controlState)), null);
-        var alarms = Create(ComponentNames.Alarms, ActorFactory.Props(() => new AlarmActor(alarmPorts, alarmSystem)), null);
+        var alarms = Create(ComponentNames.Alarms, ActorFactory.Props(() => new AlarmActor(alarmPorts, alarmState)), null);
         var watchdog = Create(ComponentNames.Watchdog, ActorFactory.Props(() => new WatchdogActor(watchdogPorts, health)), null);
 
         var byName = new Dictionary<string, IActorRef>(StringComparer.Ordinal)
@@ -101,6 +102,7 @@ internal static class ControllerTopology
 
         watchdogPorts.Log.Connect(log);
         watchdogPorts.Listener.Connect(parts.Listener);
+        watchdogPorts.Alarms.Connect(alarms);
         busPorts.Gate.Connect(gate);
         busPorts.ControlLoop.Connect(control);
         busPorts.Alarms.Connect(alarms);

@@ -49,10 +49,14 @@ public sealed class ProcedureStep
     /// <summary>The alarm a restarted controller raises while it holds an interrupted procedure (SRS-RS-003).</summary>
     public const string InterruptedAlarmId = "PROCEDURE-INTERRUPTED";
 
+    /// <summary>The alarm while a restarted controller's self-test waits for the limiter to cool (SRS-RS-009).</summary>
+    public const string SelfTestWaitingAlarmId = "RESTART-LIMITER-HOT";
+
     private readonly TreatmentProfile _profile;
     private readonly PhaseMachine _machine;
     private readonly ControlLaw _law;
     private readonly SensorValidator _validator;
+    private readonly SensorValidationLimits _validationLimits;
     private readonly Duration _period;
     private readonly string _controlComponent;
 
@@ -69,7 +73,8 @@ public sealed class ProcedureStep
         _profile = profile;
         _machine = new PhaseMachine(profile);
         _law = law;
-        _validator = new SensorValidator(SensorValidationLimits.For(profile.Limits));
+        _validationLimits = SensorValidationLimits.For(profile.Limits);
+        _validator = new SensorValidator(_validationLimits);
         _period = Duration.FromTimeSpan(cyclePeriod);
         _controlComponent = controlComponent;
         Initial = new ProcedureState(PhaseMachine.Initial, ControlLawState.Initial, SensorValidator.Initial, SelfTestJudge.Initial, Duration.Zero,
@@ -329,7 +334,10 @@ public sealed class ProcedureStep
 
         /// <summary>
         /// The power-on self-test: both boards answer, every channel is valid, no trip is active, and the actuator board
-        /// has left its power-on safe hold, which this step asks the gate to release (docs/icd.md).
+        /// has left its power-on safe hold, which this step asks the gate to release (docs/icd.md). After a restart
+        /// mid-procedure the channels and the hold are judged against what the interrupted phase allows
+        /// (<see cref="RestartSelfTest"/>): a hold the board cannot release while its limiter is hot is waited for, the
+        /// release asked for every cycle (SRS-RS-009); a reservoir over its range is accepted in Draining (SRS-RS-010).
         /// </summary>
         public void JudgeSelfTest()
         {
@@ -338,7 +346,10 @@ public sealed class ProcedureStep
                 return;
             }
 
+            var interrupted = _phase.InterruptedIn;
             var problems = new List<string>();
+            List<string>? accepted = null;
+            string? wait = null;
             var r = Readout;
             if (r.Frame is null)
             {
@@ -351,21 +362,37 @@ public sealed class ProcedureStep
             }
             else if (r.Feedback.Has(BoardStatus.SafeLatchedByWatchdog) || r.Feedback.Has(BoardStatus.LimiterTripped))
             {
-                problems.Add("actuator board still in its safe hold (board_status bit0/bit1)");
                 _releaseLatch = true;
+                wait = interrupted is null ? null : RestartSelfTest.CoolingWait(r.Feedback);
+                if (wait is null)
+                {
+                    problems.Add("actuator board still in its safe hold (board_status bit0/bit1)");
+                }
             }
 
-            problems.AddRange(_sensors.ChannelsWithFaults.Select(c => $"{c}: {_sensors.DetailOf(c)}"));
+            foreach (var channel in _sensors.ChannelsWithFaults)
+            {
+                if (interrupted is { } phase && r.Frame is { } frame && RestartSelfTest.AcceptsChannel(phase, channel, _sensors.FaultsOf(channel),
+                        ChannelValue.Of(frame, channel), _step._validationLimits.RangeOf(channel)))
+                {
+                    (accepted ??= []).Add($"{channel}: {_sensors.DetailOf(channel)}");
+                    continue;
+                }
+
+                problems.Add($"{channel}: {_sensors.DetailOf(channel)}");
+            }
+
             if (_input.LastVerdict is { } verdict)
             {
                 problems.AddRange(verdict.ActiveTrips.Select(t => $"interlock {t.RuleId} active: {t.Measured}"));
             }
 
-            _selfTest = _selfTest.Judge(problems);
+            _selfTest = _selfTest.Judge(problems, wait, RestartSelfTest.MaxCoolingCycles);
+            var allowed = accepted is null ? "" : $"; accepted for {interrupted}: {string.Join("; ", accepted)}";
             switch (_selfTest.Status)
             {
-                case SelfTestStatus.Passed when _phase.InterruptedIn is { } interrupted:
-                    Fire(PhaseTrigger.SelfTestPassedProcedureInterrupted, Inputs(), $"self-test passed; procedure interrupted in {interrupted}: holding for the operator");
+                case SelfTestStatus.Passed when interrupted is { } phase:
+                    Fire(PhaseTrigger.SelfTestPassedProcedureInterrupted, Inputs(), $"self-test passed{allowed}; procedure interrupted in {phase}: holding for the operator");
                     break;
                 case SelfTestStatus.Passed:
                     Fire(PhaseTrigger.SelfTestPassed, Inputs(), "self-test passed");
@@ -531,6 +558,14 @@ public sealed class ProcedureStep
             // Whatever latched it (an interlock, the watchdog, a crash, the self-test), the safe state itself is alarmed.
             IReadOnlyList<AlarmCondition> conditions = !_phase.IsProtective ? _technical : _technical.Add(new AlarmCondition("SAFE-STATE",
                 AlarmPriority.High, null, $"Device in {phase}: heater off, pump stopped, clamp closed", string.Join("; ", _phase.LatchedCauses), "", Latching: true));
+            if (phase == Phase.PowerOnSelfTest && _selfTest.Waiting is { } waiting)
+            {
+                // Why a restarted controller holds in its self-test instead of failing it (SRS-RS-009).
+                conditions = [.. conditions, new AlarmCondition(SelfTestWaitingAlarmId, AlarmPriority.Medium, null,
+                    "Restart self-test waiting for the heater limiter to cool: heater off, pump stopped, clamp closed", waiting,
+                    string.Create(CultureInfo.InvariantCulture, $"at most {RestartSelfTest.MaxCoolingCycles * _step._period.Seconds / 60:0} min"))];
+            }
+
             if (_phase.InterruptedIn is { } interrupted)
             {
                 // From the restarted run's first cycle until the operator resumes or ends the procedure (SRS-RS-003).

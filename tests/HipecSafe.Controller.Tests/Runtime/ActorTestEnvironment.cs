@@ -56,7 +56,10 @@ internal sealed class ActorTestEnvironment
         Port(ComponentNames.Watchdog, BoardBus),
         ComponentNames.Monitored.Select(c => (c, Port(ComponentNames.Watchdog, Monitored[c]))).ToList(),
         Port(ComponentNames.Watchdog, HazardLog),
-        Port(ComponentNames.Watchdog, Listener));
+        Port(ComponentNames.Watchdog, Listener),
+        Port(ComponentNames.Watchdog, Alarms));
+
+    public AlarmPorts AlarmPorts() => new(Port(ComponentNames.Alarms, HazardLog), Port(ComponentNames.Alarms, Listener));
 
     public BoardBusPorts BoardBusPorts() => new(
         Port(ComponentNames.BoardBus, Interlocks), Port(ComponentNames.BoardBus, ControlLoop),

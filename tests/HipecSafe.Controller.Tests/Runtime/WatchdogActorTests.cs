@@ -20,6 +20,7 @@ public sealed class WatchdogActorTests : TestKit
     private readonly ActorTestEnvironment _t;
     private readonly IActorRef _watchdog;
     private readonly List<LogEvent> _logged = [];
+    private readonly List<ComponentFailureAlarm> _alarmed = [];
 
     public WatchdogActorTests()
     {
@@ -53,6 +54,9 @@ public sealed class WatchdogActorTests : TestKit
                     return ping;
                 case LogEvent log:
                     _logged.Add(log);
+                    break;
+                case ComponentFailureAlarm alarm when probe == _t.Alarms:
+                    _alarmed.Add(alarm);
                     break;
                 case var other:
                     Assert.Fail($"{name} got {other?.ToString() ?? "nothing"} instead of a ping");
@@ -179,6 +183,48 @@ public sealed class WatchdogActorTests : TestKit
         var note = Assert.IsType<NoteEntry>(next.Entry);
         Assert.Contains("watchdog reset refused", note.Text, StringComparison.Ordinal);
         Assert.Contains(ComponentNames.Interlocks, note.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-AL-016", "SRS-RT-006")]
+    public void A_failure_is_told_to_the_alarms_directly_in_the_round_that_finds_it_once_and_its_end_once_after_a_reset()
+    {
+        Tick(0);
+        Answer(0);
+        for (long cycle = 1; cycle <= 3; cycle++)
+        {
+            Tick(cycle);
+            Assert.Empty(_alarmed); // late is not failed: nothing to annunciate yet (the gate holds the heater off)
+            Answer(cycle, ComponentNames.BoardBus);
+        }
+
+        // Rounds 1–3 missed: tick 4 fails the bus, and the alarms hear it from the watchdog in that same cycle, before
+        // the bus is even asked to start it (the bus is the failed component here).
+        Tick(4);
+        var told = Assert.Single(_alarmed);
+        Assert.Equal(ActorTestEnvironment.Tick(4), told.Tick);
+        var condition = Assert.IsType<Core.Alarms.AlarmCondition>(told.Condition);
+        Assert.Equal("SAFE-STATE", condition.ConditionId);
+        Assert.Equal(Core.Alarms.AlarmPriority.High, condition.Priority);
+        Assert.Contains(ComponentNames.BoardBus, condition.Message, StringComparison.Ordinal);
+
+        // Still failed: not told again. The bus answers again, the operator resets: the end is told once.
+        for (long cycle = 5; cycle <= 6; cycle++)
+        {
+            Answer(cycle - 1);
+            Tick(cycle);
+        }
+
+        Assert.Single(_alarmed);
+        Answer(6);
+        _watchdog.Tell(new ResetHealth());
+        Tick(7);
+        Assert.Equal(2, _alarmed.Count);
+        Assert.Equal(ActorTestEnvironment.Tick(7), _alarmed[1].Tick);
+        Assert.Null(_alarmed[1].Condition);
+        Answer(7);
+        Tick(8);
+        Assert.Equal(2, _alarmed.Count);
     }
 
     [Fact]

@@ -103,31 +103,58 @@ public sealed class WatchdogStallTests(ITestOutputHelper output)
         Assert.Single(run.Entries<FaultEntry>(), f => f.Source == "watchdog" && f.Description.Contains(ComponentNames.Interlocks, StringComparison.Ordinal));
     }
 
-    [Fact]
-    [Verifies("SRS-RT-006", "SRS-RT-004")]
-    public void While_the_interlock_actor_hangs_the_watchdog_failure_latches_safe_state_and_the_alarm_comes_with_the_gate_s_next_decision()
+    [Theory]
+    [InlineData(ComponentNames.Interlocks)]
+    [InlineData(ComponentNames.BoardBus)]
+    [InlineData(ComponentNames.ControlLoop)]
+    [Verifies("SRS-AL-016", "SRS-RT-006", "SRS-RT-004")]
+    public void While_the_gate_the_bus_or_the_control_loop_hangs_the_watchdog_failure_is_annunciated_in_the_cycle_it_is_found(string component)
     {
         using var run = new LockstepRun(faultInjection: true);
         var c = run.ToHeating().Tick.Cycle;
 
+        run.Stall(component, Stall);
+        run.Steps(6);
+
+        // The component is still hung (the stall lasts 20 cycles); the watchdog failed it in cycle c+4 (rounds c+1..c+3
+        // missed) and told the alarms directly, not through the hung gate or bus: SAFE-STATE is raised at that tick,
+        // 400 ms after the first missed round began, logged at high priority and published to the display.
+        var failedAt = LockstepRun.TimeOf(c + 4, run.Period);
+        var records = run.Records();
+        Assert.Contains(records, r => r.Entry is FaultEntry { Source: "watchdog" } f && f.Description.Contains(component, StringComparison.Ordinal) && r.ProcedureTime == failedAt);
+        var raised = Assert.Single(records, r => r.Entry is AlarmEntry { Change: Core.Alarms.AlarmEventKind.Raised, AlarmId: "SAFE-STATE" });
+        Assert.Equal(LogPriority.High, raised.Priority);
+        Assert.Equal(failedAt, raised.ProcedureTime);
+        Assert.True(failedAt - LockstepRun.TimeOf(c + 1, run.Period) <= TimeSpan.FromMilliseconds(400));
+        var announced = run.Published.OfType<Cycle.AlarmsAnnounced>().First();
+        Assert.Equal(c + 4, announced.Tick.Cycle);
+        var alarm = Assert.Single(announced.Alarms.Alarms, a => a.ConditionId == "SAFE-STATE");
+        Assert.Equal(Core.Alarms.AlarmPriority.High, alarm.Priority);
+        Assert.Contains(component, alarm.Message, StringComparison.Ordinal);
+
+        // After the stall the chain's own SAFE-STATE (the control lane latched SafeState) takes over: still one alarm,
+        // raised once, never cleared while the device stays in SafeState.
+        run.Steps(30);
+        Assert.Single(run.Records(), r => r.Entry is AlarmEntry { Change: Core.Alarms.AlarmEventKind.Raised, AlarmId: "SAFE-STATE" });
+        Assert.Equal(Phase.SafeState, run.Last!.Phase);
+        Assert.Contains(run.Last.Alarms!.Alarms, a => a.ConditionId == "SAFE-STATE" && a.Priority == Core.Alarms.AlarmPriority.High && a.State == Core.Alarms.AlarmState.Active);
+    }
+
+    [Fact]
+    [Verifies("SRS-AL-016", "SRS-GT-013")]
+    public void The_watchdog_s_alarm_path_writes_nothing_only_the_gate_constrains_commands()
+    {
+        using var run = new LockstepRun(faultInjection: true);
+        var c = run.ToHeating().Tick.Cycle;
+        var before = run.Port.Writes.Count;
+
         run.Stall(ComponentNames.Interlocks, Stall);
         run.Steps(6);
 
-        // The interlocks are still hung (the stall lasts 20 cycles); the watchdog failed them in cycle c+4, and the
-        // control lane latches SafeState then, not whenever the gate comes back.
-        var failedAt = LockstepRun.TimeOf(c + 4, run.Period);
-        var records = run.Records();
-        Assert.Contains(records, r => r.Entry is FaultEntry { Source: "watchdog" } && r.ProcedureTime == failedAt);
-        Assert.True(records.Any(r => r.Entry is PhaseTransitionEntry { To: Phase.SafeState } && r.ProcedureTime <= failedAt),
-            "no transition to SafeState was logged while the interlock actor hangs");
-
-        // The alarm system is fed by the gate's decisions: the SAFE-STATE alarm is raised once the gate decides again.
-        Assert.DoesNotContain(records, r => r.Entry is AlarmEntry { AlarmId: "SAFE-STATE" });
-        run.Steps(20);
-        var raised = Assert.Single(run.Records(), r => r.Entry is AlarmEntry { Change: Core.Alarms.AlarmEventKind.Raised, AlarmId: "SAFE-STATE" });
-        Assert.Equal(LogPriority.High, raised.Priority);
-        Assert.True(raised.ProcedureTime >= LockstepRun.TimeOf(c + 6, run.Period), $"SAFE-STATE raised at {raised.ProcedureTime}, while the gate still hung");
-        Assert.Contains(run.Last!.Alarms!.Alarms, a => a.ConditionId == "SAFE-STATE" && a.Priority == Core.Alarms.AlarmPriority.High);
+        // Annunciated while the gate hangs, yet nothing was written: the alarm path does not reach the bus.
+        Assert.NotEmpty(run.Published.OfType<Cycle.AlarmsAnnounced>());
+        Assert.Equal(before, run.Port.Writes.Count);
+        Assert.DoesNotContain(run.Port.Writes, w => w.Cycle > c);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
+using HipecSafe.Core.Sensors;
 using HipecSafe.TestSupport;
 
 namespace HipecSafe.Core.Tests.Decisions;
@@ -475,7 +476,8 @@ public sealed class ProcedureRestartTests
     {
         var (_, log) = InChemo(chemoCycles: 20);
         var rig = Restarted(ProcedureResume.From(log.ReadBack())!);
-        rig.BoardBits = BoardStatus.SafeLatchedByWatchdog; // a heater stopped hot: the board keeps its hold (limiter ≥ 44 °C)
+        // The board keeps its hold with its limiter cool (43 °C): a release it refuses for no reason the restart allows.
+        rig.BoardBits = BoardStatus.SafeLatchedByWatchdog;
         rig.Cycles(SelfTestJudge.MaxCycles);
         Assert.Equal(Phase.SafeState, rig.Phase);
 
@@ -488,5 +490,128 @@ public sealed class ProcedureRestartTests
 
         Assert.Equal(Phase.Interrupted, rig.Phase);
         Assert.Equal(20 * Cycle, rig.State.Phase.ChemoElapsed.ToTimeSpan());
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-009", "SRS-RS-003")]
+    public void A_restart_that_finds_the_limiter_hot_waits_in_the_self_test_with_everything_off_and_resumes_once_it_has_cooled()
+    {
+        var (_, log) = InChemo(chemoCycles: 20);
+        var rig = Restarted(ProcedureResume.From(log.ReadBack())!);
+        // A heater stopped hot: the board's watchdog latched while the controller was down and refuses every release
+        // while its limiter reads ≥ 44.0 °C (docs/icd.md §7.4).
+        rig.BoardBits = BoardStatus.SafeLatchedByWatchdog;
+        rig.LimiterTemperature = Temperature.FromDegreesCelsius(45.6);
+
+        // Ten times the power-on self-test's 50 cycles: still waiting, not failed.
+        for (var i = 0; i < SelfTestJudge.MaxCycles * 10; i++)
+        {
+            var waiting = rig.Next();
+            Assert.Equal(Phase.PowerOnSelfTest, rig.Phase);
+            Assert.Equal(ActuatorCommand.Safe, waiting.Desired.Command);
+            Assert.True(waiting.Desired.ReleaseBoardLatch, $"cycle {i}: the release must be asked for every cycle");
+        }
+
+        var alarm = Assert.Single(rig.Desired.Report.Conditions, c => c.ConditionId == ProcedureStep.SelfTestWaitingAlarmId);
+        Assert.Equal(Core.Alarms.AlarmPriority.Medium, alarm.Priority);
+        Assert.Contains("limiter 45.60 °C", alarm.MeasuredText, StringComparison.Ordinal);
+        Assert.Contains("44.00 °C", alarm.MeasuredText, StringComparison.Ordinal);
+        Assert.Contains(rig.Desired.Report.Conditions, c => c.ConditionId == ProcedureStep.InterruptedAlarmId);
+
+        // Cooled below the threshold: the board takes the release; the self-test passes as at any power-on.
+        rig.LimiterTemperature = Temperature.FromDegreesCelsius(43.9);
+        rig.BoardBits = BoardStatus.None;
+        rig.Cycles(SelfTestJudge.RequiredGoodCycles + 1);
+        Assert.Equal(Phase.Interrupted, rig.Phase);
+        Assert.DoesNotContain(rig.Desired.Report.Conditions, c => c.ConditionId == ProcedureStep.SelfTestWaitingAlarmId);
+        Assert.Equal(20 * Cycle, rig.State.Phase.ChemoElapsed.ToTimeSpan());
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-009")]
+    public void A_limiter_that_does_not_cool_in_10_min_fails_the_restart_self_test_naming_it()
+    {
+        var (_, log) = InChemo(chemoCycles: 20);
+        var rig = Restarted(ProcedureResume.From(log.ReadBack())!);
+        rig.BoardBits = BoardStatus.SafeLatchedByWatchdog;
+        rig.LimiterTemperature = Temperature.FromDegreesCelsius(44.2);
+
+        rig.Cycles(RestartSelfTest.MaxCoolingCycles - 1);
+        Assert.Equal(Phase.PowerOnSelfTest, rig.Phase);
+        var failed = rig.Next();
+        Assert.Equal(Phase.SafeState, rig.Phase);
+        var transition = (PhaseTransitionEntry)Assert.Single(failed.Records, r => r.Entry is PhaseTransitionEntry { To: Phase.SafeState }).Entry;
+        Assert.Contains("limiter 44.20 °C", transition.Detail ?? transition.Trigger, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-009", "SRS-PH-002")]
+    public void Without_a_procedure_to_resume_a_hot_limiter_hold_fails_the_self_test_as_at_any_power_on()
+    {
+        var rig = new ProcedureRig { BoardBits = BoardStatus.SafeLatchedByWatchdog, LimiterTemperature = Temperature.FromDegreesCelsius(45.6) };
+
+        rig.Cycles(SelfTestJudge.MaxCycles);
+
+        Assert.Equal(Phase.SafeState, rig.Phase);
+        Assert.DoesNotContain(rig.Desired.Report.Conditions, c => c.ConditionId == ProcedureStep.SelfTestWaitingAlarmId);
+    }
+
+    private static ProcedureRig RestartedInDraining(Func<SensorFrame, SensorFrame> frame)
+    {
+        var (_, log) = InChemo(chemoCycles: 20);
+        var chemo = ProcedureResume.From(log.ReadBack())!;
+        var rig = Restarted(chemo with { InterruptedIn = Phase.Draining, ChemoElapsed = chemo.ChemoDuration, DrainingElapsed = TimeSpan.FromMinutes(4) });
+        rig.Frame = frame(rig.Frame);
+        return rig;
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-010", "SRS-RS-003")]
+    public void A_restart_late_in_Draining_accepts_the_reservoir_over_its_range_and_names_it()
+    {
+        // The drains open, the pump stopped: the abdomen has emptied into the reservoir past the sensor's 5000 mL.
+        var rig = RestartedInDraining(f => f with { ReservoirVolume = Volume.FromMilliliters(5320) });
+
+        var records = new List<CycleLogEntry>();
+        for (var i = 0; i < SelfTestJudge.MaxCycles && rig.Phase == Phase.PowerOnSelfTest; i++)
+        {
+            records.AddRange(rig.Next().Records);
+        }
+
+        Assert.Equal(Phase.Interrupted, rig.Phase);
+        var passed = (PhaseTransitionEntry)records.Single(r => r.Entry is PhaseTransitionEntry { To: Phase.Interrupted }).Entry;
+        var text = (passed.Detail ?? "") + passed.Trigger;
+        Assert.Contains("accepted for Draining", text, StringComparison.Ordinal);
+        Assert.Contains("5320", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, 5320)] // the board flags the channel: a broken sensor reads the same way
+    [InlineData(false, -20)] // below the range: not a full reservoir
+    [Verifies("SRS-RS-010", "SRS-PH-002")]
+    public void A_flagged_or_low_reservoir_reading_still_fails_the_restart_self_test_in_Draining(bool flagged, double ml)
+    {
+        var rig = RestartedInDraining(f => f with
+        {
+            ReservoirVolume = Volume.FromMilliliters(ml),
+            ChannelFaultBits = flagged ? (ushort)(1 << (int)SensorChannel.ReservoirVolume) : (ushort)0,
+        });
+
+        rig.Cycles(SelfTestJudge.MaxCycles);
+
+        Assert.Equal(Phase.SafeState, rig.Phase);
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-010")]
+    public void A_reservoir_over_its_range_fails_the_restart_self_test_of_a_procedure_interrupted_in_chemo()
+    {
+        var (_, log) = InChemo(chemoCycles: 20);
+        var rig = Restarted(ProcedureResume.From(log.ReadBack())!);
+        rig.Frame = rig.Frame with { ReservoirVolume = Volume.FromMilliliters(5320) };
+
+        rig.Cycles(SelfTestJudge.MaxCycles);
+
+        Assert.Equal(Phase.SafeState, rig.Phase);
     }
 }
