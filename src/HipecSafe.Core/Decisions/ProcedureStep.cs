@@ -5,6 +5,7 @@ using HipecSafe.Core.Collections;
 using HipecSafe.Core.Control;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Interlocks.Rules;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
@@ -479,6 +480,15 @@ public sealed class ProcedureStep
             {
                 Took(t);
             }
+
+            // Priming held by the air detector's failed check (SRS-PH-025): logged once, in the cycle the priming time is
+            // reached (again, after a break in circulation), with the refusal's own words.
+            var minimum = _step._profile.PrimingMinimum;
+            if (_phase.Current == Phase.Priming && _primedFor >= minimum && _before.PrimedFor < minimum && Inputs().AirDetectorUntested
+                && Machine.WhyNot(_phase, PhaseTrigger.PrimingComplete, Inputs()) is { } refused)
+            {
+                Log(LogPriority.Medium, new NoteEntry(refused));
+            }
         }
 
         public ProcedureOutcome Finish()
@@ -669,7 +679,22 @@ public sealed class ProcedureStep
             return new PhaseInputs(probes, _primedFor, causes)
             {
                 LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
+                AirDetectorUntested = AirDetectorUntested(trips),
             };
+        }
+
+        /// <summary>The air detector's functional check is failing in the gate's last verdict (SRS-IL-064, SRS-PH-025).</summary>
+        private static bool AirDetectorUntested(IReadOnlyList<InterlockTrip> trips)
+        {
+            for (var i = 0; i < trips.Count; i++)
+            {
+                if (trips[i].RuleId == AirDetectorCheckRule.RuleId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private ControlInputs ControlInputsOf(Temperature saferInflow, ActuatorCommand held)

@@ -43,6 +43,42 @@ public class ProcedurePrimingTests
     }
 
     [Fact]
+    [Verifies("SRS-PH-025")]
+    public void Priming_is_held_while_the_air_detector_check_fails_logged_once_and_ends_when_it_passes()
+    {
+        var rig = Priming();
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.AirDetectorUntested());
+
+        var notes = new List<string>();
+        for (var i = 0; i < 3 * PrimingCycles; i++)
+        {
+            notes.AddRange(rig.Next().Records.Select(r => r.Entry).OfType<NoteEntry>().Select(n => n.Text));
+        }
+
+        Assert.Equal(Phase.Priming, rig.Phase);
+        var note = Assert.Single(notes);
+        Assert.StartsWith("PrimingComplete refused in phase Priming: the air detector has not reported the priming air (IL-AIR-DETECTOR-UNTESTED", note, StringComparison.Ordinal);
+
+        rig.LastVerdict = null;
+        var outcome = rig.Next();
+        Assert.Equal(Phase.Heating, rig.Phase);
+        Assert.Contains(outcome.Records.Select(r => r.Entry).OfType<PhaseTransitionEntry>(),
+            t => t is { From: Phase.Priming, To: Phase.Heating, Trigger: "PrimingComplete", RequirementId: "SRS-PH-004" });
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-025")]
+    public void Other_alarms_do_not_hold_priming()
+    {
+        var rig = Priming();
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.CoreWarning());
+
+        rig.Cycles(PrimingCycles);
+
+        Assert.Equal(Phase.Heating, rig.Phase);
+    }
+
+    [Fact]
     [Verifies("SRS-PH-004")]
     public void Half_the_target_flow_counts_as_circulation_and_just_below_it_does_not()
     {
