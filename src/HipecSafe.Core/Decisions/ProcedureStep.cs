@@ -99,6 +99,7 @@ public sealed class ProcedureStep
         return Initial with
         {
             Phase = phase,
+            ResumedAfterRestart = true,
             CircuitBaseline = CircuitVolumeBaseline.From(resume.CircuitVolume),
             ChemoHold = resume.ChemoHold is { } hold
                 ? new ChemoClockEpisode(hold.Since, Duration.FromTimeSpan(hold.Held), null, hold.Stretches) { BeforeRestart = true }
@@ -561,7 +562,7 @@ public sealed class ProcedureStep
                     _ => null,
                 });
             var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, _leakCheck, context, _technical, _releaseUntil, _input.Cycle,
-                _baseline, _chemoHold);
+                _baseline, _chemoHold) { ResumedAfterRestart = _before.ResumedAfterRestart };
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
         }
@@ -679,7 +680,7 @@ public sealed class ProcedureStep
             return new PhaseInputs(probes, _primedFor, causes)
             {
                 LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
-                AirDetectorUntested = AirDetectorUntested(trips),
+                AirDetectorUntested = !_before.ResumedAfterRestart && AirDetectorUntested(trips),
             };
         }
 

@@ -1,4 +1,5 @@
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
@@ -64,6 +65,29 @@ public class ProcedurePrimingTests
         Assert.Equal(Phase.Heating, rig.Phase);
         Assert.Contains(outcome.Records.Select(r => r.Entry).OfType<PhaseTransitionEntry>(),
             t => t is { From: Phase.Priming, To: Phase.Heating, Trigger: "PrimingComplete", RequirementId: "SRS-PH-004" });
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-025")]
+    public void A_procedure_resumed_in_priming_after_a_restart_is_not_held_by_the_check_its_wet_set_cannot_repeat()
+    {
+        var rig = new ProcedureRig();
+        rig.State = rig.Procedure.ResumeFrom(new ProcedureResume(Phase.Priming, TimeSpan.Zero, TimeSpan.FromMinutes(90), TimeSpan.Zero,
+            TimeSpan.Zero, ProcedureRig.Profile.Name, CheckpointCircuitVolume.None, null, [], [], 1, 0, TimeSpan.Zero));
+        for (var i = 0; i < 50 && rig.Phase == Phase.PowerOnSelfTest; i++)
+        {
+            rig.Next();
+        }
+
+        Assert.Equal(Phase.Interrupted, rig.Phase);
+        rig.PinnedHeld = Running;
+        rig.Next(OperatorAction.ResumeInterrupted);
+        Assert.Equal(Phase.Priming, rig.Phase);
+
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.AirDetectorUntested());
+        rig.Cycles(PrimingCycles + 1);
+
+        Assert.Equal(Phase.Heating, rig.Phase);
     }
 
     [Fact]
