@@ -28,4 +28,12 @@ public sealed record ProcedureState(
     long ReleaseUntilCycle,
     long LastCycle,
     CircuitVolumeBaseline CircuitBaseline,
-    ChemoClockEpisode? ChemoHold);
+    ChemoClockEpisode? ChemoHold)
+{
+    /// <summary>
+    /// The procedure was taken over from a previous run's checkpoint (SRS-RS-003). Its set was primed in that run, so the
+    /// air detector cannot see the priming air again, and this run's detector check (IL-AIR-DETECTOR-UNTESTED) does not
+    /// hold Priming (SRS-PH-025): the alarm alone tells the team.
+    /// </summary>
+    public bool ResumedAfterRestart { get; init; }
+}

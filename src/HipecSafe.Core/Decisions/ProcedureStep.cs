@@ -5,6 +5,7 @@ using HipecSafe.Core.Collections;
 using HipecSafe.Core.Control;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Interlocks.Rules;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.Core.Profile;
@@ -103,6 +104,7 @@ public sealed class ProcedureStep
         return Initial with
         {
             Phase = phase,
+            ResumedAfterRestart = true,
             CircuitBaseline = CircuitVolumeBaseline.From(resume.CircuitVolume),
             ChemoHold = resume.ChemoHold is { } hold
                 ? new ChemoClockEpisode(hold.Since, Duration.FromTimeSpan(hold.Held), null, hold.Stretches) { BeforeRestart = true }
@@ -506,6 +508,15 @@ public sealed class ProcedureStep
             {
                 Took(t);
             }
+
+            // Priming held by the air detector's failed check (SRS-PH-025): logged once, in the cycle the priming time is
+            // reached (again, after a break in circulation), with the refusal's own words.
+            var minimum = _step._profile.PrimingMinimum;
+            if (_phase.Current == Phase.Priming && _primedFor >= minimum && _before.PrimedFor < minimum && Inputs().AirDetectorUntested
+                && Machine.WhyNot(_phase, PhaseTrigger.PrimingComplete, Inputs()) is { } refused)
+            {
+                Log(LogPriority.Medium, new NoteEntry(refused));
+            }
         }
 
         public ProcedureOutcome Finish()
@@ -586,7 +597,7 @@ public sealed class ProcedureStep
                     _ => null,
                 });
             var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, _leakCheck, context, _technical, _releaseUntil, _input.Cycle,
-                _baseline, _chemoHold);
+                _baseline, _chemoHold) { ResumedAfterRestart = _before.ResumedAfterRestart };
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
         }
@@ -704,7 +715,22 @@ public sealed class ProcedureStep
             return new PhaseInputs(probes, _primedFor, causes)
             {
                 LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
+                AirDetectorUntested = !_before.ResumedAfterRestart && AirDetectorUntested(trips),
             };
+        }
+
+        /// <summary>The air detector's functional check is failing in the gate's last verdict (SRS-IL-064, SRS-PH-025).</summary>
+        private static bool AirDetectorUntested(IReadOnlyList<InterlockTrip> trips)
+        {
+            for (var i = 0; i < trips.Count; i++)
+            {
+                if (trips[i].RuleId == AirDetectorCheckRule.RuleId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private ControlInputs ControlInputsOf(Temperature saferInflow, ActuatorCommand held)

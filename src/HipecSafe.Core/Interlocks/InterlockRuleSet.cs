@@ -62,6 +62,7 @@ public static class InterlockRuleSet
             ReservoirLevelRule.Critical(limits),
             ReservoirLevelRule.Low(limits),
             new ReservoirDropRule(limits),
+            new DrainingReservoirFallRule(limits),
             SensorFaultRule.ReservoirSensorFault(),
             new FlowDeviationRule(limits),
             SensorFaultRule.FlowSensorFault(),

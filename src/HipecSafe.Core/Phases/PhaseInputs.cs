@@ -11,6 +11,8 @@ namespace HipecSafe.Core.Phases;
 /// <see cref="Reservoir"/> (null: not valid), <see cref="CircuitVolumeBaseline"/> (null: none taken) and
 /// <see cref="ExchangeLowest"/> (the lowest valid reading since the saline exchange began; null: none yet): whether the
 /// reservoir showed the perfusate drained and the circuit refilled (SRS-PH-023).
+/// <see cref="AirDetectorUntested"/>: the air detector's functional check (IL-AIR-DETECTOR-UNTESTED) is failing, so
+/// Priming may not end (SRS-PH-025).
 /// </remarks>
 public sealed record PhaseInputs(
     IReadOnlyList<Temperature?> AbdominalProbes,
@@ -24,6 +26,8 @@ public sealed record PhaseInputs(
     public Volume? CircuitVolumeBaseline { get; init; }
 
     public Volume? ExchangeLowest { get; init; }
+
+    public bool AirDetectorUntested { get; init; }
 
     public static PhaseInputs None { get; } = new([], Duration.Zero, []);
 }

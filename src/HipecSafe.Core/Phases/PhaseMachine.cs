@@ -144,6 +144,22 @@ public sealed class PhaseMachine
         return new PhaseAdvance(Save(state), (IReadOnlyList<PhaseTransition>?)taken ?? []);
     }
 
+    /// <summary>
+    /// Why <paramref name="trigger"/> would be refused in <paramref name="state"/> with <paramref name="inputs"/>, in the
+    /// words a refusal gives (SRS-PH-018); null when it would be taken. Changes nothing.
+    /// </summary>
+    public string? WhyNot(PhaseState state, PhaseTrigger trigger, PhaseInputs inputs)
+    {
+        Load(state);
+        var from = _phase;
+        if (!_requirements.ContainsKey((from, trigger)))
+        {
+            return $"{trigger} is not accepted in phase {from} (accepted here: {string.Join(", ", ConfiguredTriggers(from))})";
+        }
+
+        return GuardFailure(from, trigger, inputs) is { } failure ? $"{trigger} refused in phase {from}: {failure}" : null;
+    }
+
     /// <summary>Reports a fault: enters SafeState (latched), or records the extra cause if already latched.</summary>
     public PhaseStep Fault(PhaseState state, TimeSpan now, SafetyCause cause, PhaseInputs? inputs = null)
     {
@@ -319,7 +335,8 @@ public sealed class PhaseMachine
         Permit(m, Phase.PowerOnSelfTest, PhaseTrigger.SelfTestFailed, Phase.SafeState, R.SelfTestFail);
         Permit(m, Phase.Standby, PhaseTrigger.StartPriming, Phase.Priming, R.StartPriming);
         Permit(m, Phase.Priming, PhaseTrigger.PrimingComplete, Phase.Heating, R.PrimingToHeating,
-            "air-free circulation for at least the profile's priming time", CircuitPrimed);
+            "air-free circulation for at least the profile's priming time, and the air detector's functional check not failing "
+            + "(IL-AIR-DETECTOR-UNTESTED inactive, SRS-PH-025)", PrimingDone);
         Permit(m, Phase.Heating, PhaseTrigger.TargetTemperatureReached, Phase.ReadyForChemo, R.HeatingToReady,
             "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy", AllProbesWarm);
         Internal(m, Phase.ReadyForChemo, PhaseTrigger.ConfirmLeakCheck, R.LeakCheckConfirmation, () => _leakCheckConfirmed = true,
@@ -511,6 +528,29 @@ public sealed class PhaseMachine
     private Func<string?> ElapsedGuard(Phase phase, Duration required) => () => _elapsed[(int)phase] >= required - ClockRounding
         ? null
         : !_describeGuards ? Unmet : $"{phase} time {DurationText.Format(_elapsed[(int)phase])} has not reached {DurationText.Format(required)}";
+
+    /// <summary>
+    /// Priming ends after air-free circulation for the priming time (SRS-PH-004), but not while the air detector has
+    /// failed its functional check (SRS-PH-025): "air-free" is the detector's word, and a detector stuck at "no air" would
+    /// let the circuit count as primed and leave IL-AIR blind for the whole procedure.
+    /// </summary>
+    private string? PrimingDone()
+    {
+        var primed = CircuitPrimed();
+        if (!_inputs.AirDetectorUntested)
+        {
+            return primed;
+        }
+
+        if (!_describeGuards)
+        {
+            return Unmet;
+        }
+
+        const string untested = "the air detector has not reported the priming air (IL-AIR-DETECTOR-UNTESTED, SRS-PH-025): it may be stuck at "
+                                + "'no air', so the circuit cannot be shown air-free; check the detector and that the set was primed from dry";
+        return primed is null ? untested : $"{primed}; {untested}";
+    }
 
     private string? CircuitPrimed() => _inputs.CircuitPrimedFor >= _profile.PrimingMinimum
         ? null

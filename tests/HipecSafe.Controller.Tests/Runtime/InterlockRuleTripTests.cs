@@ -26,6 +26,7 @@ public sealed class InterlockRuleTripTests
         Priming,
         Heating,
         ChemoPerfusion,
+        Draining,
     }
 
     /// <param name="Apply">Makes the condition hold.</param>
@@ -72,6 +73,8 @@ public sealed class InterlockRuleTripTests
         ["IL-RESERVOIR-LOW"] = new(Stage.Priming, Set(f => f with { ReservoirVolume = Volume.FromMilliliters(550) }), Healthy),
         ["IL-RESERVOIR-DROP"] = new(Stage.Heating, Set(f => f with { ReservoirVolume = Volume.FromMilliliters(1650) }), Healthy),
         ["IL-RESERVOIR-SENSOR-FAULT"] = new(Stage.Priming, Flag(SensorChannel.ReservoirVolume), Healthy),
+        // Reached with the scripted level held at 2000 mL for 3 s (its highest confirmed); 350 mL below it is fluid unaccounted for.
+        ["IL-RESERVOIR-DRAIN-FALL"] = new(Stage.Draining, Reservoir(1650), Reservoir(2000)),
         // Below half the target flow priming never completes, so the rule can arm (10 s) and persist (10 s) in Priming.
         ["IL-FLOW-DEVIATION"] = new(Stage.Priming, Set(f => f with { Flow = VolumetricFlow.FromMillilitersPerMinute(700) }), Healthy, MaxCycles: 230),
         ["IL-FLOW-SENSOR-FAULT"] = new(Stage.Priming, Flag(SensorChannel.Flow), Healthy),
@@ -119,7 +122,8 @@ public sealed class InterlockRuleTripTests
     {
         var rule = Assert.Single(InterlockRuleSet.Standard(TreatmentProfile.Default.Limits), r => r.Id == ruleId);
         Assert.True(Scenarios.TryGetValue(ruleId, out var scenario), $"no scenario drives {ruleId} yet; add one");
-        using var run = new LockstepRun();
+        // Draining is reached through chemo and washout: the profile with the shortest ones the hard bounds allow.
+        using var run = scenario.Stage == Stage.Draining ? new LockstepRun(TestProfiles.ShortChemo) : new LockstepRun();
         Reach(run, scenario.Stage);
 
         scenario.Apply(run.Port);
@@ -189,12 +193,28 @@ public sealed class InterlockRuleTripTests
                 }
 
                 break;
+            case Stage.Draining:
+                Reach(run, Stage.ChemoPerfusion);
+                run.Accept(OperatorAction.EndChemoEarly);
+                run.StepUntil(r => r.Phase == Phase.Washout, 5, "Washout");
+                // The saline exchange as the reservoir shows it (SRS-PH-023): perfusate drained 300 mL, circuit refilled.
+                Reservoir(1700)(run.Port);
+                run.Steps(10);
+                Reservoir(2000)(run.Port);
+                run.Steps(10);
+                run.Accept(OperatorAction.ConfirmWashoutExchange);
+                run.StepUntil(r => r.Phase == Phase.Draining, (int)(run.Profile.WashoutDuration.ToTimeSpan() / run.Period) + 20, "Draining");
+                run.Steps(30);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(stage), stage, "no way to reach this stage");
         }
     }
 
     private static Temperature C(double celsius) => Temperature.FromDegreesCelsius(celsius);
+
+    private static Action<ScriptedBoardPort> Reservoir(double milliliters) =>
+        p => p.Frame = p.Frame with { ReservoirVolume = Volume.FromMilliliters(milliliters) };
 
     private static Action<ScriptedBoardPort> Abdomen(double celsius) =>
         p => p.Frame = p.Frame with { Abdomen1 = C(celsius), Abdomen2 = C(celsius), Abdomen3 = C(celsius), Abdomen4 = C(celsius) };

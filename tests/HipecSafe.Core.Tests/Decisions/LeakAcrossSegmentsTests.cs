@@ -29,6 +29,17 @@ public class LeakAcrossSegmentsTests
         return last;
     }
 
+    /// <summary>
+    /// The set is primed from dry, so its air passes the detector early in Priming: without it the detector's check fails
+    /// (IL-AIR-DETECTOR-UNTESTED, SRS-IL-064) and Priming does not end (SRS-PH-025).
+    /// </summary>
+    private static void PrimingAirPasses(ScriptedCycles cycles)
+    {
+        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 1), HealthStatus.AllAnswered, [], []));
+        Run(cycles, TimeSpan.FromSeconds(2));
+        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 0), HealthStatus.AllAnswered, [], []));
+    }
+
     private static bool Dropped(CycleResult r) => r.Gate.Verdict.ActiveTrips.Any(t => t.RuleId == "IL-RESERVOIR-DROP");
 
     /// <summary>Self-test, priming, heating (the nominal frame's abdomen is already warm), leak check, drug.</summary>
@@ -37,6 +48,7 @@ public class LeakAcrossSegmentsTests
         var cycles = new ScriptedCycles(ScriptedCycles.NewCore());
         Run(cycles, TimeSpan.FromSeconds(2));
         cycles.Step(Plain(commands: OperatorAction.StartPriming));
+        PrimingAirPasses(cycles);
         Run(cycles, TimeSpan.FromSeconds(45));
         Assert.Equal(Phase.ReadyForChemo, cycles.State.Procedure.Phase.Current);
         Run(cycles, TimeSpan.FromSeconds(70)); // the reservoir has held steady at target flow for the leak check
@@ -77,6 +89,7 @@ public class LeakAcrossSegmentsTests
         var cycles = new ScriptedCycles(ScriptedCycles.NewCore());
         Run(cycles, TimeSpan.FromSeconds(2));
         cycles.Step(Plain(commands: OperatorAction.StartPriming));
+        PrimingAirPasses(cycles);
         Run(cycles, TimeSpan.FromSeconds(45));
         Assert.Equal(Phase.ReadyForChemo, cycles.State.Procedure.Phase.Current);
 

@@ -1,4 +1,5 @@
 using HipecSafe.Core.Actuators;
+using HipecSafe.Core.Decisions;
 using HipecSafe.Core.HazardLog;
 using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
@@ -40,6 +41,65 @@ public class ProcedurePrimingTests
         Assert.Equal(Phase.Heating, rig.Phase);
         Assert.Contains(outcome.Records.Select(r => r.Entry).OfType<PhaseTransitionEntry>(),
             t => t is { From: Phase.Priming, To: Phase.Heating, Trigger: "PrimingComplete", RequirementId: "SRS-PH-004" });
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-025")]
+    public void Priming_is_held_while_the_air_detector_check_fails_logged_once_and_ends_when_it_passes()
+    {
+        var rig = Priming();
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.AirDetectorUntested());
+
+        var notes = new List<string>();
+        for (var i = 0; i < 3 * PrimingCycles; i++)
+        {
+            notes.AddRange(rig.Next().Records.Select(r => r.Entry).OfType<NoteEntry>().Select(n => n.Text));
+        }
+
+        Assert.Equal(Phase.Priming, rig.Phase);
+        var note = Assert.Single(notes);
+        Assert.StartsWith("PrimingComplete refused in phase Priming: the air detector has not reported the priming air (IL-AIR-DETECTOR-UNTESTED", note, StringComparison.Ordinal);
+
+        rig.LastVerdict = null;
+        var outcome = rig.Next();
+        Assert.Equal(Phase.Heating, rig.Phase);
+        Assert.Contains(outcome.Records.Select(r => r.Entry).OfType<PhaseTransitionEntry>(),
+            t => t is { From: Phase.Priming, To: Phase.Heating, Trigger: "PrimingComplete", RequirementId: "SRS-PH-004" });
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-025")]
+    public void A_procedure_resumed_in_priming_after_a_restart_is_not_held_by_the_check_its_wet_set_cannot_repeat()
+    {
+        var rig = new ProcedureRig();
+        rig.State = rig.Procedure.ResumeFrom(new ProcedureResume(Phase.Priming, TimeSpan.Zero, TimeSpan.FromMinutes(90), TimeSpan.Zero,
+            TimeSpan.Zero, ProcedureRig.Profile.Name, CheckpointCircuitVolume.None, null, [], [], 1, 0, TimeSpan.Zero));
+        for (var i = 0; i < 50 && rig.Phase == Phase.PowerOnSelfTest; i++)
+        {
+            rig.Next();
+        }
+
+        Assert.Equal(Phase.Interrupted, rig.Phase);
+        rig.PinnedHeld = Running;
+        rig.Next(OperatorAction.ResumeInterrupted);
+        Assert.Equal(Phase.Priming, rig.Phase);
+
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.AirDetectorUntested());
+        rig.Cycles(PrimingCycles + 1);
+
+        Assert.Equal(Phase.Heating, rig.Phase);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-025")]
+    public void Other_alarms_do_not_hold_priming()
+    {
+        var rig = Priming();
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.CoreWarning());
+
+        rig.Cycles(PrimingCycles);
+
+        Assert.Equal(Phase.Heating, rig.Phase);
     }
 
     [Fact]

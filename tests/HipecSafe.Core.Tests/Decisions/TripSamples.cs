@@ -2,6 +2,7 @@ using HipecSafe.Core.Actuators;
 using HipecSafe.Core.Collections;
 using HipecSafe.Core.Decisions;
 using HipecSafe.Core.Interlocks;
+using HipecSafe.Core.Phases;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Safety;
 using HipecSafe.Core.Sensors;
@@ -64,6 +65,14 @@ internal static class TripSamples
         };
         rig.Step();
         return rig.Trip("IL-BOARD-LIMITER");
+    }
+
+    /// <summary>IL-AIR-DETECTOR-UNTESTED (medium, no constraint): the pump has run 20 s in Priming and the detector never reported air.</summary>
+    public static InterlockTrip AirDetectorUntested()
+    {
+        var rig = new InterlockRig(f => f with { AirDetected = false }, Phase.Priming);
+        rig.Run(TimeSpan.FromSeconds(21));
+        return rig.Trip("IL-AIR-DETECTOR-UNTESTED");
     }
 
     /// <summary>A verdict of the previous cycle with these trips active (its command is not read by the control lane).</summary>

@@ -29,6 +29,17 @@ public class WashoutExchangeLeakTests
         return last;
     }
 
+    /// <summary>
+    /// The set is primed from dry, so its air passes the detector early in Priming: without it the detector's check fails
+    /// (IL-AIR-DETECTOR-UNTESTED, SRS-IL-064) and Priming does not end (SRS-PH-025).
+    /// </summary>
+    private static void PrimingAirPasses(ScriptedCycles cycles)
+    {
+        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 1), HealthStatus.AllAnswered, [], []));
+        Run(cycles, TimeSpan.FromSeconds(2));
+        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 0), HealthStatus.AllAnswered, [], []));
+    }
+
     private static bool Dropped(CycleResult r) => r.Gate.Verdict.ActiveTrips.Any(t => t.RuleId == "IL-RESERVOIR-DROP");
 
     private static OperatorReply Confirm(ScriptedCycles cycles) =>
@@ -40,6 +51,7 @@ public class WashoutExchangeLeakTests
         var cycles = new ScriptedCycles(ScriptedCycles.NewCore());
         Run(cycles, TimeSpan.FromSeconds(2));
         cycles.Step(Plain(commands: OperatorAction.StartPriming));
+        PrimingAirPasses(cycles);
         Run(cycles, TimeSpan.FromSeconds(45));
         Run(cycles, TimeSpan.FromSeconds(70)); // the reservoir has held steady at target flow for the leak check
         cycles.Step(Plain(commands: [OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug]));

@@ -105,7 +105,7 @@ public class RuleMemoryTests
     {
         var rules = InterlockRuleSet.Standard(Limits);
         var context = Context(TimeSpan.FromSeconds(1), 42.0);
-        string[] withMemory = [BelowBand, "IL-CORE-PROBE-IMPLAUSIBLE", "IL-AIR-DETECTOR-UNTESTED"];
+        string[] withMemory = [BelowBand, "IL-CORE-PROBE-IMPLAUSIBLE", "IL-AIR-DETECTOR-UNTESTED", "IL-RESERVOIR-DRAIN-FALL"];
 
         Assert.Equal(withMemory.Order(StringComparer.Ordinal), rules.Where(r => r.InitialMemory is not null).Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.All(rules.Where(r => !withMemory.Contains(r.Id)), r => Assert.Equal(new RuleArming(r.AppliesTo(context), null), r.Arm(context, null)));

@@ -130,6 +130,29 @@ public class PhaseMachineGuardTests
         Assert.True(m.Fire(PhaseTrigger.PrimingComplete, T(1), AllGood with { CircuitPrimedFor = DefaultProfile.PrimingMinimum }).Accepted);
     }
 
+    [Fact]
+    [Verifies("SRS-PH-025")]
+    public void Priming_does_not_end_while_the_air_detector_has_failed_its_check_and_says_why()
+    {
+        var m = At(Phase.Priming);
+        var untested = AllGood with { CircuitPrimedFor = DefaultProfile.PrimingMinimum + Duration.FromMinutes(5), AirDetectorUntested = true };
+
+        var refused = m.Fire(PhaseTrigger.PrimingComplete, T(1), untested);
+
+        Assert.False(refused.Accepted);
+        Assert.Equal(Phase.Priming, m.Current);
+        Assert.Contains("IL-AIR-DETECTOR-UNTESTED", refused.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("primed from dry", refused.RefusalReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("air-free for", refused.RefusalReason, StringComparison.Ordinal);
+
+        var both = m.Fire(PhaseTrigger.PrimingComplete, T(2), untested with { CircuitPrimedFor = Duration.FromSeconds(5) });
+        Assert.Contains("air-free for 5s, needs 30s", both.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("IL-AIR-DETECTOR-UNTESTED", both.RefusalReason, StringComparison.Ordinal);
+
+        Assert.True(m.Fire(PhaseTrigger.PrimingComplete, T(3), untested with { AirDetectorUntested = false }).Accepted);
+        Assert.Equal(Phase.Heating, m.Current);
+    }
+
     [Theory]
     [InlineData(Phase.Washout, PhaseTrigger.WashoutComplete, 10)]
     [InlineData(Phase.Draining, PhaseTrigger.DrainComplete, 5)]

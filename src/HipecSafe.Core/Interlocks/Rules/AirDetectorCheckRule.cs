@@ -11,18 +11,21 @@ namespace HipecSafe.Core.Interlocks.Rules;
 /// detector, so the detector must report air at least once in Priming; once the pump has run
 /// <see cref="InterlockTimings.AirDetectorPurgeTime"/> in Priming without that, the detector may be stuck at "no air",
 /// which nothing else shows, and IL-AIR would be blind for the whole procedure (hazard analysis OI-06, FMEA FM-S28).
-/// Medium, alarm only: the team checks the detector (and that the set was primed dry) before heating. It stays while the
+/// Medium, no actuator constraint; while it is active the phase machine does not let Priming end (SRS-PH-025), so the team checks the detector (and that the set was primed dry) before heating. It stays while the
 /// patient is connected until the detector has reported air in Priming, so it cannot chatter; air in any later phase
 /// trips IL-AIR instead. The phase signal it needs is the procedure phase the gate already has; what it saw in priming is
 /// an <see cref="AirDetectorCheck"/> in the engine's state.
 /// </summary>
 public sealed class AirDetectorCheckRule : InterlockRule<AirDetectorCheck>
 {
+    /// <summary>The rule's ID: the phase machine refuses to end Priming while it is active (SRS-PH-025).</summary>
+    public const string RuleId = "IL-AIR-DETECTOR-UNTESTED";
+
     private readonly TimeSpan _purge;
 
     public AirDetectorCheckRule()
         : base(
-            "IL-AIR-DETECTOR-UNTESTED",
+            RuleId,
             "Air detector did not see the priming air",
             Hazards.AirInLine,
             "SRS-IL-064",
