@@ -23,6 +23,8 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
     // Register faults by register (one per register); the feedback last reported, which a stuck register holds.
     private readonly Dictionary<ActuatorFeedbackRegister, (ActuatorRegisterFault Fault, ActuatorFeedback AtOnset)> _registerFaults = [];
     private ActuatorFeedback _reported = logic.Feedback(default);
+    // The feedback before register faults, as last published: the echo is refreshed from it when a write comes.
+    private ActuatorFeedback _truth = logic.Feedback(default);
 
     public ActuatorBoardLogic Logic => logic;
 
@@ -45,15 +47,22 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
     {
         lock (_gate)
         {
-            var feedback = logic.Feedback(plant);
-            foreach (var (fault, atOnset) in _registerFaults.Values)
-            {
-                feedback = fault.Apply(feedback, atOnset);
-            }
-
-            _reported = feedback;
-            _inputs = RegisterCodec.EncodeActuatorFeedback(feedback);
+            Report(logic.Feedback(plant));
         }
+    }
+
+    /// <summary>The input registers from the board's true feedback, with the register faults applied.</summary>
+    private void Report(ActuatorFeedback truth)
+    {
+        _truth = truth;
+        var feedback = truth;
+        foreach (var (fault, atOnset) in _registerFaults.Values)
+        {
+            feedback = fault.Apply(feedback, atOnset);
+        }
+
+        _reported = feedback;
+        _inputs = RegisterCodec.EncodeActuatorFeedback(feedback);
     }
 
     /// <summary>
@@ -145,6 +154,12 @@ public sealed class ActuatorBoardEmulator(ActuatorBoardLogic logic) : IModbusReg
                 values[..count].CopyTo(written[startAddress..]);
                 var (command, heartbeat) = RegisterCodec.DecodeActuatorCommand(written);
                 logic.CommandWritten(command, heartbeat);
+                // heartbeat_echo is "the last heartbeat value the board received" (docs/icd.md §6.2): it follows the
+                // write at once, not only at the next 50 ms step, so a read right after a write already sees it.
+                if (_truth.HeartbeatEcho != logic.Heartbeat)
+                {
+                    Report(_truth with { HeartbeatEcho = logic.Heartbeat });
+                }
             }
 
             if (startAddress + values.Length > ActuatorBoardRegisters.LatchReset)

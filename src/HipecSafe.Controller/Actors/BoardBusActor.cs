@@ -37,7 +37,9 @@ internal sealed class BoardBusActor : MonitoredActor
     {
         _s.Current = start.Tick;
         _ports.Listener.Tell(new CycleStarted(start.Tick.Cycle));
-        var readout = _s.Port.Read() with { LastWritten = _s.LastWritten };
+        // The heartbeats written so far go with the readout: the echo read now can only be one of them (a verdict that
+        // withheld the heartbeat, or was not written, left the board's value as it was).
+        var readout = _s.Port.Read() with { LastWritten = _s.LastWritten, Heartbeat = _s.HeartbeatWrites };
         var sampled = new Sampled(start.Tick, start.Health, readout);
         // The gate first: it must hold the readout before any desired command for this cycle can reach it.
         _ports.Gate.Tell(sampled);
@@ -114,10 +116,12 @@ internal sealed class BoardBusActor : MonitoredActor
             _s.HeartbeatCycle = tick.Cycle;
         }
 
+        _s.HeartbeatSent = _s.Heartbeat;
         var failure = _s.Port.Write(verdict.Command, _s.Heartbeat);
         if (failure is null)
         {
             _s.LastWritten = verdict.Command;
+            _s.HeartbeatAcknowledged = _s.Heartbeat;
             if (verdict.ReleaseBoardLatch && _s.Port.ResetLatch() is { } releaseFailure)
             {
                 Log(tick, LogPriority.Medium, new FaultEntry("boardbus", $"board latch release failed: {releaseFailure}"));

@@ -17,6 +17,15 @@ internal sealed class BoardBusState(IBoardPort port)
     /// <summary>The cycle whose heartbeat was written last (the heartbeat advances at most once per cycle).</summary>
     public long HeartbeatCycle { get; set; } = -1;
 
+    /// <summary>The heartbeat of the last write the board acknowledged (null before the first).</summary>
+    public ushort? HeartbeatAcknowledged { get; set; }
+
+    /// <summary>The heartbeat of the last write sent, acknowledged or not: a write whose reply was lost may have reached the board.</summary>
+    public ushort HeartbeatSent { get; set; }
+
+    /// <summary>What the board's heartbeat_echo is judged against: the heartbeats written so far (null before an acknowledged one).</summary>
+    public HeartbeatWrites? HeartbeatWrites => HeartbeatAcknowledged is { } acknowledged ? new HeartbeatWrites(acknowledged, HeartbeatSent) : null;
+
     /// <summary>The last command the bus got through to the board (null before the first).</summary>
     public ActuatorCommand? LastWritten { get; set; }
 

@@ -7,7 +7,8 @@ namespace HipecSafe.Core.Decisions;
 /// One cycle's reads of both boards (docs/icd.md), as the board bus took them: the sensor sample, the actuator
 /// board's feedback, and its holding registers read back. A null value means that read failed; the failure text says
 /// how, and the consecutive-failure counts feed the bus-fault interlock (3 in a row with one board).
-/// <see cref="LastWritten"/> is what the bus itself got through to the board most recently.
+/// <see cref="LastWritten"/> is what the bus itself got through to the board most recently, <see cref="Heartbeat"/>
+/// the heartbeats it had written when it read the board (null before the board acknowledged a write).
 /// </summary>
 public sealed record BoardReadout(
     SensorFrame? Frame,
@@ -18,7 +19,8 @@ public sealed record BoardReadout(
     string? HeldFailure,
     int SensorConsecutiveFailures,
     int ActuatorConsecutiveFailures,
-    ActuatorCommand? LastWritten = null)
+    ActuatorCommand? LastWritten = null,
+    HeartbeatWrites? Heartbeat = null)
 {
     /// <summary>
     /// The command the board holds — the one both decision units use: its holding registers as read back this cycle;

@@ -71,7 +71,7 @@ public sealed class SafetyGate
             var engineInput = new InterlockInput(now, context.Phase, readout.Frame, readout.Feedback, readout.BoardHolds,
                 context.FlowTarget, context.CircuitVolumeBaseline,
                 new BusFailureCounts(readout.SensorConsecutiveFailures, readout.ActuatorConsecutiveFailures),
-                context.PhaseStartedAt, state.PumpStartedAt, CommandReadBack: readout.Held is not null);
+                context.PhaseStartedAt, state.PumpStartedAt, CommandReadBack: readout.Held is not null, readout.Heartbeat);
             var step = _engine.Evaluate(interlocks, engineInput);
             interlocks = step.State;
             evaluation = step.Evaluation;

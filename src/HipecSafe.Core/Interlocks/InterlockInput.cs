@@ -27,6 +27,10 @@ namespace HipecSafe.Core.Interlocks;
 /// feedback with the command it holds ("commanded X, board does Y") cannot decide without it: the last write is not
 /// what a latched board holds (docs/icd.md §7.5).
 /// </param>
+/// <param name="Heartbeat">
+/// The heartbeats the bus wrote before this cycle's read of the actuator board, to judge its heartbeat_echo against;
+/// null before the board acknowledged any write.
+/// </param>
 public sealed record InterlockInput(
     TimeSpan Now,
     Phase Phase,
@@ -38,4 +42,5 @@ public sealed record InterlockInput(
     BusFailureCounts BusFailures,
     TimeSpan PhaseStartedAt,
     TimeSpan? PumpStartedAt,
-    bool CommandReadBack = false);
+    bool CommandReadBack = false,
+    HeartbeatWrites? Heartbeat = null);

@@ -23,6 +23,7 @@ public static class InterlockRuleSet
         [
             new BusFailureRule(limits, BusBoard.Sensor),
             new BusFailureRule(limits, BusBoard.Actuator),
+            new HeartbeatEchoRule(),
             new SampleStaleRule(limits),
             BoardStatusRule.WatchdogLatch(),
             BoardStatusRule.LimiterTripped(),

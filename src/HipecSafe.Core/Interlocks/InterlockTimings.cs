@@ -12,6 +12,13 @@ public static class InterlockTimings
     public static readonly Duration HeaterFeedbackDebounce = Duration.FromMilliseconds(200);
 
     /// <summary>
+    /// heartbeat_echo outside the heartbeats written must be read in three cycles in a row, the same count as the failed
+    /// transactions that make a communication fault (docs/icd.md §3): a single read outside them (two failed writes in a
+    /// row of which the board took only the first) is not a lost link; 200 ms is well inside the board watchdog's 500 ms.
+    /// </summary>
+    public static readonly Duration HeartbeatEchoPersistence = Duration.FromMilliseconds(200);
+
+    /// <summary>
     /// Heater power above the command must persist for five cycles: longer than any lag of a board applying a command
     /// late, and still harmless — 1 s of the full 1000 W excess warms the ≈ 4000 J/K heat exchanger by 0.25 K.
     /// </summary>

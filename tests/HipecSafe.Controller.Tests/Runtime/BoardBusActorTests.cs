@@ -34,12 +34,16 @@ public sealed class BoardBusActorTests : TestKit
         _bus = Sys.ActorOf(Props.Create(() => new BoardBusActor(ports, state)), ComponentNames.BoardBus);
     }
 
+    /// <summary>The heartbeats the last readout handed to the gate carried.</summary>
+    private HeartbeatWrites? LastSampled { get; set; }
+
     private CycleTick Start(long cycle)
     {
         _port.Cycle = cycle;
         var tick = ActorTestEnvironment.Tick(cycle);
         _bus.Tell(new StartCycle(tick, HealthStatus.AllAnswered));
         var sampled = _t.Interlocks.ExpectMsg<Sampled>(Wait);
+        LastSampled = sampled.Readout.Heartbeat;
         Assert.Equal(cycle, sampled.Tick.Cycle);
         Assert.Equal(cycle, _t.ControlLoop.ExpectMsg<Sampled>(Wait).Tick.Cycle);
         return tick;
@@ -151,6 +155,26 @@ public sealed class BoardBusActorTests : TestKit
         Assert.Null(sampled.Readout.Held);
         Assert.Equal(Heating, sampled.Readout.LastWritten);
         Assert.Equal(Heating, sampled.Readout.BoardHolds);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-067")]
+    public void The_readout_carries_the_heartbeats_written_before_it_not_those_the_gate_meant()
+    {
+        var first = Start(0);
+        Assert.Null(LastSampled); // nothing written before the first read
+        Write(first, ActorTestEnvironment.Verdict(0, ActuatorCommand.Safe));
+        Cycle(1, ActuatorCommand.Safe, heartbeat: false);
+        Start(2);
+        Assert.Equal(new HeartbeatWrites(1, 1), LastSampled);
+
+        // A write whose reply is lost: sent, not acknowledged; the next read may find either value on the board.
+        _port.NextWriteFailure = "scripted: no reply";
+        Write(ActorTestEnvironment.Tick(2), ActorTestEnvironment.Verdict(2, ActuatorCommand.Safe));
+        Start(3);
+
+        Assert.Equal(new HeartbeatWrites(1, 2), LastSampled);
+        Assert.Equal((ushort)1, _port.Heartbeat);
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public sealed class InterlockRuleTripTests
     {
         ["IL-BUS-SENSOR"] = new(Stage.Standby, p => p.SensorReadFails = true, p => p.SensorReadFails = false),
         ["IL-BUS-ACTUATOR"] = new(Stage.Standby, p => p.ActuatorReadFails = true, p => p.ActuatorReadFails = false),
+        // The echo stops at the heartbeat last written while the heartbeat goes on advancing.
+        ["IL-HEARTBEAT-ECHO"] = new(Stage.Standby, p => p.HeartbeatEchoStuckAt = p.Heartbeat, p => p.HeartbeatEchoStuckAt = null),
         ["IL-SAMPLE-STALE"] = new(Stage.Standby, p => p.FreezeSampleCounter = true, p => p.FreezeSampleCounter = false),
         // Only the board's latch reset clears the latch; the operator reset writes it.
         ["IL-BOARD-SAFE-LATCH"] = new(Stage.Standby, p => p.SafeLatched = true, _ => { }),

@@ -73,6 +73,7 @@ internal sealed class ScriptedBoardPort : IBoardPort
     private double? _meterMlPerRev;
     private BoardStatus _statusForcedClear;
     private BoardStatus _statusForcedSet;
+    private ushort? _echoStuckAt;
     private Exception? _throwOnRead;
     private Exception? _throwOnWrite;
     private string? _writeFailure;
@@ -156,6 +157,9 @@ internal sealed class ScriptedBoardPort : IBoardPort
 
     /// <summary>board_status bits reported set whatever the outputs do.</summary>
     public BoardStatus StatusForcedSet { get => Locked(() => _statusForcedSet); set => Locked(() => _statusForcedSet = value); }
+
+    /// <summary>heartbeat_echo reported instead of the heartbeat last written (a stuck or dead echo); null = follows the writes.</summary>
+    public ushort? HeartbeatEchoStuckAt { get => Locked(() => _echoStuckAt); set => Locked(() => _echoStuckAt = value); }
 
     /// <summary>A whole readout to return instead of the board's (one read), e.g. counts no real bus produces.</summary>
     public BoardReadout? NextReadoutOverride { get => Locked(() => _readoutOverride); set => Locked(() => _readoutOverride = value); }
@@ -337,7 +341,7 @@ internal sealed class ScriptedBoardPort : IBoardPort
         status |= _pumpMotorFault ? BoardStatus.PumpMotorFault : 0;
         status = (status & ~_statusForcedClear) | _statusForcedSet;
         var heater = _heaterPowerActual ?? (relay ? outputs.HeaterPowerPermille : 0);
-        return new ActuatorFeedback(status, heater, _pumpSpeedActual ?? outputs.PumpSpeedRpm, _limiterTemperature, _heartbeat);
+        return new ActuatorFeedback(status, heater, _pumpSpeedActual ?? outputs.PumpSpeedRpm, _limiterTemperature, _echoStuckAt ?? _heartbeat);
     }
 
     private T Locked<T>(Func<T> read)

@@ -48,6 +48,8 @@ internal sealed class InterlockRig
     public BusFailureCounts BusFailures { get; set; } = BusFailureCounts.None;
     public TimeSpan PhaseStartedAt { get; set; } = TimeSpan.Zero;
     public TimeSpan? PumpStartedAt { get; set; } = TimeSpan.Zero;
+    /// <summary>The heartbeats the bus wrote before this cycle's read; null: none acknowledged yet.</summary>
+    public HeartbeatWrites? Heartbeat { get; set; }
     public bool SensorReadFails { get; set; }
     public bool ActuatorReadFails { get; set; }
     public InterlockEvaluation Last { get; private set; }
@@ -111,7 +113,7 @@ internal sealed class InterlockRig
     /// <summary>The input the next evaluation would get at <see cref="Now"/>.</summary>
     public InterlockInput Input() => new(
         Now, Phase, SensorReadFails ? null : Frame, ActuatorReadFails ? null : Feedback, LastCommand, FlowTarget,
-        CircuitVolumeBaseline, BusFailures, PhaseStartedAt, PumpStartedAt, CommandReadBack);
+        CircuitVolumeBaseline, BusFailures, PhaseStartedAt, PumpStartedAt, CommandReadBack, Heartbeat);
 
     /// <summary>Steps whole cycles until <paramref name="duration"/> has passed.</summary>
     public InterlockEvaluation Run(TimeSpan duration)

@@ -207,4 +207,22 @@ public class ActuatorBoardEmulatorTests
         Assert.Equal(new ushort[] { 600, 500, 1, 1, 2, 0 }, Holding(board));
         Assert.Equal(new ActuatorCommand(600, 50, ClampOpen: true, HeaterEnabled: true), board.Logic.Held);
     }
+    [Fact]
+    [Verifies("SRS-HIL-029")]
+    public void The_heartbeat_echo_follows_a_write_at_once_and_a_stuck_echo_does_not()
+    {
+        // docs/icd.md §6.2: heartbeat_echo (input register 4) is the last heartbeat value the board received.
+        var board = Released();
+        board.Publish(new PlantState());
+        Write(board, 0, 0, 0, 0, 0, 2);
+        var echo = new ushort[1];
+        Assert.Null(board.ReadInputRegisters(4, echo));
+        Assert.Equal((ushort)2, echo[0]);
+
+        board.Inject(new ActuatorRegisterStuck(ActuatorFeedbackRegister.HeartbeatEcho));
+        Write(board, 0, 0, 0, 0, 0, 3);
+        Assert.Null(board.ReadInputRegisters(4, echo));
+        Assert.Equal((ushort)2, echo[0]);
+        Assert.Equal((ushort)3, Holding(board)[4]);
+    }
 }

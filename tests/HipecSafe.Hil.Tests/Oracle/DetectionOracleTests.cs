@@ -116,6 +116,7 @@ public partial class DetectionOracleTests
     [InlineData("OR-CLAMP-POSITION-WRONG", "SRS-IL-054", @"for (\d+) ms", 1e-3)]
     [InlineData("OR-HEATER-POWER-LOST-WHILE-ON", "SRS-IL-056", @"for (\d+) ms", 1e-3)]
     [InlineData("OR-LIMITER-SENSOR-LOST", "SRS-IL-058", @"for (\d+) s", 1)]
+    [InlineData("OR-HEARTBEAT-ECHO-STUCK", "SRS-IL-067", @"\((\d+) ms persistence\)", 1e-3)]
     public void A_bound_is_the_persistence_its_requirement_states(string ruleId, string requirementId, string pattern, double secondsPerUnit)
     {
         Assert.Equal(TimeSpan.FromSeconds(Figure(requirementId, pattern) * secondsPerUnit), Rule(ruleId).Alarm!.Bound);
