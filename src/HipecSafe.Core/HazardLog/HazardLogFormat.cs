@@ -102,6 +102,26 @@ public static class HazardLogFormat
         }
     }
 
+    /// <summary>An enum's names, encoded once: each record names its priority and kind.</summary>
+    private static class EnumText<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, JsonEncodedText> Names =
+            Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => JsonEncodedText.Encode(v.ToString()));
+
+        public static void Write(Utf8JsonWriter json, JsonEncodedText name, T value)
+        {
+            if (Names.TryGetValue(value, out var text))
+            {
+                json.WriteString(name, text);
+            }
+            else
+            {
+                json.WriteString(name, value.ToString()); // an undefined value, written as ToString gives it
+            }
+        }
+    }
+
     /// <summary>A reusable buffer and JSON writer for the canonical bytes of one record at a time.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
         "lives as long as its thread; a JSON writer over an ArrayBufferWriter holds no pooled or unmanaged resource")]
@@ -122,9 +142,10 @@ public static class HazardLogFormat
             _json.WriteStartObject();
             _json.WriteNumber(SeqName, sequence);
             _json.WriteString(ProcedureTimeName, Formatted(text, procedureTime.TryFormat(text, out var n, "c", CultureInfo.InvariantCulture), n));
-            _json.WriteString(UtcName, Formatted(text, wallClockUtc.UtcDateTime.TryFormat(text, out n, UtcFormat, CultureInfo.InvariantCulture), n));
-            _json.WriteString(PriorityName, priority.ToString());
-            _json.WriteString(KindName, entry.Kind.ToString());
+            // "O" of a UTC time is UtcFormat, character for character, by the runtime's fast path.
+            _json.WriteString(UtcName, Formatted(text, wallClockUtc.UtcDateTime.TryFormat(text, out n, "O", CultureInfo.InvariantCulture), n));
+            EnumText<LogPriority>.Write(_json, PriorityName, priority);
+            EnumText<HazardLogKind>.Write(_json, KindName, entry.Kind);
             HazardLogEntryCodec.Write(_json, entry);
             _json.WriteString(PrevName, previousHash);
             _json.WriteEndObject();
