@@ -8,14 +8,17 @@ namespace HipecSafe.Hil.Bus.Transport;
 public sealed class VirtualBusClock : TimeProvider
 {
     private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    // Moved with interlocked operations; read with a plain atomic read (Volatile.Read of a long is atomic on every
+    // platform .NET runs on). Interlocked.Read is a locked compare-exchange, and the link and the master read the clock
+    // a hundred times or so per lockstep cycle.
     private long _ticks;
 
     /// <summary>Time since the clock was created.</summary>
-    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+    public TimeSpan Elapsed => TimeSpan.FromTicks(Volatile.Read(ref _ticks));
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+    public override long GetTimestamp() => Volatile.Read(ref _ticks);
 
     public override DateTimeOffset GetUtcNow() => Epoch + Elapsed;
 
@@ -38,7 +41,7 @@ public sealed class VirtualBusClock : TimeProvider
         long current;
         do
         {
-            current = Interlocked.Read(ref _ticks);
+            current = Volatile.Read(ref _ticks);
             if (elapsed.Ticks <= current)
             {
                 return;

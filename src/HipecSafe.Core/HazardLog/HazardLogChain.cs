@@ -54,9 +54,7 @@ public sealed class HazardLogChain
         }
 
         var utc = wallClockUtc.ToUniversalTime();
-        var canonical = HazardLogFormat.EncodeCanonical(NextSequence, procedureTime, utc, priority, entry, LastHash);
-        var hash = HazardLogFormat.ComputeHash(canonical, LastHash);
-        var line = HazardLogFormat.EncodeLine(canonical, hash);
+        var line = HazardLogFormat.EncodeSealedLine(NextSequence, procedureTime, utc, priority, entry, LastHash, out var hash);
         if (line.Length > HazardLogFormat.MaxLineBytes)
         {
             throw new HazardLogRecordTooLargeException(entry.Kind, line.Length);

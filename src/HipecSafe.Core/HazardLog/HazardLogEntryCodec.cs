@@ -73,10 +73,10 @@ internal static class HazardLogEntryCodec
                 json.WriteString("phase", checkpoint.Phase.ToString());
                 json.WriteString("interruptedIn", checkpoint.InterruptedIn?.ToString());
                 json.WriteString("resumePhase", checkpoint.ResumePhase.ToString());
-                json.WriteString("chemoElapsed", Time(checkpoint.ChemoElapsed));
-                json.WriteString("chemoDuration", Time(checkpoint.ChemoDuration));
-                json.WriteString("washoutElapsed", Time(checkpoint.WashoutElapsed));
-                json.WriteString("drainingElapsed", Time(checkpoint.DrainingElapsed));
+                WriteTime(json, "chemoElapsed", checkpoint.ChemoElapsed);
+                WriteTime(json, "chemoDuration", checkpoint.ChemoDuration);
+                WriteTime(json, "washoutElapsed", checkpoint.WashoutElapsed);
+                WriteTime(json, "drainingElapsed", checkpoint.DrainingElapsed);
                 json.WriteString("profileId", checkpoint.ProfileId);
                 var volume = checkpoint.CircuitVolume;
                 WriteNullableNumber(json, "circuitBaselineMl", volume.BaselineMl);
@@ -91,7 +91,7 @@ internal static class HazardLogEntryCodec
                 WriteStrings(json, "latchedTrips", checkpoint.LatchedTrips);
                 break;
             case ChemoClockEntry clock:
-                json.WriteString("chemoElapsed", Time(clock.ChemoElapsed));
+                WriteTime(json, "chemoElapsed", clock.ChemoElapsed);
                 break;
             default:
                 throw new ArgumentException($"no log format for entry type {entry.GetType().Name}", nameof(entry));
@@ -179,6 +179,18 @@ internal static class HazardLogEntryCodec
     }
 
     private static string Time(TimeSpan value) => value.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="Time"/> without the string: written every cycle of ChemoPerfusion.</summary>
+    private static void WriteTime(Utf8JsonWriter json, string name, TimeSpan value)
+    {
+        Span<char> text = stackalloc char[32];
+        if (!value.TryFormat(text, out var length, "c", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new FormatException("a time did not fit its 32-character buffer");
+        }
+
+        json.WriteString(name, text[..length]);
+    }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
     {

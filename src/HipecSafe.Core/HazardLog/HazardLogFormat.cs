@@ -45,35 +45,125 @@ public static class HazardLogFormat
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonEncodedText SeqName = JsonEncodedText.Encode("seq");
+    private static readonly JsonEncodedText ProcedureTimeName = JsonEncodedText.Encode("procedureTime");
+    private static readonly JsonEncodedText UtcName = JsonEncodedText.Encode("utc");
+    private static readonly JsonEncodedText PriorityName = JsonEncodedText.Encode("priority");
+    private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText PrevName = JsonEncodedText.Encode("prev");
+
+    // One encoder per thread, reused record after record: the JSON writer asks its buffer for 4 KiB at a time, so a
+    // fresh buffer per record allocated more than everything else of a lockstep cycle.
+    [ThreadStatic]
+    private static CanonicalEncoder? t_encoder;
+
     /// <summary>The canonical bytes of a record (everything but its hash).</summary>
     internal static byte[] EncodeCanonical(
         long sequence, TimeSpan procedureTime, DateTimeOffset wallClockUtc, LogPriority priority, HazardLogEntry entry, string previousHash)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, CanonicalWriter))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("seq", sequence);
-            json.WriteString("procedureTime", procedureTime.ToString("c", CultureInfo.InvariantCulture));
-            json.WriteString("utc", wallClockUtc.UtcDateTime.ToString(UtcFormat, CultureInfo.InvariantCulture));
-            json.WriteString("priority", priority.ToString());
-            json.WriteString("kind", entry.Kind.ToString());
-            HazardLogEntryCodec.Write(json, entry);
-            json.WriteString("prev", previousHash);
-            json.WriteEndObject();
-        }
+        var encoder = t_encoder ??= new CanonicalEncoder();
+        return encoder.Canonical(sequence, procedureTime, wallClockUtc, priority, entry, previousHash).ToArray();
+    }
 
-        return buffer.WrittenSpan.ToArray();
+    /// <summary>
+    /// The full line of a record and its hash: <see cref="EncodeLine"/> of <see cref="EncodeCanonical"/> with
+    /// <see cref="ComputeHash"/>, the canonical bytes kept in the thread's reused buffer.
+    /// </summary>
+    internal static byte[] EncodeSealedLine(
+        long sequence, TimeSpan procedureTime, DateTimeOffset wallClockUtc, LogPriority priority, HazardLogEntry entry, string previousHash,
+        out string hash)
+    {
+        var encoder = t_encoder ??= new CanonicalEncoder();
+        var canonicalLength = encoder.Canonical(sequence, procedureTime, wallClockUtc, priority, entry, previousHash).Length;
+        var hashed = encoder.AppendAscii(previousHash);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(hashed, digest);
+        hash = Convert.ToHexStringLower(digest);
+        return EncodeLine(hashed[..canonicalLength], hash);
     }
 
     /// <summary>The hash of a record from its canonical bytes and the previous record's hash.</summary>
     public static string ComputeHash(ReadOnlySpan<byte> canonical, string previousHash)
     {
         ArgumentNullException.ThrowIfNull(previousHash);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(canonical);
-        sha.AppendData(Encoding.ASCII.GetBytes(previousHash));
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        var length = canonical.Length + Encoding.ASCII.GetByteCount(previousHash);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            canonical.CopyTo(rented);
+            Encoding.ASCII.GetBytes(previousHash, rented.AsSpan(canonical.Length));
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(rented.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>An enum's names, encoded once: each record names its priority and kind.</summary>
+    private static class EnumText<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, JsonEncodedText> Names =
+            Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => JsonEncodedText.Encode(v.ToString()));
+
+        public static void Write(Utf8JsonWriter json, JsonEncodedText name, T value)
+        {
+            if (Names.TryGetValue(value, out var text))
+            {
+                json.WriteString(name, text);
+            }
+            else
+            {
+                json.WriteString(name, value.ToString()); // an undefined value, written as ToString gives it
+            }
+        }
+    }
+
+    /// <summary>A reusable buffer and JSON writer for the canonical bytes of one record at a time.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+        "lives as long as its thread; a JSON writer over an ArrayBufferWriter holds no pooled or unmanaged resource")]
+    private sealed class CanonicalEncoder
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(8 * 1024);
+        private readonly Utf8JsonWriter _json;
+
+        public CanonicalEncoder() => _json = new Utf8JsonWriter(_buffer, CanonicalWriter);
+
+        /// <summary>Writes the canonical bytes afresh; valid until the next call on this thread.</summary>
+        public ReadOnlySpan<byte> Canonical(
+            long sequence, TimeSpan procedureTime, DateTimeOffset wallClockUtc, LogPriority priority, HazardLogEntry entry, string previousHash)
+        {
+            _buffer.ResetWrittenCount();
+            _json.Reset(_buffer); // also after a write that threw half-way
+            Span<char> text = stackalloc char[64];
+            _json.WriteStartObject();
+            _json.WriteNumber(SeqName, sequence);
+            _json.WriteString(ProcedureTimeName, Formatted(text, procedureTime.TryFormat(text, out var n, "c", CultureInfo.InvariantCulture), n));
+            // "O" of a UTC time is UtcFormat, character for character, by the runtime's fast path.
+            _json.WriteString(UtcName, Formatted(text, wallClockUtc.UtcDateTime.TryFormat(text, out n, "O", CultureInfo.InvariantCulture), n));
+            EnumText<LogPriority>.Write(_json, PriorityName, priority);
+            EnumText<HazardLogKind>.Write(_json, KindName, entry.Kind);
+            HazardLogEntryCodec.Write(_json, entry);
+            _json.WriteString(PrevName, previousHash);
+            _json.WriteEndObject();
+            _json.Flush();
+            return _buffer.WrittenSpan;
+        }
+
+        /// <summary>Appends <paramref name="text"/> as ASCII after what is written; returns everything written.</summary>
+        public ReadOnlySpan<byte> AppendAscii(string text)
+        {
+            var count = Encoding.ASCII.GetByteCount(text);
+            Encoding.ASCII.GetBytes(text, _buffer.GetSpan(count));
+            _buffer.Advance(count);
+            return _buffer.WrittenSpan;
+        }
+
+        private static ReadOnlySpan<char> Formatted(Span<char> text, bool formatted, int length) =>
+            formatted ? text[..length] : throw new FormatException("a time did not fit its 64-character buffer");
     }
 
     /// <summary>The full line: canonical bytes with the hash property spliced in before the closing brace, then '\n'.</summary>

@@ -87,7 +87,10 @@ public sealed class InterlockEngine
             var previous = state.Rules[i];
             // Armed first: a rule with memory judges its condition on what it remembers after this evaluation.
             var arming = rule.Arm(context, previous.Memory);
-            var check = rule.Check(context, arming.Memory, previous.Trip is not null);
+            // A rule that does not apply and has no trip to carry on is not judged: its check would be thrown away.
+            var check = arming.Applies || previous.Trip is not null
+                ? rule.Check(context, arming.Memory, previous.Trip is not null)
+                : default;
             // Made from the check only when something keeps or shows it: most cycles nothing does.
             Measurement? measured = null;
             var applies = arming.Applies;

@@ -48,6 +48,18 @@ public class LimiterSensorRuleTests
 
     [Fact]
     [Verifies("SRS-IL-057")]
+    public void The_trip_names_the_limiter_reading_and_the_inflow_probe_it_was_compared_with()
+    {
+        var rig = AtSelfTest(40.0);
+        rig.Frame = rig.Frame with { InflowB = T(42.5) }; // the higher of the two inflow probes is the reference
+
+        rig.Run(Ms(400));
+
+        Assert.Equal("limiter_temp 40.00 °C, inflow probe A 43.00 °C", rig.Trip(SelfTest).Measured.Detail);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-057")]
     public void The_self_test_check_is_latched_and_only_judged_in_the_self_test_with_everything_held_off()
     {
         var rig = AtSelfTest(40.0);

@@ -49,6 +49,18 @@ public class PumpFlowRuleTests
         Assert.False(rig.IsActive(Deviation));
     }
 
+    [Fact]
+    [Verifies("SRS-IL-051")]
+    public void The_trip_names_the_metered_flow_and_the_pump_delivery_it_was_compared_with()
+    {
+        // 37.5 rpm × 40 mL/rev = 1.500 L/min delivered; the meter reads 2.100 L/min.
+        var rig = Pumping(1500 / MlPerRev, 2100);
+
+        rig.Run(TimeSpan.FromSeconds(21));
+
+        Assert.Equal("2.100 L/min metered, 1.500 L/min = 37.5 rpm × 40 mL/rev", rig.Trip(MeterHigh).Measured.Detail);
+    }
+
     [Theory]
     [Verifies("SRS-IL-051")]
     [InlineData(2000, false)]

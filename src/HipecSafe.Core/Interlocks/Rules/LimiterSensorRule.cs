@@ -86,9 +86,14 @@ public sealed class LimiterSensorRule : InterlockRule
 
         var limiter = feedback.LimiterTemperature.DegreesCelsius;
         var difference = Math.Round(limiter - inflow.Value, 2);
-        var detail = (Func<string?>)(() => string.Create(CultureInfo.InvariantCulture,
-            $"limiter_temp {limiter:0.00} °C, {ChannelValue.Name(inflow.Channel)} {inflow.Value:0.00} °C"));
         return RuleCheck.Compare(difference < -Tolerance.Kelvins,
-            new Measurement("limiter_temp − inflow", difference, "°C", "<", -Tolerance.Kelvins, detail));
+            new DeferredMeasurement("limiter_temp − inflow", difference, "°C", "<", -Tolerance.Kelvins, context, static c => DescribeDetail(c)));
     }
+
+    /// <summary>The readings the check compared, from the same context: formatted only when the engine shows them.</summary>
+    private static string? DescribeDetail(InterlockContext context) =>
+        context.Input.Actuators is { } feedback && RuleReadings.Hottest(context, InflowProbes) is { } inflow
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"limiter_temp {feedback.LimiterTemperature.DegreesCelsius:0.00} °C, {ChannelValue.Name(inflow.Channel)} {inflow.Value:0.00} °C")
+            : null;
 }

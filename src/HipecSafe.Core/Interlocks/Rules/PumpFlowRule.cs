@@ -48,7 +48,11 @@ public sealed class PumpFlowRule : InterlockRule
         _bothWays = bothWays;
         _mlPerRev = limits.TubingMillilitersPerRevolution;
         _settle = DurationTicks.ToTimeSpan(InterlockTimings.FlowSettleTime);
+        _describeDetail = DescribeDetail;
     }
+
+    // Made once: the measurement's detail is formatted from the context only when the engine shows it.
+    private readonly Func<InterlockContext, string?> _describeDetail;
 
     /// <summary>
     /// IL-FLOW-PUMP-MISMATCH: |flow − pump delivery| > <see cref="MismatchPercent"/> % of the pump's delivery for 10 s: the
@@ -114,8 +118,19 @@ public sealed class PumpFlowRule : InterlockRule
         var limit = _bothWays && tripActive ? _percent - ClearMargins.FlowPercent : _percent;
         var judged = _bothWays ? Math.Abs(percent) : percent;
         return RuleCheck.Compare(judged > limit,
-            new Measurement(_bothWays ? "|flow − pump delivery|" : "flow above pump delivery", judged, "%", ">", limit,
-                () => Invariant($"{VolumetricFlow.FromMillilitersPerMinute(flow)} metered, {VolumetricFlow.FromMillilitersPerMinute(delivery)} = {feedback.PumpSpeedActualRpm:0.0} rpm × {_mlPerRev:0.###} mL/rev")));
+            new DeferredMeasurement(_bothWays ? "|flow − pump delivery|" : "flow above pump delivery", judged, "%", ">", limit, context, _describeDetail));
+    }
+
+    /// <summary>The readings the check compared, from the same context.</summary>
+    private string? DescribeDetail(InterlockContext context)
+    {
+        if (context.Input.Actuators is not { } feedback || RuleReadings.Measured(context, SensorChannel.Flow, out _) is not { } flow)
+        {
+            return null;
+        }
+
+        var delivery = feedback.PumpSpeedActualRpm * _mlPerRev;
+        return Invariant($"{VolumetricFlow.FromMillilitersPerMinute(flow)} metered, {VolumetricFlow.FromMillilitersPerMinute(delivery)} = {feedback.PumpSpeedActualRpm:0.0} rpm × {_mlPerRev:0.###} mL/rev");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
