@@ -36,4 +36,11 @@ public sealed record ProcedureState(
     /// hold Priming (SRS-PH-025): the alarm alone tells the team.
     /// </summary>
     public bool ResumedAfterRestart { get; init; }
+
+    /// <summary>
+    /// The air detector has reported air (a physical reading, as the gate's IL-AIR-DETECTOR-UNTESTED counts it) in this
+    /// run's Priming: the set is primed from dry, so until then the detector has not shown it can see air, and Priming
+    /// does not end (SRS-PH-026).
+    /// </summary>
+    public bool PrimingAirSeen { get; init; }
 }

@@ -151,6 +151,7 @@ public sealed class ProcedureStep
         private PhaseState _phase;
         private SelfTestJudge _selfTest;
         private Duration _primedFor;
+        private bool _primingAirSeen;
         private ReservoirSteadiness _leakCheck;
         private ValueList<AlarmCondition> _technical;
         private long _releaseUntil;
@@ -173,6 +174,7 @@ public sealed class ProcedureStep
             _phase = state.Phase;
             _selfTest = state.SelfTest;
             _primedFor = state.PrimedFor;
+            _primingAirSeen = state.PrimingAirSeen;
             _leakCheck = state.LeakCheck;
             _technical = state.TechnicalConditions;
             _releaseUntil = state.ReleaseUntilCycle;
@@ -297,6 +299,11 @@ public sealed class ProcedureStep
                               && _sensors.IsValid(SensorChannel.Flow) && _sensors.IsValid(SensorChannel.AirDetected)
                               && !frame.AirDetected && frame.Flow.MillilitersPerMinute >= 0.5 * _step._profile.FlowTarget.MillilitersPerMinute;
             _primedFor = circulating ? _primedFor + _step._period : Duration.Zero;
+
+            // The priming air (SRS-PH-026), by the gate's definition for IL-AIR-DETECTOR-UNTESTED (SRS-IL-064): a physical
+            // air reading in Priming, pump running or not — a dry set reads air before the pump moves fluid, too, and the
+            // same definition keeps the hold and the alarm from disagreeing about what the detector has shown.
+            _primingAirSeen |= _phase.Current == Phase.Priming && frame is { AirDetected: true } && _sensors.IsMeasurement(SensorChannel.AirDetected);
             _inputs = null; // a crash event may have built the guard inputs before this cycle's priming time was known
         }
 
@@ -509,10 +516,12 @@ public sealed class ProcedureStep
                 Took(t);
             }
 
-            // Priming held by the air detector's failed check (SRS-PH-025): logged once, in the cycle the priming time is
-            // reached (again, after a break in circulation), with the refusal's own words.
+            // Priming held by the air detector's failed check (SRS-PH-025) or by the priming air not yet seen (SRS-PH-026):
+            // logged once, in the cycle the priming time is reached (again, after a break in circulation), with the
+            // refusal's own words.
             var minimum = _step._profile.PrimingMinimum;
-            if (_phase.Current == Phase.Priming && _primedFor >= minimum && _before.PrimedFor < minimum && Inputs().AirDetectorUntested
+            if (_phase.Current == Phase.Priming && _primedFor >= minimum && _before.PrimedFor < minimum
+                && (Inputs().AirDetectorUntested || !Inputs().PrimingAirSeen)
                 && Machine.WhyNot(_phase, PhaseTrigger.PrimingComplete, Inputs()) is { } refused)
             {
                 Log(LogPriority.Medium, new NoteEntry(refused));
@@ -597,7 +606,7 @@ public sealed class ProcedureStep
                     _ => null,
                 });
             var next = new ProcedureState(_phase, control, _sensorState, _selfTest, _primedFor, _leakCheck, context, _technical, _releaseUntil, _input.Cycle,
-                _baseline, _chemoHold) { ResumedAfterRestart = _before.ResumedAfterRestart };
+                _baseline, _chemoHold) { ResumedAfterRestart = _before.ResumedAfterRestart, PrimingAirSeen = _primingAirSeen };
             var desiredCommand = new DesiredCommand(_input.Cycle, desired, context, report, _resetRequested, _releaseLatch);
             return new ProcedureOutcome(next, desiredCommand, _replies, _records, _resetHealth);
         }
@@ -703,6 +712,7 @@ public sealed class ProcedureStep
                 return new PhaseInputs(probes, _primedFor, []) // the usual cycle: no cause
                 {
                     LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
+                    PrimingAirSeen = PrimingAirSeen,
                 };
             }
 
@@ -716,8 +726,15 @@ public sealed class ProcedureStep
             {
                 LeakCheck = _leakCheck, Reservoir = Reservoir, CircuitVolumeBaseline = _baseline.Volume, ExchangeLowest = _baseline.ExchangeLowest,
                 AirDetectorUntested = !_before.ResumedAfterRestart && AirDetectorUntested(trips),
+                PrimingAirSeen = PrimingAirSeen,
             };
         }
+
+        /// <summary>
+        /// The priming air seen in this run (SRS-PH-026); a procedure resumed after a restart counts as having seen it, as
+        /// it is not held by the detector's check either (SRS-PH-025): its set was primed in the previous run.
+        /// </summary>
+        private bool PrimingAirSeen => _primingAirSeen || _before.ResumedAfterRestart;
 
         /// <summary>The air detector's functional check is failing in the gate's last verdict (SRS-IL-064, SRS-PH-025).</summary>
         private static bool AirDetectorUntested(IReadOnlyList<InterlockTrip> trips)

@@ -13,6 +13,9 @@ namespace HipecSafe.Core.Phases;
 /// reservoir showed the perfusate drained and the circuit refilled (SRS-PH-023).
 /// <see cref="AirDetectorUntested"/>: the air detector's functional check (IL-AIR-DETECTOR-UNTESTED) is failing, so
 /// Priming may not end (SRS-PH-025).
+/// <see cref="PrimingAirSeen"/>: the air detector has reported air (a physical reading) in this run's Priming, or the
+/// procedure was resumed after a restart, whose set was primed in the previous run; until then Priming may not end
+/// (SRS-PH-026). False by default, so a caller that does not say holds Priming rather than passing it.
 /// </remarks>
 public sealed record PhaseInputs(
     IReadOnlyList<Temperature?> AbdominalProbes,
@@ -28,6 +31,8 @@ public sealed record PhaseInputs(
     public Volume? ExchangeLowest { get; init; }
 
     public bool AirDetectorUntested { get; init; }
+
+    public bool PrimingAirSeen { get; init; }
 
     public static PhaseInputs None { get; } = new([], Duration.Zero, []);
 }

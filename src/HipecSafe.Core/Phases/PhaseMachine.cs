@@ -335,8 +335,8 @@ public sealed class PhaseMachine
         Permit(m, Phase.PowerOnSelfTest, PhaseTrigger.SelfTestFailed, Phase.SafeState, R.SelfTestFail);
         Permit(m, Phase.Standby, PhaseTrigger.StartPriming, Phase.Priming, R.StartPriming);
         Permit(m, Phase.Priming, PhaseTrigger.PrimingComplete, Phase.Heating, R.PrimingToHeating,
-            "air-free circulation for at least the profile's priming time, and the air detector's functional check not failing "
-            + "(IL-AIR-DETECTOR-UNTESTED inactive, SRS-PH-025)", PrimingDone);
+            "air-free circulation for at least the profile's priming time, the air detector having reported the priming air (SRS-PH-026), "
+            + "and its functional check not failing (IL-AIR-DETECTOR-UNTESTED inactive, SRS-PH-025)", PrimingDone);
         Permit(m, Phase.Heating, PhaseTrigger.TargetTemperatureReached, Phase.ReadyForChemo, R.HeatingToReady,
             "every abdominal probe valid and above the drug-addition minimum + 0.1 K probe accuracy", AllProbesWarm);
         Internal(m, Phase.ReadyForChemo, PhaseTrigger.ConfirmLeakCheck, R.LeakCheckConfirmation, () => _leakCheckConfirmed = true,
@@ -530,14 +530,16 @@ public sealed class PhaseMachine
         : !_describeGuards ? Unmet : $"{phase} time {DurationText.Format(_elapsed[(int)phase])} has not reached {DurationText.Format(required)}";
 
     /// <summary>
-    /// Priming ends after air-free circulation for the priming time (SRS-PH-004), but not while the air detector has
-    /// failed its functional check (SRS-PH-025): "air-free" is the detector's word, and a detector stuck at "no air" would
-    /// let the circuit count as primed and leave IL-AIR blind for the whole procedure.
+    /// Priming ends after air-free circulation for the priming time (SRS-PH-004), but only once the air detector has
+    /// reported the priming air (SRS-PH-026) and not while it has failed its functional check (SRS-PH-025): "air-free" is
+    /// the detector's word, and a detector stuck at "no air" would let the circuit count as primed and leave IL-AIR blind
+    /// for the whole procedure. The check's alarm needs 20 s of pumping and the profile's priming time may be shorter, so
+    /// the air itself is what Priming waits for.
     /// </summary>
     private string? PrimingDone()
     {
         var primed = CircuitPrimed();
-        if (!_inputs.AirDetectorUntested)
+        if (!_inputs.AirDetectorUntested && _inputs.PrimingAirSeen)
         {
             return primed;
         }
@@ -549,7 +551,10 @@ public sealed class PhaseMachine
 
         const string untested = "the air detector has not reported the priming air (IL-AIR-DETECTOR-UNTESTED, SRS-PH-025): it may be stuck at "
                                 + "'no air', so the circuit cannot be shown air-free; check the detector and that the set was primed from dry";
-        return primed is null ? untested : $"{primed}; {untested}";
+        const string unseen = "the air detector has not yet reported the priming air (SRS-PH-026); a set primed from dry passes its air over "
+                              + "the detector — check the detector and the set";
+        var why = _inputs.AirDetectorUntested ? untested : unseen;
+        return primed is null ? why : $"{primed}; {why}";
     }
 
     private string? CircuitPrimed() => _inputs.CircuitPrimedFor >= _profile.PrimingMinimum

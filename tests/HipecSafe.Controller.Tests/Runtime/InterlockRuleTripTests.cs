@@ -37,7 +37,9 @@ public sealed class InterlockRuleTripTests
     /// flow loop's trim back to the meter) before a non-latched trip must have ended, past its clear margin (SRS-IL-049),
     /// or a latched one is reset.
     /// </param>
-    private sealed record Scenario(Stage Stage, Action<ScriptedBoardPort> Apply, Action<ScriptedBoardPort> Remove, int MaxCycles = 10, int SettleCycles = 3);
+    /// <param name="WetSet">The set never shows the detector air in Priming (<see cref="ScriptedBoardPort.PrimedFromDry"/> off).</param>
+    private sealed record Scenario(Stage Stage, Action<ScriptedBoardPort> Apply, Action<ScriptedBoardPort> Remove, int MaxCycles = 10, int SettleCycles = 3,
+        bool WetSet = false);
 
     private static readonly Dictionary<string, Scenario> Scenarios = new(StringComparer.Ordinal)
     {
@@ -105,9 +107,10 @@ public sealed class InterlockRuleTripTests
         ["IL-CORE-PROBE-IMPLAUSIBLE"] = new(Stage.Priming, Set(f => f with { Core = C(30.0) }), Healthy, MaxCycles: 200, SettleCycles: 50),
         ["IL-ABDOMEN-PRESSURE-HIGH"] = new(Stage.Priming, Set(f => f with { AbdominalPressure = Pressure.FromMillimetersOfMercury(25) }), Healthy, MaxCycles: 70),
         ["IL-ABDOMEN-PRESSURE-SENSOR-FAULT"] = new(Stage.Priming, Flag(SensorChannel.AbdominalPressure), Healthy),
-        // The scripted frame never reports air; at half the target flow priming never completes, so the priming air can
-        // still come and clear the check.
-        ["IL-AIR-DETECTOR-UNTESTED"] = new(Stage.Priming, LowFlow, Set(f => f with { Flow = VolumetricFlow.FromMillilitersPerMinute(700), AirDetected = true }), MaxCycles: 250),
+        // A set that never shows the detector air; Priming waits for it (SRS-PH-026), so the priming air can still come and
+        // clear the check (the low flow keeps the air-free time from running meanwhile, as before).
+        ["IL-AIR-DETECTOR-UNTESTED"] = new(Stage.Priming, LowFlow, Set(f => f with { Flow = VolumetricFlow.FromMillilitersPerMinute(700), AirDetected = true }), MaxCycles: 250,
+            WetSet: true),
         // The meter against the pump's delivery (held rpm × 40 mL/rev); Heating lasts while the abdomen is cold. The flow
         // loop trims the pump against the wrong meter; a meter 20 % high is a mismatch, 40 % high reads high.
         ["IL-FLOW-PUMP-MISMATCH"] = new(Stage.Heating, p => p.MeterMillilitersPerRevolution = 40 * 1.2, p => p.MeterMillilitersPerRevolution = 40, MaxCycles: 260, SettleCycles: 30),
@@ -126,6 +129,7 @@ public sealed class InterlockRuleTripTests
         Assert.True(Scenarios.TryGetValue(ruleId, out var scenario), $"no scenario drives {ruleId} yet; add one");
         // Draining is reached through chemo and washout: the profile with the shortest ones the hard bounds allow.
         using var run = scenario.Stage == Stage.Draining ? new LockstepRun(TestProfiles.ShortChemo) : new LockstepRun();
+        run.Port.PrimedFromDry = !scenario.WetSet;
         Reach(run, scenario.Stage);
 
         scenario.Apply(run.Port);

@@ -178,7 +178,8 @@ internal sealed class LockstepRun : IDisposable
     public CycleReport ToHeating()
     {
         ToPriming();
-        var primingCycles = (int)(Profile.PrimingMinimum.ToTimeSpan() / Period) + 20;
+        // The dry set's air passes the detector first (SRS-PH-026); the air-free priming time counts after it.
+        var primingCycles = (int)((ScriptedBoardPort.PrimingAirTime + Profile.PrimingMinimum.ToTimeSpan()) / Period) + 20;
         StepUntil(r => r.Phase == Phase.Heating, primingCycles, "Heating after priming");
         return StepUntil(r => r.Command.HeaterEnabled && r.Command.HeaterPowerPermille > 0, 20, "heater commanded on while Heating");
     }

@@ -78,12 +78,24 @@ internal sealed class ScriptedBoardPort : IBoardPort
     private Exception? _throwOnWrite;
     private string? _writeFailure;
     private BoardReadout? _readoutOverride;
+    private bool _primedFromDry = true;
+    private int _pumpedReads;
 
     /// <param name="cyclePeriod">The driver's cycle period: the board's 500 ms heartbeat window is judged in cycles of it.</param>
     public ScriptedBoardPort(TimeSpan? cyclePeriod = null)
     {
         _period = cyclePeriod ?? TimeSpan.FromMilliseconds(100);
     }
+
+    /// <summary>
+    /// The set is primed from dry (the default): the first time the board holds the pump running (Priming, on the
+    /// nominal path), the set's air passes the detector, which reads air_detected = 1 for <see cref="PrimingAirTime"/> of pumping
+    /// (SRS-IL-064, SRS-PH-026); afterwards it reads the scripted frame. False: a wet set, or a detector that never sees air.
+    /// </summary>
+    public bool PrimedFromDry { get => Locked(() => _primedFromDry); set => Locked(() => _primedFromDry = value); }
+
+    /// <summary>How long the dry set's air reads at the detector once the pump first runs (<see cref="PrimedFromDry"/>).</summary>
+    public static readonly TimeSpan PrimingAirTime = TimeSpan.FromSeconds(1);
 
     /// <summary>The sensor sample returned by the next reads; its counter is replaced by the board's own.</summary>
     public SensorFrame Frame { get => Locked(() => _frame); set => Locked(() => _frame = value); }
@@ -201,6 +213,19 @@ internal sealed class ScriptedBoardPort : IBoardPort
     /// </summary>
     public SemaphoreSlim? HoldReads { get; set; }
 
+    /// <summary>Whether this read falls in the dry set's first second of pumping (<see cref="PrimedFromDry"/>).</summary>
+    private bool PrimingAirPassesLocked()
+    {
+        var airReads = (int)Math.Ceiling(PrimingAirTime / _period);
+        if (!_primedFromDry || _pumpedReads >= airReads || _held.PumpSpeedRpm <= 0)
+        {
+            return false;
+        }
+
+        _pumpedReads++;
+        return true;
+    }
+
     public BoardReadout Read()
     {
         HoldReads?.Wait();
@@ -235,6 +260,10 @@ internal sealed class ScriptedBoardPort : IBoardPort
                 }
 
                 frame = _frame with { SampleCounter = _counter };
+                if (PrimingAirPassesLocked())
+                {
+                    frame = frame with { AirDetected = true };
+                }
                 if (_meterMlPerRev is { } mlPerRev)
                 {
                     frame = frame with { Flow = VolumetricFlow.FromMillilitersPerMinute((_pumpSpeedActual ?? _held.PumpSpeedRpm) * mlPerRev) };

@@ -51,6 +51,17 @@ internal sealed class ProcedureRig
     /// </summary>
     public VolumetricFlow? Flow { get; set; }
 
+    /// <summary>
+    /// The set is primed from dry (the default): its air passes the detector in the first cycle of Priming, which then
+    /// reads air_detected = 1 (SRS-IL-064, SRS-PH-026); the air-free time counts from the next cycle. False: a wet set or a
+    /// detector stuck at "no air", which never reports it.
+    /// </summary>
+    public bool PrimedFromDry { get; set; } = true;
+
+    private bool _primingAirPassed;
+
+    private bool _primingAirNow;
+
     public bool SensorReadFails { get; set; }
 
     public bool FeedbackReadFails { get; set; }
@@ -98,7 +109,7 @@ internal sealed class ProcedureRig
         new(false, ValueList.From([component]), ValueList.From([component]));
 
     public BoardReadout Readout() => new(
-        SensorReadFails ? null : Frame, SensorReadFails ? "response timeout" : null,
+        SensorReadFails ? null : _primingAirNow ? Frame with { AirDetected = true } : Frame, SensorReadFails ? "response timeout" : null,
         FeedbackReadFails ? null : (FeedbackFault ?? (f => f))(BoardEcho.Reporting(Held, BoardBits, LimiterTemperature)),
         FeedbackReadFails ? "response timeout" : null,
         new HeldCommand(Held, 0), null, 0, 0);
@@ -130,6 +141,8 @@ internal sealed class ProcedureRig
     {
         Cycle++;
         Now += dt;
+        _primingAirNow = PrimedFromDry && !_primingAirPassed && Phase == Phase.Priming;
+        _primingAirPassed |= _primingAirNow;
         Frame = Frame with
         {
             SampleCounter = unchecked((ushort)(Frame.SampleCounter + 1)),

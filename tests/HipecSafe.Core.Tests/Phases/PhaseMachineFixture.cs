@@ -19,11 +19,11 @@ internal static class PhaseMachineFixture
         new(celsius.Select(c => (Temperature?)Temperature.FromDegreesCelsius(c)).ToList(), Duration.FromMinutes(5), [])
         {
             LeakCheck = Steady, Reservoir = Volume.FromMilliliters(1400), CircuitVolumeBaseline = Volume.FromMilliliters(1400),
-            ExchangeLowest = Volume.FromMilliliters(1100),
+            ExchangeLowest = Volume.FromMilliliters(1100), PrimingAirSeen = true,
         };
 
     /// <summary>
-    /// Every guard satisfied: probes warm, circuit primed, reservoir steady for the leak check and at its circuit-volume
+    /// Every guard satisfied: probes warm, circuit primed and its priming air seen, reservoir steady for the leak check and at its circuit-volume
     /// baseline after dipping 300 mL below it (a saline exchange drained and refilled), no active cause.
     /// </summary>
     public static PhaseInputs AllGood { get; } = Probes(41.5, 41.6, 41.4, 41.5);

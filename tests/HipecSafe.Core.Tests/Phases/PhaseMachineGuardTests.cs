@@ -153,6 +153,29 @@ public class PhaseMachineGuardTests
         Assert.Equal(Phase.Heating, m.Current);
     }
 
+    [Fact]
+    [Verifies("SRS-PH-026")]
+    public void Priming_does_not_end_before_the_air_detector_has_reported_the_priming_air_and_says_why()
+    {
+        var m = At(Phase.Priming);
+        var unseen = AllGood with { CircuitPrimedFor = DefaultProfile.PrimingMinimum + Duration.FromMinutes(5), PrimingAirSeen = false };
+
+        var refused = m.Fire(PhaseTrigger.PrimingComplete, T(1), unseen);
+
+        Assert.False(refused.Accepted);
+        Assert.Equal(Phase.Priming, m.Current);
+        Assert.Contains("the air detector has not yet reported the priming air (SRS-PH-026)", refused.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("check the detector and the set", refused.RefusalReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("air-free for", refused.RefusalReason, StringComparison.Ordinal);
+
+        var both = m.Fire(PhaseTrigger.PrimingComplete, T(2), unseen with { CircuitPrimedFor = Duration.FromSeconds(5) });
+        Assert.Contains("air-free for 5s, needs 30s", both.RefusalReason, StringComparison.Ordinal);
+        Assert.Contains("SRS-PH-026", both.RefusalReason, StringComparison.Ordinal);
+
+        Assert.True(m.Fire(PhaseTrigger.PrimingComplete, T(3), unseen with { PrimingAirSeen = true }).Accepted);
+        Assert.Equal(Phase.Heating, m.Current);
+    }
+
     [Theory]
     [InlineData(Phase.Washout, PhaseTrigger.WashoutComplete, 10)]
     [InlineData(Phase.Draining, PhaseTrigger.DrainComplete, 5)]
