@@ -146,6 +146,21 @@ public sealed class ProcedureRestartTests
 
     [Fact]
     [Verifies("SRS-RS-001")]
+    public void A_checkpoint_lists_the_latched_interlock_trips_and_not_the_alarm_only_ones()
+    {
+        // IL-INFLOW-HIGH is latched (until reset), IL-CORE-WARNING alarm-only (it follows its condition).
+        var rig = new ProcedureRig().DriveTo(Phase.Heating)
+            .With(TripSamples.VerdictWith(TripSamples.InflowHighHolding(), TripSamples.CoreWarning()));
+
+        var outcome = rig.Next();
+
+        Assert.Equal(Phase.SafeState, rig.Phase);
+        var checkpoint = Assert.Single(outcome.Records.Select(r => r.Entry).OfType<ProcedureCheckpointEntry>());
+        Assert.Equal(["IL-INFLOW-HIGH"], checkpoint.LatchedTrips);
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-001")]
     public void Before_priming_nothing_is_checkpointed_and_the_end_of_a_procedure_is_checkpointed_high()
     {
         var (rig, log) = Logged();
