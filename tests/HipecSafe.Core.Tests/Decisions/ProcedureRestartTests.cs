@@ -241,6 +241,37 @@ public sealed class ProcedureRestartTests
     }
 
     [Fact]
+    [Verifies("SRS-RS-001")]
+    public void A_restarted_run_checkpoints_high_in_its_first_cycle_and_then_only_when_the_phase_or_causes_change()
+    {
+        var (_, log) = InChemo(chemoCycles: 30);
+        var rig = Restarted(ProcedureResume.From(log.ReadBack())!);
+        static bool HighCheckpoint(CycleLogEntry r) => r is { Entry: ProcedureCheckpointEntry, Priority: LogPriority.High };
+
+        Assert.Contains(rig.Next().Records, HighCheckpoint);
+        var second = rig.Next();
+        Assert.Equal(Phase.PowerOnSelfTest, rig.Phase); // the self-test needs 5 clean cycles: nothing has changed yet
+        Assert.DoesNotContain(second.Records, HighCheckpoint);
+
+        PassSelfTest(rig);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.DoesNotContain(rig.Next().Records, HighCheckpoint); // holding in Interrupted, nothing changes
+        }
+    }
+
+    [Theory]
+    [Verifies("SRS-RS-002")]
+    [InlineData(Phase.PowerOnSelfTest)]
+    [InlineData(Phase.Standby)]
+    [InlineData(Phase.Complete)]
+    public void A_checkpoint_with_no_procedure_under_way_resumes_nothing_whatever_phase_a_resume_pointed_to(Phase phase)
+    {
+        // The phase a Resume would return to is kept from the last pause; with no procedure under way it means nothing.
+        Assert.Null(ProcedureResume.WorkingPhase(phase, null, Phase.Draining));
+    }
+
+    [Fact]
     [Verifies("SRS-RS-004")]
     public void Resume_continues_the_chemo_clock_from_the_persisted_value_and_never_restarts_the_procedure()
     {
