@@ -89,7 +89,9 @@ public class ProcedureInterlockResetTests
 
         var outcome = rig.Next(OperatorAction.Reset);
 
-        Assert.True(Assert.Single(outcome.Replies).Accepted);
+        var reply = Assert.Single(outcome.Replies);
+        Assert.True(reply.Accepted);
+        Assert.Null(reply.RefusalReason); // nothing was refused
         Assert.True(Logged(outcome).Accepted);
         Assert.True(outcome.Desired.ResetRequested);
         Assert.False(outcome.ResetHealth);

@@ -228,6 +228,7 @@ public sealed class ProcedureRestartTests
         Assert.Equal(ActuatorCommand.Safe, first.Desired.Command);
         var alarm = Assert.Single(first.Desired.Report.Conditions, c => c.ConditionId == ProcedureStep.InterruptedAlarmId);
         Assert.Equal(Core.Alarms.AlarmPriority.High, alarm.Priority);
+        Assert.True(alarm.Latching); // SRS-RS-003: the high-priority latching alarm
         Assert.Equal("Procedure interrupted at ChemoPerfusion, chemo 00:30 of 90:00", alarm.Message);
         // The restarted run's first cycle checkpoints high: a second loss now still finds the procedure.
         var checkpoint = Assert.Single(first.Records, r => r.Entry is ProcedureCheckpointEntry);
