@@ -53,4 +53,27 @@ public class DecisionArgumentGuardTests
         Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => core.Run(core.Initial, null!)).ParamName);
         Assert.Equal("rules", Assert.Throws<ArgumentNullException>(() => GateTrace.Links(null!)).ParamName);
     }
+
+    [Fact]
+    public void The_restart_units_refuse_a_missing_resume_checkpoint_or_record_list()
+    {
+        Assert.Equal("resume", Assert.Throws<ArgumentNullException>(() => Procedure().ResumeFrom(null!)).ParamName);
+        Assert.Equal("kept", Assert.Throws<ArgumentNullException>(() => CircuitVolumeBaseline.From(null!)).ParamName);
+        Assert.Equal("records", Assert.Throws<ArgumentNullException>(() => ProcedureResume.From(null!)).ParamName);
+        Assert.Equal("checkpoint", Assert.Throws<ArgumentNullException>(
+            () => ProcedureResume.WorkingPhase((HipecSafe.Core.HazardLog.ProcedureCheckpointEntry)null!)).ParamName);
+    }
+
+    [Fact]
+    public void The_chemo_time_judges_refuse_a_missing_readout_sample_or_profile()
+    {
+        var rig = new ProcedureRig();
+        var readout = rig.Readout();
+        var sensors = new ValidatorRig(HipecSafe.Core.Sensors.Validation.SensorValidationLimits.For(ProcedureRig.Profile.Limits)).Validate(TimeSpan.Zero, readout.Frame);
+
+        Assert.Equal("readout", Assert.Throws<ArgumentNullException>(() => PumpTurning.WhyNot(null!)).ParamName);
+        Assert.Equal("readout", Assert.Throws<ArgumentNullException>(() => HyperthermicPerfusion.WhyNot(null!, sensors, ProcedureRig.Profile)).ParamName);
+        Assert.Equal("sensors", Assert.Throws<ArgumentNullException>(() => HyperthermicPerfusion.WhyNot(readout, null!, ProcedureRig.Profile)).ParamName);
+        Assert.Equal("profile", Assert.Throws<ArgumentNullException>(() => HyperthermicPerfusion.WhyNot(readout, sensors, null!)).ParamName);
+    }
 }

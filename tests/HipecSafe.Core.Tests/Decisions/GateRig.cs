@@ -60,6 +60,9 @@ internal sealed class GateRig
 
     public bool HeldReadFails { get; set; }
 
+    /// <summary>When set, turns what a healthy board would report into what this board reports (a feedback fault).</summary>
+    public Func<ActuatorFeedback, ActuatorFeedback>? FeedbackFault { get; set; }
+
     public int SensorFailures { get; set; }
 
     public int ActuatorFailures { get; set; }
@@ -81,7 +84,7 @@ internal sealed class GateRig
     /// <summary>The readout the next cycle will see.</summary>
     public BoardReadout Readout() => new(
         SensorReadFails ? null : Frame, SensorReadFails ? "sensor board: response timeout" : null,
-        FeedbackReadFails ? null : BoardEcho.Reporting(Held, BoardBits, LimiterTemperature, Heartbeat),
+        FeedbackReadFails ? null : (FeedbackFault ?? (f => f))(BoardEcho.Reporting(Held, BoardBits, LimiterTemperature, Heartbeat)),
         FeedbackReadFails ? "actuator board: response timeout" : null,
         HeldReadFails ? null : new HeldCommand(Held, Heartbeat), HeldReadFails ? "actuator board: response timeout" : null,
         SensorFailures, ActuatorFailures, LastWritten);

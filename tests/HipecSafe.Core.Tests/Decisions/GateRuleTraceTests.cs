@@ -58,4 +58,15 @@ public class GateRuleTraceTests
     {
         Assert.Equal(GateRules.Ordered.Count, GateRules.Ordered.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Fact]
+    public void A_rule_as_text_names_its_id_requirement_hazard_and_what_it_does()
+    {
+        var text = GateRules.NoReadout.ToString();
+
+        Assert.StartsWith("GATE-NO-READOUT", text, StringComparison.Ordinal);
+        Assert.Contains("SRS-GT-001", text, StringComparison.Ordinal);
+        Assert.Contains(GateRules.NoReadout.HazardId, text, StringComparison.Ordinal);
+        Assert.EndsWith(GateRules.NoReadout.Description, text, StringComparison.Ordinal);
+    }
 }

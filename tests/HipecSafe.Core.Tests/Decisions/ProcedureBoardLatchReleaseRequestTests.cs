@@ -64,4 +64,23 @@ public class ProcedureBoardLatchReleaseRequestTests
 
         Assert.Equal(Phase.Paused, rig.Phase);
     }
+
+    [Fact]
+    [Verifies("SRS-PH-024", "SRS-IL-003")]
+    public void A_board_that_latched_on_its_own_is_never_asked_to_release_without_an_operator_reset()
+    {
+        // After the self-test, board_status bit0 means the board's watchdog latched it safe (SRS-IL-003): latched until
+        // reset. Only an accepted SafeState reset asks for the release (SRS-PH-024).
+        var rig = new ProcedureRig().DriveTo(Phase.Heating);
+        rig.BoardBits = BoardStatus.SafeLatchedByWatchdog;
+        Assert.False(rig.Next().Desired.ReleaseBoardLatch);
+
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.BoardSafeLatch());
+        for (var i = 0; i < 2 * Window; i++)
+        {
+            Assert.False(rig.Next().Desired.ReleaseBoardLatch);
+        }
+
+        Assert.Equal(Phase.SafeState, rig.Phase);
+    }
 }

@@ -37,6 +37,22 @@ public class ProcedureInterlockResetTests
 
     [Fact]
     [Verifies("SRS-IL-040", "SRS-RT-009")]
+    public void Before_the_gate_has_given_a_verdict_the_reset_is_refused_as_nothing_is_latched()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.Standby);
+        rig.LastVerdict = null; // no verdict from the gate yet (its first cycle, or a verdict lost)
+
+        var outcome = rig.Next(OperatorAction.Reset);
+
+        var reply = Assert.Single(outcome.Replies);
+        Assert.False(reply.Accepted);
+        Assert.Equal("no latched interlock to reset", reply.RefusalReason);
+        Assert.False(outcome.Desired.ResetRequested);
+        Assert.Equal(Phase.Standby, rig.Phase);
+    }
+
+    [Fact]
+    [Verifies("SRS-IL-040", "SRS-RT-009")]
     public void A_latched_trip_whose_condition_still_holds_refuses_the_reset_with_its_text()
     {
         var trip = TripSamples.OcclusionHolding();
@@ -73,7 +89,9 @@ public class ProcedureInterlockResetTests
 
         var outcome = rig.Next(OperatorAction.Reset);
 
-        Assert.True(Assert.Single(outcome.Replies).Accepted);
+        var reply = Assert.Single(outcome.Replies);
+        Assert.True(reply.Accepted);
+        Assert.Null(reply.RefusalReason); // nothing was refused
         Assert.True(Logged(outcome).Accepted);
         Assert.True(outcome.Desired.ResetRequested);
         Assert.False(outcome.ResetHealth);

@@ -147,6 +147,21 @@ public sealed class ProcedureRestartTests
 
     [Fact]
     [Verifies("SRS-RS-001")]
+    public void A_checkpoint_lists_the_latched_interlock_trips_and_not_the_alarm_only_ones()
+    {
+        // IL-INFLOW-HIGH is latched (until reset), IL-CORE-WARNING alarm-only (it follows its condition).
+        var rig = new ProcedureRig().DriveTo(Phase.Heating)
+            .With(TripSamples.VerdictWith(TripSamples.InflowHighHolding(), TripSamples.CoreWarning()));
+
+        var outcome = rig.Next();
+
+        Assert.Equal(Phase.SafeState, rig.Phase);
+        var checkpoint = Assert.Single(outcome.Records.Select(r => r.Entry).OfType<ProcedureCheckpointEntry>());
+        Assert.Equal(["IL-INFLOW-HIGH"], checkpoint.LatchedTrips);
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-001")]
     public void Before_priming_nothing_is_checkpointed_and_the_end_of_a_procedure_is_checkpointed_high()
     {
         var (rig, log) = Logged();
@@ -214,6 +229,7 @@ public sealed class ProcedureRestartTests
         Assert.Equal(ActuatorCommand.Safe, first.Desired.Command);
         var alarm = Assert.Single(first.Desired.Report.Conditions, c => c.ConditionId == ProcedureStep.InterruptedAlarmId);
         Assert.Equal(Core.Alarms.AlarmPriority.High, alarm.Priority);
+        Assert.True(alarm.Latching); // SRS-RS-003: the high-priority latching alarm
         Assert.Equal("Procedure interrupted at ChemoPerfusion, chemo 00:30 of 90:00", alarm.Message);
         // The restarted run's first cycle checkpoints high: a second loss now still finds the procedure.
         var checkpoint = Assert.Single(first.Records, r => r.Entry is ProcedureCheckpointEntry);
@@ -224,6 +240,37 @@ public sealed class ProcedureRestartTests
         Assert.Equal(Phase.Interrupted, rig.Phase);
         Assert.Equal(ActuatorCommand.Safe, held.Desired.Command);
         Assert.Equal(30 * 1000, (int)rig.State.Phase.ChemoElapsed.ToTimeSpan().TotalMilliseconds); // the hold runs no chemo time
+    }
+
+    [Fact]
+    [Verifies("SRS-RS-001")]
+    public void A_restarted_run_checkpoints_high_in_its_first_cycle_and_then_only_when_the_phase_or_causes_change()
+    {
+        var (_, log) = InChemo(chemoCycles: 30);
+        var rig = Restarted(ProcedureResume.From(log.ReadBack())!);
+        static bool HighCheckpoint(CycleLogEntry r) => r is { Entry: ProcedureCheckpointEntry, Priority: LogPriority.High };
+
+        Assert.Contains(rig.Next().Records, HighCheckpoint);
+        var second = rig.Next();
+        Assert.Equal(Phase.PowerOnSelfTest, rig.Phase); // the self-test needs 5 clean cycles: nothing has changed yet
+        Assert.DoesNotContain(second.Records, HighCheckpoint);
+
+        PassSelfTest(rig);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.DoesNotContain(rig.Next().Records, HighCheckpoint); // holding in Interrupted, nothing changes
+        }
+    }
+
+    [Theory]
+    [Verifies("SRS-RS-002")]
+    [InlineData(Phase.PowerOnSelfTest)]
+    [InlineData(Phase.Standby)]
+    [InlineData(Phase.Complete)]
+    public void A_checkpoint_with_no_procedure_under_way_resumes_nothing_whatever_phase_a_resume_pointed_to(Phase phase)
+    {
+        // The phase a Resume would return to is kept from the last pause; with no procedure under way it means nothing.
+        Assert.Null(ProcedureResume.WorkingPhase(phase, null, Phase.Draining));
     }
 
     [Fact]

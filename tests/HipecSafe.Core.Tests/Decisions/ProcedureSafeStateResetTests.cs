@@ -93,6 +93,46 @@ public class ProcedureSafeStateResetTests
 
     [Fact]
     [Verifies("SRS-PH-015")]
+    public void A_safe_state_trip_whose_condition_has_cleared_does_not_block_the_reset_that_resets_it()
+    {
+        // IL-INFLOW-HIGH latched SafeState; the inflow has since cooled below its limit, so the trip only awaits the
+        // operator's reset: its cause has cleared, and the reset is what resets it.
+        var rig = new ProcedureRig().DriveTo(Phase.Heating).With(TripSamples.VerdictWith(TripSamples.InflowHighHolding()));
+        rig.Next();
+        Assert.Equal(Phase.SafeState, rig.Phase);
+        var cooled = TripSamples.InflowHighAwaitingReset();
+        Assert.True(cooled.AwaitingReset);
+        rig.LastVerdict = TripSamples.VerdictWith(cooled);
+
+        var outcome = rig.Next(OperatorAction.Reset);
+
+        Assert.True(Assert.Single(outcome.Replies).Accepted);
+        Assert.True(outcome.Desired.ResetRequested);
+        Assert.Equal(Phase.Paused, rig.Phase);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-024", "SRS-PH-015", "SRS-IL-003")]
+    public void A_further_cause_latched_in_the_reset_cycle_does_not_make_the_board_latch_block_the_reset()
+    {
+        var rig = new ProcedureRig().DriveTo(Phase.Heating);
+        rig.BoardBits = BoardStatus.SafeLatchedByWatchdog;
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.BoardSafeLatch());
+        rig.Next();
+        Assert.Equal(Phase.SafeState, rig.Phase);
+
+        // The reset's cycle also reads IL-INFLOW-HIGH for the first time, already cooled and awaiting its reset: it is
+        // latched as a further cause, but nothing active blocks the reset (the board latch is what the reset releases).
+        rig.LastVerdict = TripSamples.VerdictWith(TripSamples.BoardSafeLatch(), TripSamples.InflowHighAwaitingReset());
+        var outcome = rig.Next(OperatorAction.Reset);
+
+        Assert.True(Assert.Single(outcome.Replies).Accepted);
+        Assert.True(outcome.Desired.ReleaseBoardLatch);
+        Assert.Equal(Phase.Paused, rig.Phase);
+    }
+
+    [Fact]
+    [Verifies("SRS-PH-015")]
     public void The_reset_is_refused_while_a_component_is_still_late()
     {
         var rig = LatchedForFailedComponent();

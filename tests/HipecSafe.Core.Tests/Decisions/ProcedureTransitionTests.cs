@@ -138,6 +138,19 @@ public class ProcedureTransitionTests
             "no leak check under way: pump stopped: the board reports it not running (board_status bit3 clear)");
     }
 
+    [Theory]
+    [Verifies("SRS-PH-006")]
+    [InlineData(2200.0)]
+    [InlineData(1800.0)]
+    public void A_flow_exactly_at_the_deviation_limit_is_within_it_and_keeps_the_leak_check(double flowMlPerMin)
+    {
+        // 2.0 L/min ± 10 % (the default profile): 1800 and 2200 mL/min are within the limit, not beyond it.
+        var rig = new ProcedureRig().DriveTo(Phase.ReadyForChemo);
+        rig.Flow = VolumetricFlow.FromMillilitersPerMinute(flowMlPerMin);
+
+        AssertAccepted(rig.Next(OperatorAction.ConfirmLeakCheck), OperatorAction.ConfirmLeakCheck);
+    }
+
     [Fact]
     [Verifies("SRS-PH-006", "SRS-PH-018")]
     public void The_leak_check_is_refused_outside_ready_for_chemo()

@@ -21,6 +21,15 @@ internal static class TripSamples
     public static InterlockTrip InflowHighHolding() =>
         new InterlockRig(f => f with { InflowA = T(45.5), InflowB = T(45.5) }).Trip("IL-INFLOW-HIGH");
 
+    /// <summary>IL-INFLOW-HIGH after the inflow cooled from 45.5 °C to 40.0 °C: awaiting an operator reset.</summary>
+    public static InterlockTrip InflowHighAwaitingReset()
+    {
+        var rig = new InterlockRig(f => f with { InflowA = T(45.5), InflowB = T(45.5) });
+        rig.Frame = rig.Frame with { InflowA = T(40.0), InflowB = T(40.0) };
+        rig.Step(Ms(2000));
+        return rig.Trip("IL-INFLOW-HIGH");
+    }
+
     /// <summary>IL-OCCLUSION (heater off and pump stop, latched) with the line pressure still at 301 mmHg.</summary>
     public static InterlockTrip OcclusionHolding() => Occluded().Trip("IL-OCCLUSION");
 
