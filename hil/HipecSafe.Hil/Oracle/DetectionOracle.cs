@@ -34,7 +34,7 @@ public sealed class DetectionOracle
     });
 
     private DetectionOracle(IReadOnlyList<OracleRule> rules, TimeSpan latency, TemperatureLimits limits,
-        IReadOnlyDictionary<string, string> latencyQuotes, IReadOnlyDictionary<string, string> limitQuotes)
+        IReadOnlyList<KeyValuePair<string, string>> latencyQuotes, IReadOnlyList<KeyValuePair<string, string>> limitQuotes)
     {
         Rules = rules;
         Latency = latency;
@@ -54,9 +54,9 @@ public sealed class DetectionOracle
     /// <summary>The limits the hazard analysis claims for any single fault; a rule may tighten them.</summary>
     public TemperatureLimits Limits { get; }
 
-    public IReadOnlyDictionary<string, string> LatencyQuotes { get; }
+    public IReadOnlyList<KeyValuePair<string, string>> LatencyQuotes { get; }
 
-    public IReadOnlyDictionary<string, string> LimitQuotes { get; }
+    public IReadOnlyList<KeyValuePair<string, string>> LimitQuotes { get; }
 
     /// <summary>The first rule that matches, with its deadlines for this fault; null when no rule covers the fault.</summary>
     public OracleVerdict? Classify(FaultCase fault)
@@ -372,16 +372,25 @@ public sealed class DetectionOracle
         return limits;
     }
 
-    private static Dictionary<string, string> Quotes(FieldSet f, string key, List<ScenarioError> errors)
+    /// <summary>
+    /// <c>quotes: { source: passage }</c>, or a list of passages when a rule takes figures from two places of one
+    /// source (e.g. a lag and a noise bound of the plant description).
+    /// </summary>
+    private static List<KeyValuePair<string, string>> Quotes(FieldSet f, string key, List<ScenarioError> errors)
     {
-        var quotes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var quotes = new List<KeyValuePair<string, string>>();
         if (f.Take(key, required: false) is YamlMapping m && FieldSet.Of(m, f.PathOf(key), errors) is { } q)
         {
             foreach (var entry in m.Entries)
             {
-                if (q.Text(entry.Key, required: true) is { } text)
+                if (entry.Value is YamlSequence { Items.Count: > 0 } passages && passages.Items.All(i => i is YamlScalar))
                 {
-                    quotes[entry.Key] = text;
+                    q.Take(entry.Key, required: true);
+                    quotes.AddRange(passages.Items.Cast<YamlScalar>().Select(p => KeyValuePair.Create(entry.Key, p.Value)));
+                }
+                else if (q.Text(entry.Key, required: true) is { } text)
+                {
+                    quotes.Add(KeyValuePair.Create(entry.Key, text));
                 }
             }
         }

@@ -31,7 +31,7 @@ public sealed record OracleRule(
     IReadOnlyList<Phase> NeverEnters,
     TemperatureLimits Limits,
     IReadOnlyList<string> Cites,
-    IReadOnlyDictionary<string, string> Quotes,
+    IReadOnlyList<KeyValuePair<string, string>> Quotes,
     string Why)
 {
     /// <summary>Whether every condition of the rule holds for <paramref name="fault"/>.</summary>
