@@ -24,8 +24,6 @@ public static class PhaseRequirements
     public const string MachineExceptionIsFault = "SRS-PH-019";
     public const string FaultWhileLatched = "SRS-PH-020";
     public const string WashoutExchange = "SRS-PH-023";
-    public const string PrimingNeedsTestedAirDetector = "SRS-PH-025";
-    public const string PrimingNeedsPrimingAir = "SRS-PH-026";
     public const string SelfTestPassedIntoInterrupted = "SRS-RS-003";
     public const string ResumeInterrupted = "SRS-RS-004";
     public const string EndInterruptedChemoEarly = "SRS-RS-005";
