@@ -3,6 +3,8 @@ using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.TestSupport;
 
+using static HipecSafe.Core.Tests.Decisions.ScriptedCycles;
+
 namespace HipecSafe.Core.Tests.Decisions;
 
 /// <summary>
@@ -13,45 +15,18 @@ namespace HipecSafe.Core.Tests.Decisions;
 /// </summary>
 public class LeakAcrossSegmentsTests
 {
-    private const int Period = 100;
-
-    private static CycleStep Plain(BoardKick kick = BoardKick.None, double value = 0, params OperatorAction[] commands) =>
-        new(new BoardStep(Period, kick, value, 0), HealthStatus.AllAnswered, commands, []);
-
-    private static CycleResult Run(ScriptedCycles cycles, TimeSpan duration)
-    {
-        CycleResult last = null!;
-        for (var i = 0; i < duration.TotalMilliseconds / Period; i++)
-        {
-            last = cycles.Step(Plain());
-        }
-
-        return last;
-    }
-
-    /// <summary>
-    /// The set is primed from dry, so its air passes the detector early in Priming: without it the detector's check fails
-    /// (IL-AIR-DETECTOR-UNTESTED, SRS-IL-064) and Priming does not end (SRS-PH-025).
-    /// </summary>
-    private static void PrimingAirPasses(ScriptedCycles cycles)
-    {
-        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 1), HealthStatus.AllAnswered, [], []));
-        Run(cycles, TimeSpan.FromSeconds(2));
-        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 0), HealthStatus.AllAnswered, [], []));
-    }
-
     private static bool Dropped(CycleResult r) => r.Gate.Verdict.ActiveTrips.Any(t => t.RuleId == "IL-RESERVOIR-DROP");
 
     /// <summary>Self-test, priming, heating (the nominal frame's abdomen is already warm), leak check, drug.</summary>
     private static ScriptedCycles InChemo()
     {
         var cycles = new ScriptedCycles(ScriptedCycles.NewCore());
-        Run(cycles, TimeSpan.FromSeconds(2));
+        cycles.RunFor(TimeSpan.FromSeconds(2));
         cycles.Step(Plain(commands: OperatorAction.StartPriming));
-        PrimingAirPasses(cycles);
-        Run(cycles, TimeSpan.FromSeconds(45));
+        cycles.PassPrimingAir();
+        cycles.RunFor(TimeSpan.FromSeconds(45));
         Assert.Equal(Phase.ReadyForChemo, cycles.State.Procedure.Phase.Current);
-        Run(cycles, TimeSpan.FromSeconds(70)); // the reservoir has held steady at target flow for the leak check
+        cycles.RunFor(TimeSpan.FromSeconds(70)); // the reservoir has held steady at target flow for the leak check
         cycles.Step(Plain(commands: [OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug]));
         Assert.Equal(Phase.ChemoPerfusion, cycles.State.Procedure.Phase.Current);
         return cycles;
@@ -65,12 +40,12 @@ public class LeakAcrossSegmentsTests
 
         // 200 mL lost (the nominal frame's reservoir is 1500 mL), then the surgeon pauses and resumes.
         cycles.Step(Plain(BoardKick.Reservoir, 1300));
-        Assert.False(Dropped(Run(cycles, TimeSpan.FromSeconds(5))));
+        Assert.False(Dropped(cycles.RunFor(TimeSpan.FromSeconds(5))));
         cycles.Step(Plain(commands: OperatorAction.Pause));
-        Run(cycles, TimeSpan.FromSeconds(30));
+        cycles.RunFor(TimeSpan.FromSeconds(30));
         cycles.Step(Plain(commands: OperatorAction.Resume));
         Assert.Equal(Phase.ChemoPerfusion, cycles.State.Procedure.Phase.Current);
-        Assert.False(Dropped(Run(cycles, TimeSpan.FromSeconds(5))));
+        Assert.False(Dropped(cycles.RunFor(TimeSpan.FromSeconds(5))));
 
         // Another 200 mL: 400 mL below the baseline in all.
         var tripped = cycles.Step(Plain(BoardKick.Reservoir, 1100));
@@ -87,18 +62,18 @@ public class LeakAcrossSegmentsTests
     public void A_leak_split_across_phase_changes_trips_once_the_total_exceeds_300_mL()
     {
         var cycles = new ScriptedCycles(ScriptedCycles.NewCore());
-        Run(cycles, TimeSpan.FromSeconds(2));
+        cycles.RunFor(TimeSpan.FromSeconds(2));
         cycles.Step(Plain(commands: OperatorAction.StartPriming));
-        PrimingAirPasses(cycles);
-        Run(cycles, TimeSpan.FromSeconds(45));
+        cycles.PassPrimingAir();
+        cycles.RunFor(TimeSpan.FromSeconds(45));
         Assert.Equal(Phase.ReadyForChemo, cycles.State.Procedure.Phase.Current);
 
         // 250 mL lost before the drug goes in (the leak check then sees a steady reservoir at its new level), 250 mL after.
         cycles.Step(Plain(BoardKick.Reservoir, 1250));
-        Run(cycles, TimeSpan.FromSeconds(70));
+        cycles.RunFor(TimeSpan.FromSeconds(70));
         cycles.Step(Plain(commands: [OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug]));
         Assert.Equal(Phase.ChemoPerfusion, cycles.State.Procedure.Phase.Current);
-        Assert.False(Dropped(Run(cycles, TimeSpan.FromSeconds(5))));
+        Assert.False(Dropped(cycles.RunFor(TimeSpan.FromSeconds(5))));
 
         Assert.True(Dropped(cycles.Step(Plain(BoardKick.Reservoir, 1000))));
     }

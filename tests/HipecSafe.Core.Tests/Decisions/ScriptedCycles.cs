@@ -1,5 +1,6 @@
 using HipecSafe.Core.Control;
 using HipecSafe.Core.Decisions;
+using HipecSafe.Core.Operations;
 using HipecSafe.Core.Profile;
 using HipecSafe.Core.Tests.Interlocks;
 
@@ -12,6 +13,9 @@ namespace HipecSafe.Core.Tests.Decisions;
 /// </summary>
 internal sealed class ScriptedCycles(CycleCore core)
 {
+    /// <summary>The cycle period of a plain scripted step, in milliseconds.</summary>
+    public const int Period = 100;
+
     private readonly ScriptedBoard _board = new();
 
     public CycleState State { get; private set; } = core.Initial;
@@ -38,4 +42,31 @@ internal sealed class ScriptedCycles(CycleCore core)
     public CycleResult Step(CycleStep step) => Keep(core.Run(State, NextInput(step)));
 
     public List<CycleResult> Run(IEnumerable<CycleStep> script) => script.Select(Step).ToList();
+
+    /// <summary>A 100 ms step with all components answering: an optional board kick and operator commands.</summary>
+    public static CycleStep Plain(BoardKick kick = BoardKick.None, double value = 0, params OperatorAction[] commands) =>
+        new(new BoardStep(Period, kick, value, 0), HealthStatus.AllAnswered, commands, []);
+
+    /// <summary>Plain steps for <paramref name="duration"/>; the last cycle's result.</summary>
+    public CycleResult RunFor(TimeSpan duration)
+    {
+        CycleResult last = null!;
+        for (var i = 0; i < duration.TotalMilliseconds / Period; i++)
+        {
+            last = Step(Plain());
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// The set is primed from dry, so its air passes the detector early in Priming: without it the detector's check fails
+    /// (IL-AIR-DETECTOR-UNTESTED, SRS-IL-064) and Priming does not end (SRS-PH-025, SRS-PH-026).
+    /// </summary>
+    public void PassPrimingAir()
+    {
+        Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 1), HealthStatus.AllAnswered, [], []));
+        RunFor(TimeSpan.FromSeconds(2));
+        Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 0), HealthStatus.AllAnswered, [], []));
+    }
 }

@@ -3,6 +3,8 @@ using HipecSafe.Core.Operations;
 using HipecSafe.Core.Phases;
 using HipecSafe.TestSupport;
 
+using static HipecSafe.Core.Tests.Decisions.ScriptedCycles;
+
 namespace HipecSafe.Core.Tests.Decisions;
 
 /// <summary>
@@ -13,33 +15,6 @@ namespace HipecSafe.Core.Tests.Decisions;
 /// </summary>
 public class WashoutExchangeLeakTests
 {
-    private const int Period = 100;
-
-    private static CycleStep Plain(BoardKick kick = BoardKick.None, double value = 0, params OperatorAction[] commands) =>
-        new(new BoardStep(Period, kick, value, 0), HealthStatus.AllAnswered, commands, []);
-
-    private static CycleResult Run(ScriptedCycles cycles, TimeSpan duration)
-    {
-        CycleResult last = null!;
-        for (var i = 0; i < duration.TotalMilliseconds / Period; i++)
-        {
-            last = cycles.Step(Plain());
-        }
-
-        return last;
-    }
-
-    /// <summary>
-    /// The set is primed from dry, so its air passes the detector early in Priming: without it the detector's check fails
-    /// (IL-AIR-DETECTOR-UNTESTED, SRS-IL-064) and Priming does not end (SRS-PH-025).
-    /// </summary>
-    private static void PrimingAirPasses(ScriptedCycles cycles)
-    {
-        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 1), HealthStatus.AllAnswered, [], []));
-        Run(cycles, TimeSpan.FromSeconds(2));
-        cycles.Step(new CycleStep(new BoardStep(Period, BoardKick.Air, 0, 0), HealthStatus.AllAnswered, [], []));
-    }
-
     private static bool Dropped(CycleResult r) => r.Gate.Verdict.ActiveTrips.Any(t => t.RuleId == "IL-RESERVOIR-DROP");
 
     private static OperatorReply Confirm(ScriptedCycles cycles) =>
@@ -49,11 +24,11 @@ public class WashoutExchangeLeakTests
     private static ScriptedCycles InWashout()
     {
         var cycles = new ScriptedCycles(ScriptedCycles.NewCore());
-        Run(cycles, TimeSpan.FromSeconds(2));
+        cycles.RunFor(TimeSpan.FromSeconds(2));
         cycles.Step(Plain(commands: OperatorAction.StartPriming));
-        PrimingAirPasses(cycles);
-        Run(cycles, TimeSpan.FromSeconds(45));
-        Run(cycles, TimeSpan.FromSeconds(70)); // the reservoir has held steady at target flow for the leak check
+        cycles.PassPrimingAir();
+        cycles.RunFor(TimeSpan.FromSeconds(45));
+        cycles.RunFor(TimeSpan.FromSeconds(70)); // the reservoir has held steady at target flow for the leak check
         cycles.Step(Plain(commands: [OperatorAction.ConfirmLeakCheck, OperatorAction.AddDrug]));
         cycles.Step(Plain(commands: OperatorAction.EndChemoEarly));
         Assert.Equal(Phase.Washout, cycles.State.Procedure.Phase.Current);
@@ -69,12 +44,12 @@ public class WashoutExchangeLeakTests
 
         // Perfusate drained ahead of the saline: 350 mL below the baseline, more than the 300 mL limit on its own.
         cycles.Step(Plain(BoardKick.Reservoir, 1150));
-        Assert.False(Dropped(Run(cycles, TimeSpan.FromSeconds(60))));
+        Assert.False(Dropped(cycles.RunFor(TimeSpan.FromSeconds(60))));
         cycles.Step(Plain(BoardKick.Reservoir, 1490)); // the saline is in
-        Assert.False(Dropped(Run(cycles, TimeSpan.FromSeconds(5))));
+        Assert.False(Dropped(cycles.RunFor(TimeSpan.FromSeconds(5))));
 
         Assert.True(Confirm(cycles).Accepted);
-        Run(cycles, TimeSpan.FromSeconds(1));
+        cycles.RunFor(TimeSpan.FromSeconds(1));
         Assert.Equal(1490, cycles.State.Procedure.Context.CircuitVolumeBaseline!.Value.Milliliters, 6);
 
         // After the exchange the full limit applies again, from the refilled level.
@@ -103,14 +78,14 @@ public class WashoutExchangeLeakTests
     public void A_confirmation_without_the_reservoir_having_dipped_or_before_it_is_back_is_refused()
     {
         var cycles = InWashout();
-        Run(cycles, TimeSpan.FromSeconds(5));
+        cycles.RunFor(TimeSpan.FromSeconds(5));
 
         var nothingDrained = Confirm(cycles);
         Assert.False(nothingDrained.Accepted);
         Assert.Contains("no exchange seen", nothingDrained.RefusalReason, StringComparison.Ordinal);
 
         cycles.Step(Plain(BoardKick.Reservoir, 1200));
-        Run(cycles, TimeSpan.FromSeconds(5));
+        cycles.RunFor(TimeSpan.FromSeconds(5));
         var stillLow = Confirm(cycles);
         Assert.False(stillLow.Accepted);
         Assert.Contains("the reservoir holds 1200 mL, 300 mL below the circuit-volume baseline 1500 mL", stillLow.RefusalReason, StringComparison.Ordinal);
