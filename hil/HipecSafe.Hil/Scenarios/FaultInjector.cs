@@ -81,11 +81,7 @@ public sealed class FaultInjector : IDisposable
     {
         foreach (var slot in _slots.Where(s => s.Onset is null && s.NotFiredReason is null))
         {
-            slot.NotFiredReason = slot.Fault.At switch
-            {
-                AfterPhaseEntry p when !_entered.ContainsKey(p.Phase) => $"the procedure never entered {p.Phase} (run ended at {ScenarioTime.Clock(end)}: {endReason})",
-                _ => $"the run ended at {ScenarioTime.Clock(end)} ({endReason}) before the trigger",
-            };
+            slot.NotFiredReason = slot.Fault.At.NotFiredReason(_entered, end, endReason);
         }
     }
 
@@ -98,7 +94,7 @@ public sealed class FaultInjector : IDisposable
         {
             if (slot.Onset is null && slot.NotFiredReason is null)
             {
-                if (Due(slot.Fault.At, now, out var missed))
+                if (slot.Fault.At.IsDue(now, _phase, _entered, out var missed))
                 {
                     Start(slot, now);
                 }
@@ -114,27 +110,6 @@ public sealed class FaultInjector : IDisposable
         }
 
         _bus.OnBoardStep(BoardStep);
-    }
-
-    private bool Due(FaultTrigger trigger, TimeSpan now, out string? missed)
-    {
-        missed = null;
-        switch (trigger)
-        {
-            case AtTime at:
-                return now >= at.Time.ToTimeSpan();
-            case AfterPhaseEntry p when _entered.TryGetValue(p.Phase, out var entered):
-                if (_phase == p.Phase)
-                {
-                    return now - entered >= p.After.ToTimeSpan();
-                }
-
-                // Only the first stay in the phase counts: once left early, the fault can no longer fire.
-                missed = $"the procedure entered {p.Phase} at {ScenarioTime.Clock(entered)} and left it before {DurationText.Format(p.After)} had passed";
-                return false;
-            default:
-                return false;
-        }
     }
 
     private void Start(Slot slot, TimeSpan now)

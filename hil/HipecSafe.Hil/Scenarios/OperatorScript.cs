@@ -52,7 +52,7 @@ public sealed class OperatorScript(IReadOnlyList<OperatorStep> steps)
         var refusals = new List<OperatorAction>();
         for (var i = 0; i < steps.Count; i++)
         {
-            if (_fired[i] is not null || _missed[i] is not null || !Due(steps[i].At, report.Phase, now, out _missed[i]))
+            if (_fired[i] is not null || _missed[i] is not null || !steps[i].At.IsDue(now, report.Phase, _entered, out _missed[i]))
             {
                 continue;
             }
@@ -85,30 +85,8 @@ public sealed class OperatorScript(IReadOnlyList<OperatorStep> steps)
         {
             if (_fired[i] is null && _missed[i] is null)
             {
-                _missed[i] = steps[i].At is AfterPhaseEntry p && !_entered.ContainsKey(p.Phase)
-                    ? $"the procedure never entered {p.Phase} (run ended at {ScenarioTime.Clock(end)}: {endReason})"
-                    : $"the run ended at {ScenarioTime.Clock(end)} ({endReason}) before the trigger";
+                _missed[i] = steps[i].At.NotFiredReason(_entered, end, endReason);
             }
-        }
-    }
-
-    private bool Due(FaultTrigger trigger, Phase phase, TimeSpan now, out string? missed)
-    {
-        missed = null;
-        switch (trigger)
-        {
-            case AtTime at:
-                return now >= at.Time.ToTimeSpan();
-            case AfterPhaseEntry p when _entered.TryGetValue(p.Phase, out var entered):
-                if (phase == p.Phase)
-                {
-                    return now - entered >= p.After.ToTimeSpan();
-                }
-
-                missed = $"the procedure entered {p.Phase} at {ScenarioTime.Clock(entered)} and left it before {Core.Quantities.DurationText.Format(p.After)} had passed";
-                return false;
-            default:
-                return false;
         }
     }
 }
