@@ -2,6 +2,7 @@ using HipecSafe.Core.Actuators;
 using System.Text.RegularExpressions;
 using HipecSafe.Core.Alarms;
 using HipecSafe.Core.Phases;
+using HipecSafe.Core.Profile;
 using HipecSafe.Core.Quantities;
 using HipecSafe.Core.Safety;
 
@@ -138,6 +139,16 @@ public abstract partial class InterlockRule
     /// which must be refused while the condition holds even in a phase where the rule would not trip.
     /// </summary>
     public abstract RuleCheck Check(InterlockContext context);
+
+    /// <summary>
+    /// The profile's alarm limits a rule's constructor reads before its own body runs (in the base call's description):
+    /// refused there when missing, named as the argument.
+    /// </summary>
+    protected static AlarmLimits NotNull(AlarmLimits limits, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(limits))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(limits, name);
+        return limits;
+    }
 
     /// <summary>
     /// The condition given whether this rule's trip is active. A non-latched rule with a clear margin (hysteresis,

@@ -93,10 +93,4 @@ public sealed class AbdomenBelowBandRule : InterlockRule<AbdomenBelowBandArming>
                 return string.Create(CultureInfo.InvariantCulture, $"{valid} valid probes");
             }));
     }
-
-    private static AlarmLimits NotNull(AlarmLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits;
-    }
 }

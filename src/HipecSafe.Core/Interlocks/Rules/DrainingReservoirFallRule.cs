@@ -85,10 +85,4 @@ public sealed class DrainingReservoirFallRule : InterlockRule<DrainingReservoirP
         return RuleCheck.Compare(fall > _limitMl,
             new DeferredMeasurement("reservoir fall below its highest level in Draining (fluid unaccounted for)", fall, "mL", ">", _limitMl));
     }
-
-    private static AlarmLimits NotNull(AlarmLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits;
-    }
 }

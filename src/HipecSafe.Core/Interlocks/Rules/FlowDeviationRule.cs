@@ -74,10 +74,4 @@ public sealed class FlowDeviationRule : InterlockRule
             new DeferredMeasurement("flow deviation", deviation, "%", ">", limit, context,
                 static c => $"{VolumetricFlow.FromMillilitersPerMinute(ChannelValue.Of(c.Sensors.Frame!, SensorChannel.Flow))} vs target {c.Input.FlowTarget}"));
     }
-
-    private static AlarmLimits NotNull(AlarmLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits;
-    }
 }

@@ -58,10 +58,4 @@ public sealed class InflowDisagreementRule : InterlockRule
             new DeferredMeasurement("|inflow A − inflow B|", difference.DegreesCelsius, "°C", ">", limit.DegreesCelsius, context,
                 static c => $"A {c.Sensors.Frame!.InflowA}, B {c.Sensors.Frame!.InflowB}"));
     }
-
-    private static AlarmLimits NotNull(AlarmLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits;
-    }
 }

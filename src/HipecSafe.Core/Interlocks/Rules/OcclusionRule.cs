@@ -43,10 +43,4 @@ public sealed class OcclusionRule : InterlockRule
         return RuleCheck.Compare(mmHg > _limit.MillimetersOfMercury,
             new DeferredMeasurement("line pressure", mmHg, "mmHg", ">", _limit.MillimetersOfMercury));
     }
-
-    private static AlarmLimits NotNull(AlarmLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits;
-    }
 }

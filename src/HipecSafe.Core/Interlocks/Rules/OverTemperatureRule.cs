@@ -109,10 +109,4 @@ public sealed class OverTemperatureRule : InterlockRule
         return RuleCheck.Compare(hottest.Value >= limit.DegreesCelsius,
             new DeferredMeasurement(_quantity, hottest.Value, "°C", "≥", limit.DegreesCelsius, detail));
     }
-
-    private static AlarmLimits NotNull(AlarmLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits;
-    }
 }

@@ -61,10 +61,4 @@ public sealed class ReservoirDropRule : InterlockRule
                 static c => string.Create(CultureInfo.InvariantCulture,
                     $"{c.Input.CircuitVolumeBaseline!.Value.Milliliters:0} mL baseline, {ChannelValue.Of(c.Sensors.Frame!, SensorChannel.ReservoirVolume):0} mL now")));
     }
-
-    private static AlarmLimits NotNull(AlarmLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits;
-    }
 }
